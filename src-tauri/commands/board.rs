@@ -1,0 +1,71 @@
+//! The board register: organisation profile and members.
+
+use boardassure_core::board::{
+    self, HistoryEntry, Member, MemberFilter, MemberInput, Organisation, OrganisationInput,
+    RegisterOptions,
+};
+use boardassure_core::session::Session;
+use boardassure_core::CoreError;
+use tauri::State;
+
+#[tauri::command]
+pub fn register_options() -> RegisterOptions {
+    board::register_options()
+}
+
+#[tauri::command]
+pub fn get_organisation(session: State<'_, Session>) -> Result<Option<Organisation>, CoreError> {
+    session.with(|s| board::get_organisation(s))
+}
+
+#[tauri::command]
+pub fn save_organisation(
+    session: State<'_, Session>,
+    input: OrganisationInput,
+) -> Result<Organisation, CoreError> {
+    session.with(|s| board::save_organisation(s, &input))
+}
+
+#[tauri::command]
+pub fn list_members(
+    session: State<'_, Session>,
+    filter: MemberFilter,
+) -> Result<Vec<Member>, CoreError> {
+    session.with(|s| board::list_members(s, filter))
+}
+
+#[tauri::command]
+pub fn get_member(session: State<'_, Session>, id: String) -> Result<Member, CoreError> {
+    session.with(|s| board::get_member(s, &id))
+}
+
+#[tauri::command]
+pub fn add_member(session: State<'_, Session>, input: MemberInput) -> Result<Member, CoreError> {
+    session.with(|s| board::add_member(s, &input))
+}
+
+#[tauri::command]
+pub fn update_member(
+    session: State<'_, Session>,
+    id: String,
+    input: MemberInput,
+) -> Result<Member, CoreError> {
+    session.with(|s| board::update_member(s, &id, &input))
+}
+
+#[tauri::command]
+pub fn end_membership(
+    session: State<'_, Session>,
+    id: String,
+    end_date: String,
+) -> Result<Member, CoreError> {
+    session.with(|s| board::end_membership(s, &id, &end_date))
+}
+
+#[tauri::command]
+pub fn member_history(
+    session: State<'_, Session>,
+    id: String,
+) -> Result<Vec<HistoryEntry>, CoreError> {
+    session.with(|s| board::member_history(s, &id))
+}

@@ -1,0 +1,7 @@
+//! The IPC surface: each command is one call into the core, returning the one error shape.
+
+pub mod board;
+pub mod status;
+
+pub use board::*;
+pub use status::*;

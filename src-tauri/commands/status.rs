@@ -1,0 +1,27 @@
+//! Start-up, the database and the demonstration board.
+
+use boardassure_core::demo::{self, DemoSummary};
+use boardassure_core::session::{AppStatus, Session};
+use boardassure_core::store::HealthReport;
+use boardassure_core::CoreError;
+use tauri::State;
+
+#[tauri::command]
+pub fn app_status(session: State<'_, Session>) -> AppStatus {
+    session.status()
+}
+
+#[tauri::command]
+pub fn retry_open(session: State<'_, Session>) -> AppStatus {
+    session.retry_open()
+}
+
+#[tauri::command]
+pub fn check_database(session: State<'_, Session>) -> Result<HealthReport, CoreError> {
+    session.with(|s| s.health())
+}
+
+#[tauri::command]
+pub fn load_demo(session: State<'_, Session>) -> Result<DemoSummary, CoreError> {
+    session.with(demo::load_demo)
+}

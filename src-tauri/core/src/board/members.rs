@@ -1,0 +1,117 @@
+//! Adding, editing, ending and listing board memberships.
+
+use rusqlite::Connection;
+
+use super::validate::{self, ValidMember};
+use super::{today, Member, MemberFilter, MemberInput};
+use crate::dates;
+use crate::error::{CoreError, Result};
+use crate::store::{self, history, members, Store};
+
+pub(super) const ENTITY: &str = "member";
+
+pub fn list_members(store: &Store, filter: MemberFilter) -> Result<Vec<Member>> {
+    members::list(store.conn(), filter, &today().to_string())
+}
+
+pub fn get_member(store: &Store, id: &str) -> Result<Member> {
+    find(store.conn(), id)
+}
+
+pub fn add_member(store: &mut Store, input: &MemberInput) -> Result<Member> {
+    let valid = validate::member(input)?;
+    let member = store.write(|tx| insert_member(tx, valid))?;
+    tracing::info!(id = %member.id, "member added");
+    Ok(member)
+}
+
+/// Inserts a validated member within a caller's transaction (the demo board loads many at once).
+pub fn insert_member(conn: &Connection, valid: ValidMember) -> Result<Member> {
+    let now = dates::now_utc();
+    let member = Member {
+        id: store::new_id(),
+        name: valid.name,
+        kind: valid.kind,
+        roles: valid.roles,
+        job_title: valid.job_title,
+        start_date: valid.start_date,
+        end_date: valid.end_date,
+        committees: valid.committees,
+        created_at: now.clone(),
+        updated_at: now,
+    };
+    members::insert(conn, &member)?;
+    history::record(conn, ENTITY, &member.id, "added", &member)?;
+    Ok(member)
+}
+
+pub fn update_member(store: &mut Store, id: &str, input: &MemberInput) -> Result<Member> {
+    let valid = validate::member(input)?;
+    let member = store.write(|tx| {
+        let before = find(tx, id)?;
+        let after = Member {
+            name: valid.name,
+            kind: valid.kind,
+            roles: valid.roles,
+            job_title: valid.job_title,
+            start_date: valid.start_date,
+            end_date: valid.end_date,
+            committees: valid.committees,
+            updated_at: dates::now_utc(),
+            ..before.clone()
+        };
+        if same_content(&before, &after) {
+            return Ok(before);
+        }
+        members::update(tx, &after)?;
+        history::record(tx, ENTITY, id, "edited", &after)?;
+        Ok(after)
+    })?;
+    tracing::info!(id, "member edited");
+    Ok(member)
+}
+
+/// Records the last day of a membership. The member stays in the register (and in every
+/// record that names them) and can be listed under "ended".
+pub fn end_membership(store: &mut Store, id: &str, end_date: &str) -> Result<Member> {
+    let end = dates::parse_date("endDate", "end date", end_date)?;
+    let member = store.write(|tx| {
+        let before = find(tx, id)?;
+        if let Some(existing) = before.end_date {
+            return Err(CoreError::conflict(format!(
+                "{}'s membership already ends on {}. Edit the member to change that date.",
+                before.name,
+                dates::prose(existing)
+            )));
+        }
+        validate::check_end_after_start(before.start_date, end)?;
+        let after = Member {
+            end_date: Some(end),
+            updated_at: dates::now_utc(),
+            ..before
+        };
+        members::update(tx, &after)?;
+        history::record(tx, ENTITY, id, "ended", &after)?;
+        Ok(after)
+    })?;
+    tracing::info!(id, "membership ended");
+    Ok(member)
+}
+
+fn find(conn: &Connection, id: &str) -> Result<Member> {
+    members::get(conn, id)?.ok_or_else(|| {
+        CoreError::not_found(format!(
+            "No board member has the id '{id}'. List the members to see their ids."
+        ))
+    })
+}
+
+fn same_content(a: &Member, b: &Member) -> bool {
+    Member {
+        updated_at: String::new(),
+        ..a.clone()
+    } == Member {
+        updated_at: String::new(),
+        ..b.clone()
+    }
+}

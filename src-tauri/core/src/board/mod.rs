@@ -1,0 +1,104 @@
+//! The board register: the organisation profile and its board members.
+
+pub mod codes;
+mod history;
+mod members;
+mod organisation;
+mod validate;
+
+pub use validate::member as validate_member;
+
+use chrono::NaiveDate;
+use serde::{Deserialize, Serialize};
+use ts_rs::TS;
+
+pub use codes::{Choice, FrameworkRole, MemberKind, Nation, OrgType};
+pub use history::{member_history, HistoryEntry};
+pub use members::{add_member, end_membership, get_member, insert_member, list_members, update_member};
+pub use organisation::{get_organisation, register_options, save_organisation, upsert_organisation, RegisterOptions};
+
+/// The body whose board this database records.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+#[ts(export)]
+pub struct Organisation {
+    pub id: String,
+    pub name: String,
+    pub nation: Nation,
+    pub org_type: OrgType,
+    pub created_at: String,
+    pub updated_at: String,
+}
+
+/// The organisation profile as typed in a form or on the command line.
+#[derive(Debug, Clone, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+#[ts(export)]
+pub struct OrganisationInput {
+    pub name: String,
+    pub nation: Nation,
+    pub org_type: OrgType,
+}
+
+/// A person's membership of the board. Ending it keeps the record; nothing is deleted.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+#[ts(export)]
+pub struct Member {
+    pub id: String,
+    pub name: String,
+    pub kind: MemberKind,
+    pub roles: Vec<FrameworkRole>,
+    pub job_title: String,
+    /// ISO 8601 date.
+    pub start_date: NaiveDate,
+    /// ISO 8601 date; absent while the membership continues.
+    pub end_date: Option<NaiveDate>,
+    pub committees: Vec<String>,
+    pub created_at: String,
+    pub updated_at: String,
+}
+
+impl Member {
+    /// Whether the person sits on the board on `day`.
+    pub fn is_current_on(&self, day: NaiveDate) -> bool {
+        self.start_date <= day && self.end_date.is_none_or(|end| end >= day)
+    }
+}
+
+/// A member as typed in a form or on the command line: dates are text in British or ISO form
+/// and are checked by the core, so every mistake comes back tied to its field.
+#[derive(Debug, Clone, Default, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+#[ts(export)]
+pub struct MemberInput {
+    pub name: String,
+    pub kind: Option<MemberKind>,
+    pub roles: Vec<FrameworkRole>,
+    pub job_title: String,
+    pub start_date: String,
+    /// Empty while the membership continues.
+    pub end_date: String,
+    pub committees: Vec<String>,
+}
+
+/// Which memberships a list shows.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize, TS)]
+#[serde(rename_all = "kebab-case")]
+#[ts(export)]
+pub enum MemberFilter {
+    /// Members sitting on the board today, and those appointed to start later.
+    #[default]
+    Current,
+    /// Members whose membership has ended.
+    Ended,
+    All,
+}
+
+/// Today, on the laptop's own calendar (UK boards work to UK dates).
+pub fn today() -> NaiveDate {
+    chrono::Local::now().date_naive()
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,16 @@
+//! Safeguarding Board Assurance: the domain and the local store.
+//!
+//! This crate never depends on the window toolkit: the desktop shell and the command line are
+//! both thin callers of the functions here.
+
+pub mod board;
+pub mod cli;
+pub mod dates;
+pub mod demo;
+pub mod error;
+pub mod logging;
+pub mod paths;
+pub mod session;
+pub mod store;
+
+pub use error::{CoreError, ErrorBody, ErrorKind, Result};

@@ -1,0 +1,84 @@
+//! One open database for the life of the window: every command borrows it in turn.
+//!
+//! When the database cannot be opened (in use, damaged, too new) the session keeps the reason
+//! instead, so the window can explain it and offer to try again, and nothing writes.
+
+use std::path::{Path, PathBuf};
+use std::sync::Mutex;
+
+use serde::Serialize;
+use ts_rs::TS;
+
+use crate::board;
+use crate::error::{CoreError, ErrorBody, Result};
+use crate::store::{members, Store};
+
+pub struct Session {
+    path: PathBuf,
+    store: Mutex<std::result::Result<Store, CoreError>>,
+}
+
+/// What the window needs to know before showing any screen.
+#[derive(Debug, Clone, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+#[ts(export)]
+pub struct AppStatus {
+    pub app_version: String,
+    pub db_path: String,
+    /// Why the database could not be opened, if it could not.
+    pub open_error: Option<ErrorBody>,
+    /// No organisation and no members yet: show the first-run screen.
+    pub first_run: bool,
+}
+
+impl Session {
+    pub fn open(path: &Path) -> Session {
+        let store = Store::open(path);
+        if let Err(e) = &store {
+            tracing::warn!(kind = ?e.kind, "database not opened");
+        }
+        Session {
+            path: path.to_path_buf(),
+            store: Mutex::new(store),
+        }
+    }
+
+    /// Runs `f` on the open store, or returns why there is none.
+    pub fn with<T>(&self, f: impl FnOnce(&mut Store) -> Result<T>) -> Result<T> {
+        // A panic in an earlier command must not lock the user out of their data.
+        let mut guard = self.store.lock().unwrap_or_else(|p| p.into_inner());
+        match guard.as_mut() {
+            Ok(store) => f(store),
+            Err(e) => Err(e.clone()),
+        }
+    }
+
+    pub fn status(&self) -> AppStatus {
+        let guard = self.store.lock().unwrap_or_else(|p| p.into_inner());
+        let (open_error, first_run) = match guard.as_ref() {
+            Ok(store) => {
+                let empty = members::count(store.conn()).map(|n| n == 0).unwrap_or(false)
+                    && board::get_organisation(store).map(|o| o.is_none()).unwrap_or(false);
+                (None, empty)
+            }
+            Err(e) => (Some(e.body()), false),
+        };
+        AppStatus {
+            app_version: env!("CARGO_PKG_VERSION").to_string(),
+            db_path: self.path.display().to_string(),
+            open_error,
+            first_run,
+        }
+    }
+
+    /// Tries again to open the database (after the other program holding it has closed).
+    pub fn retry_open(&self) -> AppStatus {
+        {
+            let mut guard = self.store.lock().unwrap_or_else(|p| p.into_inner());
+            if guard.is_err() {
+                *guard = Store::open(&self.path);
+            }
+        }
+        self.status()
+    }
+}

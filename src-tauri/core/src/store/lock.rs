@@ -1,0 +1,59 @@
+//! The writer lock: one process at a time may hold a database open.
+//!
+//! SQLite's own locking lets two processes write in turn; for a record that people sign off,
+//! two live writers (a window and a script, say) would be a source of lost edits. A lock file
+//! beside the database, held with an OS advisory lock for as long as the store is open, makes
+//! the second opener fail at once with a clear message. The OS releases the lock if the
+//! process dies, so a crash never leaves the database locked out.
+
+use std::fs::{File, OpenOptions, TryLockError};
+use std::path::{Path, PathBuf};
+
+use crate::error::{CoreError, ErrorKind, Result};
+
+#[derive(Debug)]
+pub struct WriterLock {
+    _file: File,
+    path: PathBuf,
+}
+
+impl WriterLock {
+    pub fn acquire(db_path: &Path) -> Result<WriterLock> {
+        let path = lock_path(db_path);
+        let file = OpenOptions::new()
+            .create(true)
+            .truncate(false)
+            .write(true)
+            .open(&path)
+            .map_err(|e| {
+                let mut err = CoreError::from(e);
+                err.message = format!(
+                    "Cannot create the lock file {}: {}",
+                    path.display(),
+                    err.message
+                );
+                err
+            })?;
+        match file.try_lock() {
+            Ok(()) => Ok(WriterLock { _file: file, path }),
+            Err(TryLockError::WouldBlock) => Err(CoreError::new(
+                ErrorKind::InUse,
+                format!(
+                    "The database {} is in use by another Safeguarding Board Assurance window or command. Close that one and try again.",
+                    db_path.display()
+                ),
+            )),
+            Err(TryLockError::Error(e)) => Err(e.into()),
+        }
+    }
+
+    pub fn path(&self) -> &Path {
+        &self.path
+    }
+}
+
+pub fn lock_path(db_path: &Path) -> PathBuf {
+    let mut name = db_path.as_os_str().to_owned();
+    name.push(".lock");
+    PathBuf::from(name)
+}

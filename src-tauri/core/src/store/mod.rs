@@ -1,0 +1,168 @@
+//! The local store: one SQLite file per board, opened in exactly one way.
+
+mod lock;
+pub mod members;
+pub mod migrations;
+pub mod organisation;
+pub mod history;
+
+use std::path::{Path, PathBuf};
+use std::time::Duration;
+
+use rusqlite::{Connection, OpenFlags, Transaction};
+use serde::Serialize;
+use ts_rs::TS;
+
+pub use lock::{lock_path, WriterLock};
+pub use migrations::SCHEMA_VERSION;
+
+use crate::error::{damaged_database, CoreError, ErrorKind, Result};
+
+/// An open database: the connection plus the writer lock that keeps it ours.
+#[derive(Debug)]
+pub struct Store {
+    conn: Connection,
+    path: Option<PathBuf>,
+    // Dropped after `conn` (fields drop in order), so the lock outlives every write.
+    _lock: Option<WriterLock>,
+}
+
+/// The result of `boardassure check` and the Database screen.
+#[derive(Debug, Clone, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+#[ts(export)]
+pub struct HealthReport {
+    pub path: String,
+    pub schema_version: i32,
+    pub app_schema_version: i32,
+    /// `ok`, or the first problems SQLite's integrity check found.
+    pub integrity: String,
+    pub healthy: bool,
+}
+
+impl Store {
+    /// Opens (creating if needed) the database at `path`: takes the writer lock, sets the
+    /// pragmas every connection must have, checks the file, and migrates it.
+    pub fn open(path: &Path) -> Result<Store> {
+        if let Some(parent) = path.parent().filter(|p| !p.as_os_str().is_empty()) {
+            std::fs::create_dir_all(parent).map_err(|e| {
+                let mut err = CoreError::from(e);
+                err.message = format!(
+                    "Cannot create the folder {} for the database: {}",
+                    parent.display(),
+                    err.message
+                );
+                err
+            })?;
+        }
+        if path.is_dir() {
+            return Err(CoreError::new(
+                ErrorKind::Io,
+                format!("{} is a folder, not a database file. Give a file name.", path.display()),
+            ));
+        }
+        let lock = WriterLock::acquire(path)?;
+        let conn = Connection::open_with_flags(
+            path,
+            OpenFlags::SQLITE_OPEN_READ_WRITE
+                | OpenFlags::SQLITE_OPEN_CREATE
+                | OpenFlags::SQLITE_OPEN_NO_MUTEX,
+        )?;
+        let mut store = Store {
+            conn,
+            path: Some(path.to_path_buf()),
+            _lock: Some(lock),
+        };
+        store.prepare()?;
+        tracing::info!(schema = SCHEMA_VERSION, "database opened");
+        Ok(store)
+    }
+
+    /// A private database in memory, for tests and previews.
+    pub fn open_in_memory() -> Result<Store> {
+        let mut store = Store {
+            conn: Connection::open_in_memory()?,
+            path: None,
+            _lock: None,
+        };
+        store.prepare()?;
+        Ok(store)
+    }
+
+    fn prepare(&mut self) -> Result<()> {
+        let c = &self.conn;
+        c.busy_timeout(Duration::from_secs(5))?;
+        // Read-only checks first, so a file we refuse is left exactly as it was. A file that
+        // is not a database fails on this first read and is reported as damaged.
+        let version = migrations::check_compatible(c)?;
+        let quick: String = c.query_row("PRAGMA quick_check", [], |r| r.get(0))?;
+        if quick != "ok" {
+            tracing::warn!("quick_check failed on open");
+            return Err(damaged_database());
+        }
+        let journal: String = c.query_row("PRAGMA journal_mode = WAL", [], |r| r.get(0))?;
+        if self.path.is_some() && !journal.eq_ignore_ascii_case("wal") {
+            return Err(CoreError::new(
+                ErrorKind::Io,
+                "The database could not switch to write-ahead logging; its folder may be read-only or on a network drive. Keep the database on a local disk.",
+            ));
+        }
+        // Board records must survive a power cut: wait for the disk on every commit.
+        c.pragma_update(None, "synchronous", "FULL")?;
+        c.pragma_update(None, "foreign_keys", "ON")?;
+        migrations::migrate(&mut self.conn, version)
+    }
+
+    pub fn path(&self) -> Option<&Path> {
+        self.path.as_deref()
+    }
+
+    pub(crate) fn conn(&self) -> &Connection {
+        &self.conn
+    }
+
+    /// Runs `f` in one write transaction: all of it is saved, or none of it.
+    pub(crate) fn write<T>(&mut self, f: impl FnOnce(&Transaction) -> Result<T>) -> Result<T> {
+        let tx = self.conn.transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
+        let out = f(&tx)?;
+        tx.commit()?;
+        Ok(out)
+    }
+
+    /// A full integrity check and the schema version, for `boardassure check`.
+    pub fn health(&self) -> Result<HealthReport> {
+        let schema_version = migrations::schema_version(&self.conn)?;
+        let mut stmt = self.conn.prepare("PRAGMA integrity_check(20)")?;
+        let problems: Vec<String> = stmt
+            .query_map([], |r| r.get(0))?
+            .collect::<rusqlite::Result<_>>()?;
+        let fk_violations: i64 =
+            self.conn
+                .query_row("SELECT count(*) FROM pragma_foreign_key_check", [], |r| r.get(0))?;
+        let mut integrity = problems.join("; ");
+        if fk_violations > 0 {
+            integrity = format!("{integrity}; {fk_violations} broken reference(s) between records");
+        }
+        let healthy = integrity == "ok" && schema_version == SCHEMA_VERSION;
+        Ok(HealthReport {
+            path: self
+                .path
+                .as_ref()
+                .map(|p| p.display().to_string())
+                .unwrap_or_else(|| ":memory:".into()),
+            schema_version,
+            app_schema_version: SCHEMA_VERSION,
+            integrity,
+            healthy,
+        })
+    }
+}
+
+/// A new stable record id: UUID v7, so ids sort by creation time and never collide across
+/// laptops when records are later exchanged.
+pub fn new_id() -> String {
+    uuid::Uuid::now_v7().to_string()
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,142 @@
+use std::path::Path;
+
+use super::*;
+
+fn temp_db() -> (tempfile::TempDir, PathBuf) {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("board.db");
+    (dir, path)
+}
+
+fn pragma(store: &Store, name: &str) -> String {
+    store
+        .conn()
+        .query_row(&format!("PRAGMA {name}"), [], |r| r.get::<_, rusqlite::types::Value>(0))
+        .map(|v| match v {
+            rusqlite::types::Value::Integer(i) => i.to_string(),
+            rusqlite::types::Value::Text(t) => t,
+            other => format!("{other:?}"),
+        })
+        .unwrap()
+}
+
+fn file_bytes(path: &Path) -> Vec<u8> {
+    std::fs::read(path).unwrap()
+}
+
+#[test]
+fn a_new_database_is_durable_and_migrated() {
+    let (_dir, path) = temp_db();
+    let store = Store::open(&path).unwrap();
+    assert_eq!(pragma(&store, "journal_mode"), "wal");
+    assert_eq!(pragma(&store, "synchronous"), "2", "synchronous must be FULL");
+    assert_eq!(pragma(&store, "foreign_keys"), "1");
+    assert_eq!(pragma(&store, "user_version"), SCHEMA_VERSION.to_string());
+    assert_eq!(pragma(&store, "application_id"), migrations::APPLICATION_ID.to_string());
+    let health = store.health().unwrap();
+    assert!(health.healthy, "{health:?}");
+    assert_eq!(health.integrity, "ok");
+}
+
+#[test]
+fn the_folder_is_created_when_missing() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("nested/deeper/board.db");
+    Store::open(&path).unwrap();
+    assert!(path.exists());
+}
+
+#[test]
+fn a_second_writer_is_refused_until_the_first_closes() {
+    let (_dir, path) = temp_db();
+    let first = Store::open(&path).unwrap();
+    let err = Store::open(&path).unwrap_err();
+    assert_eq!(err.kind, ErrorKind::InUse);
+    assert!(err.message.contains("in use"), "{}", err.message);
+    drop(first);
+    Store::open(&path).expect("the lock is released when the store closes");
+}
+
+#[test]
+fn a_database_from_a_newer_app_is_refused_and_left_untouched() {
+    let (_dir, path) = temp_db();
+    drop(Store::open(&path).unwrap());
+    {
+        let c = Connection::open(&path).unwrap();
+        c.pragma_update(None, "user_version", SCHEMA_VERSION + 1).unwrap();
+        c.pragma_update(None, "journal_mode", "DELETE").unwrap();
+    }
+    let before = file_bytes(&path);
+    let err = Store::open(&path).unwrap_err();
+    assert_eq!(err.kind, ErrorKind::TooNew);
+    assert!(err.message.contains("newer version"), "{}", err.message);
+    assert!(file_bytes(&path) == before, "the file must not be changed");
+}
+
+#[test]
+fn a_file_that_is_not_a_database_is_refused_and_left_untouched() {
+    let (_dir, path) = temp_db();
+    let junk = b"Minutes of the board meeting, typed in the wrong window.\n".repeat(200);
+    std::fs::write(&path, &junk).unwrap();
+    let err = Store::open(&path).unwrap_err();
+    assert_eq!(err.kind, ErrorKind::Damaged);
+    assert!(err.message.contains("left untouched"), "{}", err.message);
+    assert!(file_bytes(&path) == junk, "the file must not be changed");
+}
+
+#[test]
+fn another_programs_sqlite_database_is_refused() {
+    let (_dir, path) = temp_db();
+    {
+        let c = Connection::open(&path).unwrap();
+        c.execute_batch("CREATE TABLE contacts (name TEXT);").unwrap();
+    }
+    let err = Store::open(&path).unwrap_err();
+    assert_eq!(err.kind, ErrorKind::Damaged);
+    assert!(err.message.contains("another program"), "{}", err.message);
+}
+
+#[test]
+fn a_truncated_database_is_reported_as_damaged() {
+    let (_dir, path) = temp_db();
+    {
+        let mut store = Store::open(&path).unwrap();
+        crate::demo::load_demo(&mut store).unwrap();
+        store.conn().execute_batch("PRAGMA wal_checkpoint(TRUNCATE);").unwrap();
+    }
+    let bytes = file_bytes(&path);
+    std::fs::write(&path, &bytes[..bytes.len() / 2]).unwrap();
+    let _ = std::fs::remove_file(path.with_extension("db-wal"));
+    let err = Store::open(&path).unwrap_err();
+    assert_eq!(err.kind, ErrorKind::Damaged, "{}", err.message);
+}
+
+#[test]
+fn reopening_keeps_what_was_saved() {
+    let (_dir, path) = temp_db();
+    {
+        let mut store = Store::open(&path).unwrap();
+        crate::demo::load_demo(&mut store).unwrap();
+    }
+    let store = Store::open(&path).unwrap();
+    assert_eq!(members::count(store.conn()).unwrap(), 13);
+}
+
+#[test]
+fn a_failed_write_leaves_nothing_behind() {
+    let mut store = Store::open_in_memory().unwrap();
+    let result: Result<()> = store.write(|tx| {
+        tx.execute(
+            "INSERT INTO record_history (id, entity, record_id, recorded_at, change, snapshot)
+             VALUES ('x', 'member', 'm', 'now', 'added', '{}')",
+            [],
+        )?;
+        Err(CoreError::conflict("stop half way"))
+    });
+    assert!(result.is_err());
+    let n: i64 = store
+        .conn()
+        .query_row("SELECT count(*) FROM record_history", [], |r| r.get(0))
+        .unwrap();
+    assert_eq!(n, 0);
+}

@@ -1,0 +1,18 @@
+import { describe, expect, it } from "vitest";
+import { href, parseRoute } from "./routes";
+
+describe("routes", () => {
+  it("round-trips every screen through its link", () => {
+    expect(parseRoute(href.members())).toEqual({ name: "members", show: "current" });
+    expect(parseRoute(href.members("ended"))).toEqual({ name: "members", show: "ended" });
+    expect(parseRoute(href.addMember())).toEqual({ name: "add-member" });
+    expect(parseRoute(href.editMember("0190-ab"))).toEqual({ name: "edit-member", id: "0190-ab" });
+    expect(parseRoute(href.memberHistory("x"))).toEqual({ name: "member-history", id: "x" });
+    expect(parseRoute(href.organisation())).toEqual({ name: "organisation" });
+  });
+
+  it("falls back to the register for an unknown address", () => {
+    expect(parseRoute("#/nowhere")).toEqual({ name: "members", show: "current" });
+    expect(parseRoute("")).toEqual({ name: "members", show: "current" });
+  });
+});

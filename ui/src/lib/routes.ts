@@ -1,0 +1,32 @@
+/** The screens of the app, addressed by the location hash so every link is a real link. */
+export type Route =
+  | { name: "members"; show: "current" | "ended" | "all" }
+  | { name: "add-member" }
+  | { name: "edit-member"; id: string }
+  | { name: "member-history"; id: string }
+  | { name: "organisation" }
+  | { name: "database" };
+
+export function parseRoute(hash: string): Route {
+  const parts = hash.replace(/^#\/?/, "").split("/").filter(Boolean).map(decodeURIComponent);
+  const [first, second, third] = parts;
+  if (first === "members") {
+    if (second === "new") return { name: "add-member" };
+    if (second === "ended" || second === "all") return { name: "members", show: second };
+    if (second && third === "edit") return { name: "edit-member", id: second };
+    if (second && third === "history") return { name: "member-history", id: second };
+  }
+  if (first === "organisation") return { name: "organisation" };
+  if (first === "database") return { name: "database" };
+  return { name: "members", show: "current" };
+}
+
+export const href = {
+  members: (show: "current" | "ended" | "all" = "current") =>
+    show === "current" ? "#/members" : `#/members/${show}`,
+  addMember: () => "#/members/new",
+  editMember: (id: string) => `#/members/${encodeURIComponent(id)}/edit`,
+  memberHistory: (id: string) => `#/members/${encodeURIComponent(id)}/history`,
+  organisation: () => "#/organisation",
+  database: () => "#/database",
+};

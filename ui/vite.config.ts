@@ -1,0 +1,22 @@
+import { svelte } from "@sveltejs/vite-plugin-svelte";
+import { defineConfig } from "vitest/config";
+
+export default defineConfig({
+  plugins: [svelte()],
+  // The window loads the built files from disk: relative paths, no dev server.
+  base: "./",
+  clearScreen: false,
+  build: {
+    outDir: "dist",
+    emptyOutDir: true,
+    target: "safari16",
+    // Keep every asset a file: the CSP allows no data: scripts or styles.
+    assetsInlineLimit: 0,
+  },
+  css: { preprocessorOptions: { scss: { quietDeps: true } } },
+  resolve: process.env.VITEST ? { conditions: ["browser"] } : undefined,
+  test: {
+    environment: "jsdom",
+    include: ["src/**/*.test.ts"],
+  },
+});
