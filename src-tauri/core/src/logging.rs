@@ -23,6 +23,7 @@ pub fn init_cli() {
 /// Window: info and above to a daily file in `dir` (last 14 kept), warnings to stderr.
 /// Keep the guard alive for the life of the app so the last lines are flushed.
 pub fn init_app(dir: &Path) -> Option<WorkerGuard> {
+    let _ = std::fs::create_dir_all(dir);
     let file = tracing_appender::rolling::Builder::new()
         .rotation(tracing_appender::rolling::Rotation::DAILY)
         .filename_prefix("boardassure")

@@ -1,0 +1,220 @@
+//! A private desktop for the end-to-end tests: its own Xvfb display, its own D-Bus session and
+//! its own tauri-driver on a free port, all stopped when the test ends (even when it fails).
+
+use std::net::{TcpListener, TcpStream};
+use std::path::{Path, PathBuf};
+use std::os::unix::process::CommandExt;
+use std::process::{Child, Command, Stdio};
+use std::sync::atomic::{AtomicU32, Ordering};
+use std::time::{Duration, Instant};
+
+use fantoccini::{Client, ClientBuilder, Locator};
+
+pub struct Desktop {
+    xvfb: Child,
+    driver: Child,
+    port: u16,
+    display: String,
+}
+
+fn free_port() -> u16 {
+    TcpListener::bind("127.0.0.1:0").unwrap().local_addr().unwrap().port()
+}
+
+/// The next display number to try: distinct per test in this process, and offset by the
+/// process id so parallel test binaries rarely collide (a collision is retried).
+fn next_display() -> u32 {
+    static NEXT: AtomicU32 = AtomicU32::new(0);
+    let n = NEXT.fetch_add(1, Ordering::SeqCst);
+    100 + (std::process::id() * 7 + n) % 800
+}
+
+/// Starts Xvfb on a free display, retrying when another server took the number first.
+fn start_xvfb() -> (Child, u32) {
+    for _ in 0..20 {
+        let n = next_display();
+        if Path::new(&format!("/tmp/.X{n}-lock")).exists() {
+            continue;
+        }
+        let mut xvfb = Command::new("Xvfb")
+            .args([&format!(":{n}"), "-screen", "0", "1280x900x24", "-nolisten", "tcp"])
+            .stdout(Stdio::null())
+            .stderr(Stdio::null())
+            .spawn()
+            .expect("Xvfb is installed (make setup)");
+        let start = Instant::now();
+        while start.elapsed() < Duration::from_secs(10) {
+            if xvfb.try_wait().ok().flatten().is_some() {
+                break; // it exited: the display was taken; try another
+            }
+            if Path::new(&format!("/tmp/.X11-unix/X{n}")).exists() {
+                return (xvfb, n);
+            }
+            std::thread::sleep(Duration::from_millis(50));
+        }
+        let _ = xvfb.kill();
+        let _ = xvfb.wait();
+    }
+    panic!("no free X display could be started");
+}
+
+fn find_tauri_driver() -> PathBuf {
+    let candidates = std::env::var_os("PATH")
+        .map(|p| std::env::split_paths(&p).collect::<Vec<_>>())
+        .unwrap_or_default()
+        .into_iter()
+        .chain(std::env::var_os("HOME").map(|h| Path::new(&h).join(".cargo/bin")));
+    for dir in candidates {
+        let p = dir.join("tauri-driver");
+        if p.is_file() {
+            return p;
+        }
+    }
+    panic!("tauri-driver is not installed; `make setup` installs it (cargo install tauri-driver)");
+}
+
+fn wait_until(what: &str, timeout: Duration, mut ready: impl FnMut() -> bool) {
+    let start = Instant::now();
+    while !ready() {
+        assert!(start.elapsed() < timeout, "timed out waiting for {what}");
+        std::thread::sleep(Duration::from_millis(100));
+    }
+}
+
+impl Desktop {
+    pub fn start() -> Desktop {
+        let (xvfb, n) = start_xvfb();
+        let display = format!(":{n}");
+        let port = free_port();
+        let native_port = free_port();
+        // dbus-run-session gives WebKit a session bus; a process group lets Drop stop the
+        // driver, WebKitWebDriver and the app together.
+        let driver = Command::new("dbus-run-session")
+            .arg("--")
+            .arg(find_tauri_driver())
+            .args(["--port", &port.to_string(), "--native-port", &native_port.to_string()])
+            .env("DISPLAY", &display)
+            .env("NO_AT_BRIDGE", "1")
+            .env("GDK_BACKEND", "x11")
+            .env_remove("BOARDASSURE_DB")
+            .stdout(Stdio::null())
+            .stderr(Stdio::null())
+            .process_group(0)
+            .spawn()
+            .expect("dbus-run-session is installed (make setup)");
+        // tauri-driver listens at once but forwards to WebKitWebDriver, which starts a moment
+        // later: wait for both.
+        wait_until("tauri-driver", Duration::from_secs(20), || {
+            TcpStream::connect(("127.0.0.1", port)).is_ok()
+                && TcpStream::connect(("127.0.0.1", native_port)).is_ok()
+        });
+        Desktop {
+            xvfb,
+            driver,
+            port,
+            display,
+        }
+    }
+
+    /// Starts the real app on `db` and returns a WebDriver session attached to its window.
+    pub async fn launch(&self, db: &Path) -> Client {
+        let mut caps = serde_json::Map::new();
+        caps.insert(
+            "tauri:options".into(),
+            serde_json::json!({
+                "application": super::BIN,
+                "args": ["--db", db.to_str().unwrap()],
+            }),
+        );
+        let client = ClientBuilder::new(hyper_util::client::legacy::connect::HttpConnector::new())
+            .capabilities(caps)
+            .connect(&format!("http://127.0.0.1:{}", self.port))
+            .await
+            .expect("a WebDriver session with the app");
+        client
+    }
+
+    pub fn display(&self) -> &str {
+        &self.display
+    }
+}
+
+impl Drop for Desktop {
+    fn drop(&mut self) {
+        // The whole group: dbus-run-session, dbus-daemon, tauri-driver, WebKitWebDriver, the app.
+        let _ = Command::new("kill")
+            .args(["-s", "KILL", "--", &format!("-{}", self.driver.id())])
+            .status();
+        let _ = self.driver.wait();
+        let _ = self.xvfb.kill();
+        let _ = self.xvfb.wait();
+    }
+}
+
+/// Where failure screenshots and the register screenshot go.
+pub fn screenshot_dir() -> PathBuf {
+    let dir = Path::new(env!("CARGO_TARGET_TMPDIR")).join("e2e-screenshots");
+    std::fs::create_dir_all(&dir).unwrap();
+    dir
+}
+
+pub async fn screenshot(client: &Client, name: &str) -> PathBuf {
+    let path = screenshot_dir().join(format!("{name}.png"));
+    if let Ok(png) = client.screenshot().await {
+        let _ = std::fs::write(&path, png);
+    }
+    path
+}
+
+/// Finds an element, waiting up to ten seconds for it to appear.
+pub async fn find(client: &Client, css: &str) -> fantoccini::elements::Element {
+    client
+        .wait()
+        .at_most(Duration::from_secs(10))
+        .for_element(Locator::Css(css))
+        .await
+        .unwrap_or_else(|e| panic!("no element matches {css}: {e}"))
+}
+
+/// Waits until the page's visible text contains `text`, returning that text.
+pub async fn wait_for_text(client: &Client, text: &str) -> String {
+    let start = Instant::now();
+    loop {
+        let body = client
+            .find(Locator::Css("body"))
+            .await
+            .unwrap()
+            .text()
+            .await
+            .unwrap_or_default();
+        if body.contains(text) {
+            return body;
+        }
+        if start.elapsed() > Duration::from_secs(10) {
+            screenshot(client, "timeout").await;
+            panic!("the window never showed {text:?}; it showed:\n{body}");
+        }
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+}
+
+/// Replaces a field's text the way a person does: click in it, delete what is there, type.
+pub async fn type_into(client: &Client, css: &str, text: &str) {
+    clear(client, css).await;
+    find(client, css).await.send_keys(text).await.unwrap();
+}
+
+pub async fn clear(client: &Client, css: &str) {
+    const END: &str = "\u{E010}";
+    const BACKSPACE: &str = "\u{E003}";
+    let input = find(client, css).await;
+    input.click().await.unwrap();
+    let len = input.prop("value").await.unwrap().unwrap_or_default().chars().count();
+    if len > 0 {
+        input.send_keys(&format!("{END}{}", BACKSPACE.repeat(len))).await.unwrap();
+    }
+}
+
+pub async fn click(client: &Client, css: &str) {
+    find(client, css).await.click().await.unwrap_or_else(|e| panic!("cannot click {css}: {e}"));
+}

@@ -1,0 +1,44 @@
+//! Shared helpers for the integration tests: running the real binary headless, and a desktop
+//! (virtual display + WebDriver) for the end-to-end tests.
+
+#![allow(dead_code)]
+
+pub mod desktop;
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+pub const BIN: &str = env!("CARGO_BIN_EXE_boardassure");
+
+/// A fresh folder for one test's database, removed afterwards.
+pub fn temp_db() -> (tempfile::TempDir, PathBuf) {
+    let dir = tempfile::Builder::new().prefix("boardassure-test").tempdir().unwrap();
+    let db = dir.path().join("board.db");
+    (dir, db)
+}
+
+/// Runs `boardassure --db DB args...` with no inherited database setting.
+pub fn cli(db: &Path, args: &[&str]) -> Output {
+    Command::new(BIN)
+        .arg("--db")
+        .arg(db)
+        .args(args)
+        .env_remove("BOARDASSURE_DB")
+        .output()
+        .expect("the boardassure binary runs")
+}
+
+pub fn stdout(o: &Output) -> String {
+    String::from_utf8_lossy(&o.stdout).into_owned()
+}
+
+pub fn stderr(o: &Output) -> String {
+    String::from_utf8_lossy(&o.stderr).into_owned()
+}
+
+/// `members list --show all --json`, parsed.
+pub fn members_json(db: &Path) -> Vec<serde_json::Value> {
+    let out = cli(db, &["members", "list", "--show", "all", "--json"]);
+    assert!(out.status.success(), "members list failed: {}", stderr(&out));
+    serde_json::from_slice(&out.stdout).expect("members list --json prints JSON")
+}
