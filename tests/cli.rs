@@ -15,13 +15,33 @@ fn demo_then_members_list_json_prints_the_demonstration_board() {
     assert!(out.status.success());
     let current: Vec<serde_json::Value> = serde_json::from_slice(&out.stdout).unwrap();
     assert_eq!(current.len(), 12, "current members only by default");
-    let chair = current.iter().find(|m| m["roles"] == serde_json::json!(["chair"])).unwrap();
+    let chair = current
+        .iter()
+        .find(|m| m["roles"] == serde_json::json!(["chair"]))
+        .unwrap();
     assert_eq!(chair["name"], "Margaret Ellison");
     // The documented JSON shape: every field present, dates in ISO 8601.
-    let keys: Vec<&str> = chair.as_object().unwrap().keys().map(|k| k.as_str()).collect();
+    let mut keys: Vec<&str> = chair
+        .as_object()
+        .unwrap()
+        .keys()
+        .map(|k| k.as_str())
+        .collect();
+    keys.sort_unstable();
     assert_eq!(
         keys,
-        ["id", "name", "kind", "roles", "jobTitle", "startDate", "endDate", "committees", "createdAt", "updatedAt"]
+        [
+            "committees",
+            "createdAt",
+            "endDate",
+            "id",
+            "jobTitle",
+            "kind",
+            "name",
+            "roles",
+            "startDate",
+            "updatedAt"
+        ]
     );
     assert_eq!(chair["startDate"], "2021-04-01");
     assert_eq!(members_json(&db).len(), 13);
@@ -40,22 +60,73 @@ fn bad_input_exits_1_with_one_line_and_changes_nothing() {
     let before = members_json(&db);
     let cases: &[(&[&str], &str)] = &[
         (
-            &["members", "add", "--name", "  ", "--kind", "executive", "--job-title", "Director", "--start", "01/04/2024"],
+            &[
+                "members",
+                "add",
+                "--name",
+                "  ",
+                "--kind",
+                "executive",
+                "--job-title",
+                "Director",
+                "--start",
+                "01/04/2024",
+            ],
             "Enter the member's full name.",
         ),
         (
-            &["members", "add", "--name", "Sam Lee", "--kind", "executive", "--job-title", "Director", "--start", "01/04/2024", "--end", "01/03/2024"],
+            &[
+                "members",
+                "add",
+                "--name",
+                "Sam Lee",
+                "--kind",
+                "executive",
+                "--job-title",
+                "Director",
+                "--start",
+                "01/04/2024",
+                "--end",
+                "01/03/2024",
+            ],
             "The end date must be on or after the start date (01/04/2024).",
         ),
         (
-            &["members", "add", "--name", "Sam Lee", "--kind", "executive", "--role", "treasurer", "--job-title", "Director", "--start", "01/04/2024"],
+            &[
+                "members",
+                "add",
+                "--name",
+                "Sam Lee",
+                "--kind",
+                "executive",
+                "--role",
+                "treasurer",
+                "--job-title",
+                "Director",
+                "--start",
+                "01/04/2024",
+            ],
             "Unknown role 'treasurer'",
         ),
         (
-            &["members", "add", "--name", "Sam Lee", "--kind", "executive", "--job-title", "Director", "--start", "31/02/2024"],
+            &[
+                "members",
+                "add",
+                "--name",
+                "Sam Lee",
+                "--kind",
+                "executive",
+                "--job-title",
+                "Director",
+                "--start",
+                "31/02/2024",
+            ],
             "must be a real date",
         ),
-        (&["members", "end", "no-such-id", "--on", "01/04/2025"], "No board member has the id 'no-such-id'"),
+        (
+            &["members", "end", "no-such-id", "--on", "01/04/2025"],
+            "No board member has the id 'no-such-id'",
+        ),
     ];
     for (args, message) in cases {
         let out = cli(&db, args);
@@ -63,7 +134,10 @@ fn bad_input_exits_1_with_one_line_and_changes_nothing() {
         let err = stderr(&out);
         assert!(err.contains(message), "{args:?}: {err}");
         assert_eq!(err.trim_end().lines().count(), 1, "one line: {err}");
-        assert!(!err.contains("panicked") && !err.contains("Error {"), "no debug dump: {err}");
+        assert!(
+            !err.contains("panicked") && !err.contains("Error {"),
+            "no debug dump: {err}"
+        );
         assert!(out.stdout.is_empty());
     }
     assert_eq!(members_json(&db), before, "the database is untouched");
@@ -76,14 +150,28 @@ fn usage_errors_exit_2_and_help_and_version_exit_0() {
     assert_eq!(out.status.code(), Some(2));
     let out = cli(&db, &["members", "add", "--colour", "blue"]);
     assert_eq!(out.status.code(), Some(2));
-    for args in [&["--help"][..], &["members", "--help"], &["members", "add", "--help"], &["check", "--help"]] {
+    for args in [
+        &["--help"][..],
+        &["members", "--help"],
+        &["members", "add", "--help"],
+        &["check", "--help"],
+    ] {
         let out = cli(&db, args);
         assert_eq!(out.status.code(), Some(0), "{args:?}");
         assert!(stdout(&out).contains("Usage: boardassure"), "{args:?}");
     }
-    let out = std::process::Command::new(BIN).arg("--version").output().unwrap();
-    assert_eq!(stdout(&out).trim(), format!("boardassure {}", env!("CARGO_PKG_VERSION")));
-    assert!(!db.exists(), "help and usage errors never create a database");
+    let out = std::process::Command::new(BIN)
+        .arg("--version")
+        .output()
+        .unwrap();
+    assert_eq!(
+        stdout(&out).trim(),
+        format!("boardassure {}", env!("CARGO_PKG_VERSION"))
+    );
+    assert!(
+        !db.exists(),
+        "help and usage errors never create a database"
+    );
 }
 
 #[test]
@@ -92,27 +180,60 @@ fn add_edit_end_and_history_through_the_command_line() {
     let out = cli(
         &db,
         &[
-            "members", "add", "--name", "Aled Evans", "--kind", "non-executive", "--role", "non-executive-lead",
-            "--job-title", "Independent Member", "--start", "2023-06-01", "--committee", "Quality, Safety and Experience Committee", "--json",
+            "members",
+            "add",
+            "--name",
+            "Aled Evans",
+            "--kind",
+            "non-executive",
+            "--role",
+            "non-executive-lead",
+            "--job-title",
+            "Independent Member",
+            "--start",
+            "2023-06-01",
+            "--committee",
+            "Quality, Safety and Experience Committee",
+            "--json",
         ],
     );
     assert!(out.status.success(), "{}", stderr(&out));
     let added: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
     let id = added["id"].as_str().unwrap().to_string();
 
-    let out = cli(&db, &["members", "edit", &id, "--job-title", "Vice Chair", "--role", "chair"]);
+    let out = cli(
+        &db,
+        &[
+            "members",
+            "edit",
+            &id,
+            "--job-title",
+            "Vice Chair",
+            "--role",
+            "chair",
+        ],
+    );
     assert!(out.status.success(), "{}", stderr(&out));
     let out = cli(&db, &["members", "end", &id, "--on", "31/03/2026"]);
     assert!(out.status.success(), "{}", stderr(&out));
-    assert_eq!(stdout(&out).trim(), "Aled Evans's membership ends on 31 March 2026.");
+    assert_eq!(
+        stdout(&out).trim(),
+        "Aled Evans's membership ends on 31 March 2026."
+    );
 
     let out = cli(&db, &["members", "history", &id, "--json"]);
     let history: Vec<serde_json::Value> = serde_json::from_slice(&out.stdout).unwrap();
-    let changes: Vec<&str> = history.iter().map(|h| h["change"].as_str().unwrap()).collect();
+    let changes: Vec<&str> = history
+        .iter()
+        .map(|h| h["change"].as_str().unwrap())
+        .collect();
     assert_eq!(changes, ["added", "edited", "ended"]);
     assert_eq!(
         history[1]["changes"],
-        serde_json::json!(["Framework roles: Non-Executive Lead → Chair", "Job title: Independent Member → Vice Chair"])
+        serde_json::json!([
+            "Framework roles: Non-Executive Lead → Chair",
+            "Job title: Independent Member → Vice Chair"
+        ])
     );
     let ended = cli(&db, &["members", "list", "--show", "ended", "--json"]);
     let ended: Vec<serde_json::Value> = serde_json::from_slice(&ended.stdout).unwrap();
@@ -138,10 +259,18 @@ fn check_reports_health_and_refuses_damaged_or_newer_files() {
     }
     let out = cli(&newer, &["check"]);
     assert_eq!(out.status.code(), Some(1));
-    assert!(stderr(&out).contains("saved by a newer version"), "{}", stderr(&out));
+    assert!(
+        stderr(&out).contains("saved by a newer version"),
+        "{}",
+        stderr(&out)
+    );
 
     let junk = dir.path().join("junk.db");
-    std::fs::write(&junk, "this is a spreadsheet export, not a database\n".repeat(100)).unwrap();
+    std::fs::write(
+        &junk,
+        "this is a spreadsheet export, not a database\n".repeat(100),
+    )
+    .unwrap();
     let out = cli(&junk, &["members", "list"]);
     assert_eq!(out.status.code(), Some(1));
     assert!(stderr(&out).contains("damaged or is not a Safeguarding Board Assurance database"));

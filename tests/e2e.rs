@@ -19,7 +19,11 @@ async fn close_app(client: Client, db: &std::path::Path) {
         if out.status.success() {
             return;
         }
-        assert!(start.elapsed() < Duration::from_secs(15), "the app never released the database: {}", stderr(&out));
+        assert!(
+            start.elapsed() < Duration::from_secs(15),
+            "the app never released the database: {}",
+            stderr(&out)
+        );
         tokio::time::sleep(Duration::from_millis(200)).await;
     }
 }
@@ -49,19 +53,44 @@ async fn a_member_added_in_the_window_is_in_the_database() {
     type_into(&client, "#member-end-date", "31/03/2024").await;
     click(&client, "form button[type='submit']").await;
     let page = wait_for_text(&client, "There is a problem").await;
-    assert!(page.contains("The end date must be on or after the start date (01/04/2024)."), "{page}");
-    let field_error = find(&client, "#member-end-date-error").await.text().await.unwrap();
-    assert!(field_error.contains("on or after the start date"), "the error is tied to its field");
-    assert!(members_json_while_open_fails(&db), "nothing may be read while the app holds the database");
+    assert!(
+        page.contains("The end date must be on or after the start date (01/04/2024)."),
+        "{page}"
+    );
+    let field_error = find(&client, "#member-end-date-error")
+        .await
+        .text()
+        .await
+        .unwrap();
+    assert!(
+        field_error.contains("on or after the start date"),
+        "the error is tied to its field"
+    );
+    assert!(
+        members_json_while_open_fails(&db),
+        "nothing may be read while the app holds the database"
+    );
 
     desktop::clear(&client, "#member-end-date").await;
-    type_into(&client, "#member-committees", "Clinical Governance Committee").await;
+    type_into(
+        &client,
+        "#member-committees",
+        "Clinical Governance Committee",
+    )
+    .await;
     click(&client, "form button[type='submit']").await;
     let page = wait_for_text(&client, "Dr Morag McLeod was added to the register.").await;
-    let row = find(&client, "#members-table tbody tr").await.text().await.unwrap();
+    let row = find(&client, "#members-table tbody tr")
+        .await
+        .text()
+        .await
+        .unwrap();
     assert!(row.contains("Dr Morag McLeod"), "{row}");
     assert!(row.contains("Executive Lead / Executive Director"), "{row}");
-    assert!(row.contains("01/04/2024"), "British date in the list: {row}");
+    assert!(
+        row.contains("01/04/2024"),
+        "British date in the list: {row}"
+    );
     assert!(page.contains("Tayside Children’s Hospital Trust"));
     screenshot(&client, "register-after-add").await;
     close_app(client, &db).await;
@@ -75,7 +104,10 @@ async fn a_member_added_in_the_window_is_in_the_database() {
     assert_eq!(m["roles"], serde_json::json!(["executive-lead"]));
     assert_eq!(m["startDate"], "2024-04-01");
     assert_eq!(m["endDate"], serde_json::Value::Null);
-    assert_eq!(m["committees"], serde_json::json!(["Clinical Governance Committee"]));
+    assert_eq!(
+        m["committees"],
+        serde_json::json!(["Clinical Governance Committee"])
+    );
     let org = cli(&db, &["org", "show", "--json"]);
     let org: serde_json::Value = serde_json::from_slice(&org.stdout).unwrap();
     assert_eq!(org["nation"], "scotland");
@@ -96,40 +128,74 @@ async fn the_demonstration_board_loads_and_a_membership_can_be_ended() {
 
     wait_for_text(&client, "Explore with a demonstration board").await;
     let open_button = client
-        .find(Locator::XPath("//button[normalize-space()='Load the demonstration board']"))
+        .find(Locator::XPath(
+            "//button[normalize-space()='Load the demonstration board']",
+        ))
         .await
         .unwrap();
     open_button.click().await.unwrap();
     wait_for_text(&client, "Load the demonstration board?").await;
-    click(&client, "dialog .nhsuk-button:not(.nhsuk-button--secondary)").await;
+    click(
+        &client,
+        "dialog .nhsuk-button:not(.nhsuk-button--secondary)",
+    )
+    .await;
     let page = wait_for_text(&client, "Current members (12)").await;
-    assert!(page.contains("The demonstration board was loaded"), "{page}");
-    assert!(page.contains("Wyvern Valley Hospitals NHS Foundation Trust"), "{page}");
-    let rows = client.find_all(Locator::Css("#members-table tbody tr")).await.unwrap();
+    assert!(
+        page.contains("The demonstration board was loaded"),
+        "{page}"
+    );
+    assert!(
+        page.contains("Wyvern Valley Hospitals NHS Foundation Trust"),
+        "{page}"
+    );
+    let rows = client
+        .find_all(Locator::Css("#members-table tbody tr"))
+        .await
+        .unwrap();
     assert_eq!(rows.len(), 12);
     screenshot(&client, "register-demo-board").await;
 
     let out = cli(&db, &["members", "list"]);
     assert_eq!(out.status.code(), Some(1));
-    assert!(stderr(&out).contains("is in use by another Safeguarding Board Assurance window"), "{}", stderr(&out));
+    assert!(
+        stderr(&out).contains("is in use by another Safeguarding Board Assurance window"),
+        "{}",
+        stderr(&out)
+    );
 
     // End Tomasz Nowak's membership through the confirmation dialog.
     let row = client
-        .find(Locator::XPath("//table[@id='members-table']//tr[contains(., 'Tomasz Nowak')]"))
+        .find(Locator::XPath(
+            "//table[@id='members-table']//tr[contains(., 'Tomasz Nowak')]",
+        ))
         .await
         .unwrap();
-    row.find(Locator::Css("button.app-link-button")).await.unwrap().click().await.unwrap();
+    row.find(Locator::Css("button.app-link-button"))
+        .await
+        .unwrap()
+        .click()
+        .await
+        .unwrap();
     wait_for_text(&client, "End Tomasz Nowak’s membership").await;
     type_into(&client, "#end-date", "30/09/2026").await;
     click(&client, "dialog .nhsuk-button--warning").await;
     let page = wait_for_text(&client, "Current members (11)").await;
-    assert!(page.contains("Tomasz Nowak’s membership ends on 30 September 2026"), "{page}");
+    assert!(
+        page.contains("Tomasz Nowak’s membership ends on 30 September 2026"),
+        "{page}"
+    );
 
     click(&client, "a[href='#/members/ended']").await;
     let page = wait_for_text(&client, "Ended memberships (2)").await;
-    assert!(page.contains("Tomasz Nowak") && page.contains("Christopher Hale"), "{page}");
+    assert!(
+        page.contains("Tomasz Nowak") && page.contains("Christopher Hale"),
+        "{page}"
+    );
     let history_link = client
-        .find(Locator::XPath("//tr[contains(., 'Tomasz Nowak')]//a[contains(., 'History')]"))
+        .find(Locator::XPath(
+            "//tr[contains(., 'Tomasz Nowak')]//a[contains(., 'History')]",
+        ))
         .await
         .unwrap();
     history_link.click().await.unwrap();
@@ -139,7 +205,10 @@ async fn the_demonstration_board_loads_and_a_membership_can_be_ended() {
 
     let members = members_json(&db);
     assert_eq!(members.len(), 13, "ending a membership deletes nothing");
-    let tomasz = members.iter().find(|m| m["name"] == "Tomasz Nowak").unwrap();
+    let tomasz = members
+        .iter()
+        .find(|m| m["name"] == "Tomasz Nowak")
+        .unwrap();
     assert_eq!(tomasz["endDate"], "2026-09-30");
     let _ = desktop::screenshot_dir();
     drop(desktop);

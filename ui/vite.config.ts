@@ -1,7 +1,7 @@
 import { svelte } from "@sveltejs/vite-plugin-svelte";
 import { defineConfig } from "vitest/config";
 
-export default defineConfig({
+export default defineConfig(({ mode }) => ({
   plugins: [svelte()],
   // The window loads the built files from disk: relative paths, no dev server.
   base: "./",
@@ -10,13 +10,15 @@ export default defineConfig({
     outDir: "dist",
     emptyOutDir: true,
     target: "safari16",
-    // Keep every asset a file: the CSP allows no data: scripts or styles.
+    // Keep every asset a file: the CSP allows no inline scripts or styles.
     assetsInlineLimit: 0,
   },
   css: { preprocessorOptions: { scss: { quietDeps: true } } },
-  resolve: process.env.VITEST ? { conditions: ["browser"] } : undefined,
+  // Component tests mount Svelte's browser build in jsdom.
+  resolve: mode === "test" ? { conditions: ["browser"] } : undefined,
   test: {
     environment: "jsdom",
     include: ["src/**/*.test.ts"],
+    setupFiles: ["src/test-setup.ts"],
   },
-});
+}));

@@ -2,8 +2,8 @@
 //! its own tauri-driver on a free port, all stopped when the test ends (even when it fails).
 
 use std::net::{TcpListener, TcpStream};
-use std::path::{Path, PathBuf};
 use std::os::unix::process::CommandExt;
+use std::path::{Path, PathBuf};
 use std::process::{Child, Command, Stdio};
 use std::sync::atomic::{AtomicU32, Ordering};
 use std::time::{Duration, Instant};
@@ -18,7 +18,11 @@ pub struct Desktop {
 }
 
 fn free_port() -> u16 {
-    TcpListener::bind("127.0.0.1:0").unwrap().local_addr().unwrap().port()
+    TcpListener::bind("127.0.0.1:0")
+        .unwrap()
+        .local_addr()
+        .unwrap()
+        .port()
 }
 
 /// The next display number to try: distinct per test in this process, and offset by the
@@ -37,7 +41,14 @@ fn start_xvfb() -> (Child, u32) {
             continue;
         }
         let mut xvfb = Command::new("Xvfb")
-            .args([&format!(":{n}"), "-screen", "0", "1280x900x24", "-nolisten", "tcp"])
+            .args([
+                &format!(":{n}"),
+                "-screen",
+                "0",
+                "1280x900x24",
+                "-nolisten",
+                "tcp",
+            ])
             .stdout(Stdio::null())
             .stderr(Stdio::null())
             .spawn()
@@ -92,7 +103,12 @@ impl Desktop {
         let driver = Command::new("dbus-run-session")
             .arg("--")
             .arg(find_tauri_driver())
-            .args(["--port", &port.to_string(), "--native-port", &native_port.to_string()])
+            .args([
+                "--port",
+                &port.to_string(),
+                "--native-port",
+                &native_port.to_string(),
+            ])
             .env("DISPLAY", &display)
             .env("NO_AT_BRIDGE", "1")
             .env("GDK_BACKEND", "x11")
@@ -209,12 +225,25 @@ pub async fn clear(client: &Client, css: &str) {
     const BACKSPACE: &str = "\u{E003}";
     let input = find(client, css).await;
     input.click().await.unwrap();
-    let len = input.prop("value").await.unwrap().unwrap_or_default().chars().count();
+    let len = input
+        .prop("value")
+        .await
+        .unwrap()
+        .unwrap_or_default()
+        .chars()
+        .count();
     if len > 0 {
-        input.send_keys(&format!("{END}{}", BACKSPACE.repeat(len))).await.unwrap();
+        input
+            .send_keys(&format!("{END}{}", BACKSPACE.repeat(len)))
+            .await
+            .unwrap();
     }
 }
 
 pub async fn click(client: &Client, css: &str) {
-    find(client, css).await.click().await.unwrap_or_else(|e| panic!("cannot click {css}: {e}"));
+    find(client, css)
+        .await
+        .click()
+        .await
+        .unwrap_or_else(|e| panic!("cannot click {css}: {e}"));
 }

@@ -12,7 +12,10 @@ pub const BIN: &str = env!("CARGO_BIN_EXE_boardassure");
 
 /// A fresh folder for one test's database, removed afterwards.
 pub fn temp_db() -> (tempfile::TempDir, PathBuf) {
-    let dir = tempfile::Builder::new().prefix("boardassure-test").tempdir().unwrap();
+    let dir = tempfile::Builder::new()
+        .prefix("boardassure-test")
+        .tempdir()
+        .unwrap();
     let db = dir.path().join("board.db");
     (dir, db)
 }
@@ -39,6 +42,10 @@ pub fn stderr(o: &Output) -> String {
 /// `members list --show all --json`, parsed.
 pub fn members_json(db: &Path) -> Vec<serde_json::Value> {
     let out = cli(db, &["members", "list", "--show", "all", "--json"]);
-    assert!(out.status.success(), "members list failed: {}", stderr(&out));
+    assert!(
+        out.status.success(),
+        "members list failed: {}",
+        stderr(&out)
+    );
     serde_json::from_slice(&out.stdout).expect("members list --json prints JSON")
 }

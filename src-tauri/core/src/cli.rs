@@ -197,23 +197,47 @@ fn execute(db: PathBuf, command: Command, out: &mut impl Write) -> Result<bool> 
     match command {
         Command::Demo => {
             let s = demo::load_demo(&mut store)?;
-            line(out, format!("Loaded the demonstration board: {}, {} members.", s.organisation.name, s.members_added))?;
+            line(
+                out,
+                format!(
+                    "Loaded the demonstration board: {}, {} members.",
+                    s.organisation.name, s.members_added
+                ),
+            )?;
         }
         Command::Members(m) => members(&mut store, m, out)?,
         Command::Org(OrgCommand::Show { json }) => match board::get_organisation(&store)? {
             Some(o) if json => print_json(out, &o)?,
-            Some(o) => line(out, format!("{}\nNation: {}\nType: {}", o.name, o.nation.label(), o.org_type.label()))?,
+            Some(o) => line(
+                out,
+                format!(
+                    "{}\nNation: {}\nType: {}",
+                    o.name,
+                    o.nation.label(),
+                    o.org_type.label()
+                ),
+            )?,
             None if json => print_json(out, &serde_json::Value::Null)?,
-            None => line(out, "No organisation profile yet. Set one with `boardassure org set`.".into())?,
+            None => line(
+                out,
+                "No organisation profile yet. Set one with `boardassure org set`.".into(),
+            )?,
         },
-        Command::Org(OrgCommand::Set { name, nation, org_type }) => {
+        Command::Org(OrgCommand::Set {
+            name,
+            nation,
+            org_type,
+        }) => {
             let input = OrganisationInput {
                 name,
                 nation: Nation::parse("nation", &nation)?,
                 org_type: OrgType::parse("orgType", &org_type)?,
             };
             let o = board::save_organisation(&mut store, &input)?;
-            line(out, format!("Saved the organisation profile for {}.", o.name))?;
+            line(
+                out,
+                format!("Saved the organisation profile for {}.", o.name),
+            )?;
         }
         Command::Check { .. } => unreachable!("handled above"),
     }
@@ -241,7 +265,10 @@ fn members(store: &mut Store, command: MembersCommand, out: &mut impl Write) -> 
             if json {
                 print_json(out, &m)?;
             } else {
-                line(out, format!("Added {} to the register (id {}).", m.name, m.id))?;
+                line(
+                    out,
+                    format!("Added {} to the register (id {}).", m.name, m.id),
+                )?;
             }
         }
         MembersCommand::Edit { id, fields, json } => {
@@ -265,7 +292,10 @@ fn members(store: &mut Store, command: MembersCommand, out: &mut impl Write) -> 
                 print_json(out, &entries)?;
             } else {
                 for e in entries {
-                    line(out, format!("{}  {}: {}", e.recorded_at, e.change, e.changes.join("; ")))?;
+                    line(
+                        out,
+                        format!("{}  {}: {}", e.recorded_at, e.change, e.changes.join("; ")),
+                    )?;
                 }
             }
         }
@@ -341,7 +371,11 @@ fn check(db: PathBuf, json: bool, out: &mut impl Write) -> Result<bool> {
                 report.schema_version,
                 report.app_schema_version,
                 report.integrity,
-                if report.healthy { "Healthy." } else { "NOT healthy." }
+                if report.healthy {
+                    "Healthy."
+                } else {
+                    "NOT healthy."
+                }
             ),
         )?;
     }

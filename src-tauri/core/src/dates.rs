@@ -91,9 +91,18 @@ mod tests {
 
     #[test]
     fn reads_day_first_and_iso_dates() {
-        assert_eq!(parse_date("d", "date", "06/08/2026").unwrap(), ymd(2026, 8, 6));
-        assert_eq!(parse_date("d", "date", " 6/8/2026 ").unwrap(), ymd(2026, 8, 6));
-        assert_eq!(parse_date("d", "date", "2026-08-06").unwrap(), ymd(2026, 8, 6));
+        assert_eq!(
+            parse_date("d", "date", "06/08/2026").unwrap(),
+            ymd(2026, 8, 6)
+        );
+        assert_eq!(
+            parse_date("d", "date", " 6/8/2026 ").unwrap(),
+            ymd(2026, 8, 6)
+        );
+        assert_eq!(
+            parse_date("d", "date", "2026-08-06").unwrap(),
+            ymd(2026, 8, 6)
+        );
     }
 
     #[test]
@@ -105,7 +114,10 @@ mod tests {
         assert!(parse_date("d", "date", "08/13/2026").is_err());
         assert!(parse_date("d", "date", "6/8/26").is_err());
         assert!(parse_date("d", "date", "yesterday").is_err());
-        assert!(parse_date("d", "date", "").unwrap_err().message.starts_with("Enter the date"));
+        assert!(parse_date("d", "date", "")
+            .unwrap_err()
+            .message
+            .starts_with("Enter the date"));
         assert!(parse_date("d", "date", "01/01/0026").is_err());
     }
 

@@ -44,6 +44,9 @@ pub fn load_demo(store: &mut Store) -> Result<DemoSummary> {
             members_added: demo.members.len(),
         })
     })?;
-    tracing::info!(members = summary.members_added, "demonstration board loaded");
+    tracing::info!(
+        members = summary.members_added,
+        "demonstration board loaded"
+    );
     Ok(summary)
 }

@@ -176,7 +176,10 @@ mod tests {
 
     #[test]
     fn the_error_shape_across_ipc_is_pinned() {
-        let e = CoreError::validation("endDate", "The end date must be on or after the start date.");
+        let e = CoreError::validation(
+            "endDate",
+            "The end date must be on or after the start date.",
+        );
         assert_eq!(
             serde_json::to_string(&e).unwrap(),
             r#"{"kind":"Validation","message":"The end date must be on or after the start date.","field":"endDate"}"#

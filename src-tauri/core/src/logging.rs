@@ -38,11 +38,16 @@ pub fn init_app(dir: &Path) -> Option<WorkerGuard> {
                 .with_writer(writer)
                 .with_ansi(false)
                 .with_filter(filter());
-            let _ = tracing_subscriber::registry().with(file_layer).with(stderr_layer()).try_init();
+            let _ = tracing_subscriber::registry()
+                .with(file_layer)
+                .with(stderr_layer())
+                .try_init();
             Some(guard)
         }
         Err(e) => {
-            let _ = tracing_subscriber::registry().with(stderr_layer()).try_init();
+            let _ = tracing_subscriber::registry()
+                .with(stderr_layer())
+                .try_init();
             tracing::warn!("log folder {} unavailable: {e}", dir.display());
             None
         }

@@ -57,8 +57,12 @@ impl Session {
         let guard = self.store.lock().unwrap_or_else(|p| p.into_inner());
         let (open_error, first_run) = match guard.as_ref() {
             Ok(store) => {
-                let empty = members::count(store.conn()).map(|n| n == 0).unwrap_or(false)
-                    && board::get_organisation(store).map(|o| o.is_none()).unwrap_or(false);
+                let empty = members::count(store.conn())
+                    .map(|n| n == 0)
+                    .unwrap_or(false)
+                    && board::get_organisation(store)
+                        .map(|o| o.is_none())
+                        .unwrap_or(false);
                 (None, empty)
             }
             Err(e) => (Some(e.body()), false),

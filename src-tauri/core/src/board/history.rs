@@ -54,13 +54,27 @@ fn describe(a: &Member, b: &Member) -> Vec<String> {
     };
     diff("Name", a.name.clone(), b.name.clone());
     diff("Type", a.kind.label().into(), b.kind.label().into());
-    let roles = |m: &Member| m.roles.iter().map(|r| r.label()).collect::<Vec<_>>().join(", ");
+    let roles = |m: &Member| {
+        m.roles
+            .iter()
+            .map(|r| r.label())
+            .collect::<Vec<_>>()
+            .join(", ")
+    };
     diff("Framework roles", roles(a), roles(b));
     diff("Job title", a.job_title.clone(), b.job_title.clone());
-    diff("Start date", dates::dense(a.start_date), dates::dense(b.start_date));
+    diff(
+        "Start date",
+        dates::dense(a.start_date),
+        dates::dense(b.start_date),
+    );
     let end = |m: &Member| m.end_date.map(dates::dense).unwrap_or_default();
     diff("End date", end(a), end(b));
-    diff("Committees", a.committees.join(", "), b.committees.join(", "));
+    diff(
+        "Committees",
+        a.committees.join(", "),
+        b.committees.join(", "),
+    );
     out
 }
 

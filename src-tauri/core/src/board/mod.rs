@@ -14,8 +14,12 @@ use ts_rs::TS;
 
 pub use codes::{Choice, FrameworkRole, MemberKind, Nation, OrgType};
 pub use history::{member_history, HistoryEntry};
-pub use members::{add_member, end_membership, get_member, insert_member, list_members, update_member};
-pub use organisation::{get_organisation, register_options, save_organisation, upsert_organisation, RegisterOptions};
+pub use members::{
+    add_member, end_membership, get_member, insert_member, list_members, update_member,
+};
+pub use organisation::{
+    get_organisation, register_options, save_organisation, upsert_organisation, RegisterOptions,
+};
 
 /// The body whose board this database records.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]

@@ -10,7 +10,10 @@ fn input(name: &str) -> MemberInput {
         job_title: "Non-executive Director".into(),
         start_date: "01/04/2024".into(),
         end_date: String::new(),
-        committees: vec!["Safeguarding Committee".into(), " safeguarding  committee ".into()],
+        committees: vec![
+            "Safeguarding Committee".into(),
+            " safeguarding  committee ".into(),
+        ],
     }
 }
 
@@ -24,7 +27,11 @@ fn a_member_is_added_cleaned_and_listed() {
     let m = add_member(&mut s, &input("  Jane   Smith ")).unwrap();
     assert_eq!(m.name, "Jane Smith");
     assert_eq!(m.start_date.to_string(), "2024-04-01");
-    assert_eq!(m.committees, vec!["Safeguarding Committee"], "duplicates ignore case and spacing");
+    assert_eq!(
+        m.committees,
+        vec!["Safeguarding Committee"],
+        "duplicates ignore case and spacing"
+    );
     assert_eq!(uuid::Uuid::parse_str(&m.id).unwrap().get_version_num(), 7);
     let list = list_members(&s, MemberFilter::Current).unwrap();
     assert_eq!(list, vec![m]);
@@ -34,37 +41,95 @@ fn a_member_is_added_cleaned_and_listed() {
 fn invalid_members_are_refused_with_the_field_named() {
     let mut s = store();
     let cases: Vec<(MemberInput, &str, &str)> = vec![
-        (MemberInput { name: "   ".into(), ..input("x") }, "name", "Enter the member's full name."),
-        (MemberInput { kind: None, ..input("x") }, "kind", "executive or non-executive"),
         (
-            MemberInput { end_date: "31/03/2024".into(), ..input("x") },
+            MemberInput {
+                name: "   ".into(),
+                ..input("x")
+            },
+            "name",
+            "Enter the member's full name.",
+        ),
+        (
+            MemberInput {
+                kind: None,
+                ..input("x")
+            },
+            "kind",
+            "executive or non-executive",
+        ),
+        (
+            MemberInput {
+                end_date: "31/03/2024".into(),
+                ..input("x")
+            },
             "endDate",
             "on or after the start date (01/04/2024)",
         ),
-        (MemberInput { start_date: "30/02/2025".into(), ..input("x") }, "startDate", "real date"),
-        (MemberInput { start_date: String::new(), ..input("x") }, "startDate", "Enter the start date"),
-        (MemberInput { job_title: String::new(), ..input("x") }, "jobTitle", "Enter a job title"),
         (
-            MemberInput { roles: vec![FrameworkRole::ChiefExecutive], ..input("x") },
+            MemberInput {
+                start_date: "30/02/2025".into(),
+                ..input("x")
+            },
+            "startDate",
+            "real date",
+        ),
+        (
+            MemberInput {
+                start_date: String::new(),
+                ..input("x")
+            },
+            "startDate",
+            "Enter the start date",
+        ),
+        (
+            MemberInput {
+                job_title: String::new(),
+                ..input("x")
+            },
+            "jobTitle",
+            "Enter a job title",
+        ),
+        (
+            MemberInput {
+                roles: vec![FrameworkRole::ChiefExecutive],
+                ..input("x")
+            },
             "roles",
             "Chief Executive role is held by a executive member",
         ),
-        (MemberInput { name: "N".repeat(121), ..input("x") }, "name", "120 characters"),
+        (
+            MemberInput {
+                name: "N".repeat(121),
+                ..input("x")
+            },
+            "name",
+            "120 characters",
+        ),
     ];
     for (bad, field, words) in cases {
         let e = add_member(&mut s, &bad).unwrap_err();
         assert_eq!(e.kind, ErrorKind::Validation);
         assert_eq!(e.field.as_deref(), Some(field), "{}", e.message);
-        assert!(e.message.contains(words), "'{}' should contain '{words}'", e.message);
+        assert!(
+            e.message.contains(words),
+            "'{}' should contain '{words}'",
+            e.message
+        );
     }
-    assert!(list_members(&s, MemberFilter::All).unwrap().is_empty(), "nothing was saved");
+    assert!(
+        list_members(&s, MemberFilter::All).unwrap().is_empty(),
+        "nothing was saved"
+    );
 }
 
 #[test]
 fn editing_keeps_every_version_and_describes_the_change() {
     let mut s = store();
     let m = add_member(&mut s, &input("Jane Smith")).unwrap();
-    let edited = MemberInput { job_title: "Senior Independent Director".into(), ..input("Jane Smith") };
+    let edited = MemberInput {
+        job_title: "Senior Independent Director".into(),
+        ..input("Jane Smith")
+    };
     let after = update_member(&mut s, &m.id, &edited).unwrap();
     assert_eq!(after.job_title, "Senior Independent Director");
     assert_eq!(after.created_at, m.created_at);
@@ -95,7 +160,10 @@ fn ending_a_membership_keeps_the_member_under_ended() {
     assert_eq!(again.kind, ErrorKind::Conflict);
     assert!(again.message.contains("31 March 2025"), "{}", again.message);
     let history = member_history(&s, &m.id).unwrap();
-    assert_eq!(history.last().unwrap().changes, vec!["End date: none → 31/03/2025"]);
+    assert_eq!(
+        history.last().unwrap().changes,
+        vec!["End date: none → 31/03/2025"]
+    );
 }
 
 #[test]
@@ -103,7 +171,10 @@ fn an_unknown_member_is_reported_not_invented() {
     let mut s = store();
     let e = update_member(&mut s, "no-such-id", &input("Jane")).unwrap_err();
     assert_eq!(e.kind, ErrorKind::NotFound);
-    assert_eq!(member_history(&s, "no-such-id").unwrap_err().kind, ErrorKind::NotFound);
+    assert_eq!(
+        member_history(&s, "no-such-id").unwrap_err().kind,
+        ErrorKind::NotFound
+    );
 }
 
 #[test]
@@ -112,19 +183,34 @@ fn the_organisation_profile_is_saved_and_versioned() {
     assert!(get_organisation(&s).unwrap().is_none());
     let first = save_organisation(
         &mut s,
-        &OrganisationInput { name: "NHS Borders".into(), nation: Nation::Scotland, org_type: OrgType::HealthBoard },
+        &OrganisationInput {
+            name: "NHS Borders".into(),
+            nation: Nation::Scotland,
+            org_type: OrgType::HealthBoard,
+        },
     )
     .unwrap();
     let second = save_organisation(
         &mut s,
-        &OrganisationInput { name: "NHS Borders Health Board".into(), nation: Nation::Scotland, org_type: OrgType::HealthBoard },
+        &OrganisationInput {
+            name: "NHS Borders Health Board".into(),
+            nation: Nation::Scotland,
+            org_type: OrgType::HealthBoard,
+        },
     )
     .unwrap();
     assert_eq!(first.id, second.id, "one organisation per database");
-    assert_eq!(get_organisation(&s).unwrap().unwrap().name, "NHS Borders Health Board");
+    assert_eq!(
+        get_organisation(&s).unwrap().unwrap().name,
+        "NHS Borders Health Board"
+    );
     let e = save_organisation(
         &mut s,
-        &OrganisationInput { name: " ".into(), nation: Nation::Wales, org_type: OrgType::HealthBoard },
+        &OrganisationInput {
+            name: " ".into(),
+            nation: Nation::Wales,
+            org_type: OrgType::HealthBoard,
+        },
     )
     .unwrap_err();
     assert_eq!(e.field.as_deref(), Some("name"));
@@ -139,9 +225,17 @@ fn the_demonstration_board_loads_once_into_an_empty_database() {
     assert_eq!(summary.organisation.org_type, OrgType::NhsTrust);
     let current = list_members(&s, MemberFilter::Current).unwrap();
     assert_eq!(current.len(), 12);
-    assert!(current.iter().any(|m| m.roles.contains(&FrameworkRole::Chair)));
-    assert!(current.iter().any(|m| m.roles.contains(&FrameworkRole::ExecutiveLead)));
+    assert!(current
+        .iter()
+        .any(|m| m.roles.contains(&FrameworkRole::Chair)));
+    assert!(current
+        .iter()
+        .any(|m| m.roles.contains(&FrameworkRole::ExecutiveLead)));
     let e = crate::demo::load_demo(&mut s).unwrap_err();
     assert_eq!(e.kind, ErrorKind::Conflict);
-    assert_eq!(list_members(&s, MemberFilter::All).unwrap().len(), 13, "nothing added twice");
+    assert_eq!(
+        list_members(&s, MemberFilter::All).unwrap().len(),
+        13,
+        "nothing added twice"
+    );
 }

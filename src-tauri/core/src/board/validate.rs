@@ -25,7 +25,10 @@ pub struct ValidMember {
 pub fn member(input: &MemberInput) -> Result<ValidMember> {
     let name = required_text("name", "the member's full name", &input.name, MAX_NAME)?;
     let kind = input.kind.ok_or_else(|| {
-        CoreError::validation("kind", "Select whether the member is executive or non-executive.")
+        CoreError::validation(
+            "kind",
+            "Select whether the member is executive or non-executive.",
+        )
     })?;
     let mut roles = input.roles.clone();
     roles.sort();
@@ -98,7 +101,9 @@ fn committees(list: &[String]) -> Result<Vec<String>> {
         if clean.chars().count() > MAX_COMMITTEE {
             return Err(CoreError::validation(
                 "committees",
-                format!("Shorten the committee name '{clean}' to {MAX_COMMITTEE} characters or fewer."),
+                format!(
+                    "Shorten the committee name '{clean}' to {MAX_COMMITTEE} characters or fewer."
+                ),
             ));
         }
         if !out.iter().any(|c| c.eq_ignore_ascii_case(&clean)) {

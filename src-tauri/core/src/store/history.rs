@@ -23,7 +23,14 @@ pub fn record(
     conn.execute(
         "INSERT INTO record_history (id, entity, record_id, recorded_at, change, snapshot)
          VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
-        params![super::new_id(), entity, record_id, dates::now_utc(), change, json],
+        params![
+            super::new_id(),
+            entity,
+            record_id,
+            dates::now_utc(),
+            change,
+            json
+        ],
     )?;
     Ok(())
 }

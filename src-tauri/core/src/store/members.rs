@@ -10,16 +10,19 @@ const COLUMNS: &str =
 
 fn from_row(r: &Row) -> rusqlite::Result<Member> {
     let json = |i: usize| -> rusqlite::Result<String> { r.get(i) };
-    let roles = serde_json::from_str(&json(3)?)
-        .map_err(|e| rusqlite::Error::FromSqlConversionFailure(3, rusqlite::types::Type::Text, e.into()))?;
-    let committees = serde_json::from_str(&json(7)?)
-        .map_err(|e| rusqlite::Error::FromSqlConversionFailure(7, rusqlite::types::Type::Text, e.into()))?;
+    let roles = serde_json::from_str(&json(3)?).map_err(|e| {
+        rusqlite::Error::FromSqlConversionFailure(3, rusqlite::types::Type::Text, e.into())
+    })?;
+    let committees = serde_json::from_str(&json(7)?).map_err(|e| {
+        rusqlite::Error::FromSqlConversionFailure(7, rusqlite::types::Type::Text, e.into())
+    })?;
     let kind: String = r.get(2)?;
     Ok(Member {
         id: r.get(0)?,
         name: r.get(1)?,
-        kind: serde_json::from_value(serde_json::Value::String(kind))
-            .map_err(|e| rusqlite::Error::FromSqlConversionFailure(2, rusqlite::types::Type::Text, e.into()))?,
+        kind: serde_json::from_value(serde_json::Value::String(kind)).map_err(|e| {
+            rusqlite::Error::FromSqlConversionFailure(2, rusqlite::types::Type::Text, e.into())
+        })?,
         roles,
         job_title: r.get(4)?,
         start_date: r.get(5)?,
@@ -32,7 +35,11 @@ fn from_row(r: &Row) -> rusqlite::Result<Member> {
 
 pub fn get(conn: &Connection, id: &str) -> Result<Option<Member>> {
     Ok(conn
-        .query_row(&format!("SELECT {COLUMNS} FROM member WHERE id = ?1"), [id], from_row)
+        .query_row(
+            &format!("SELECT {COLUMNS} FROM member WHERE id = ?1"),
+            [id],
+            from_row,
+        )
         .optional()?)
 }
 

@@ -1,10 +1,10 @@
 //! The local store: one SQLite file per board, opened in exactly one way.
 
+pub mod history;
 mod lock;
 pub mod members;
 pub mod migrations;
 pub mod organisation;
-pub mod history;
 
 use std::path::{Path, PathBuf};
 use std::time::Duration;
@@ -58,7 +58,10 @@ impl Store {
         if path.is_dir() {
             return Err(CoreError::new(
                 ErrorKind::Io,
-                format!("{} is a folder, not a database file. Give a file name.", path.display()),
+                format!(
+                    "{} is a folder, not a database file. Give a file name.",
+                    path.display()
+                ),
             ));
         }
         let lock = WriterLock::acquire(path)?;
@@ -123,7 +126,9 @@ impl Store {
 
     /// Runs `f` in one write transaction: all of it is saved, or none of it.
     pub(crate) fn write<T>(&mut self, f: impl FnOnce(&Transaction) -> Result<T>) -> Result<T> {
-        let tx = self.conn.transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
+        let tx = self
+            .conn
+            .transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
         let out = f(&tx)?;
         tx.commit()?;
         Ok(out)
@@ -138,7 +143,9 @@ impl Store {
             .collect::<rusqlite::Result<_>>()?;
         let fk_violations: i64 =
             self.conn
-                .query_row("SELECT count(*) FROM pragma_foreign_key_check", [], |r| r.get(0))?;
+                .query_row("SELECT count(*) FROM pragma_foreign_key_check", [], |r| {
+                    r.get(0)
+                })?;
         let mut integrity = problems.join("; ");
         if fk_violations > 0 {
             integrity = format!("{integrity}; {fk_violations} broken reference(s) between records");

@@ -41,11 +41,20 @@ pub fn upsert(conn: &Connection, o: &Organisation) -> Result<()> {
          VALUES (?1, ?2, ?3, ?4, ?5, ?6)
          ON CONFLICT (id) DO UPDATE SET name = excluded.name, nation = excluded.nation,
              org_type = excluded.org_type, updated_at = excluded.updated_at",
-        params![o.id, o.name, o.nation.code(), o.org_type.code(), o.created_at, o.updated_at],
+        params![
+            o.id,
+            o.name,
+            o.nation.code(),
+            o.org_type.code(),
+            o.created_at,
+            o.updated_at
+        ],
     )?;
     Ok(())
 }
 
 fn corrupt(e: CoreError) -> CoreError {
-    CoreError::internal(format!("A stored organisation value is not recognised: {e}"))
+    CoreError::internal(format!(
+        "A stored organisation value is not recognised: {e}"
+    ))
 }

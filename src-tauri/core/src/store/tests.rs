@@ -11,7 +11,9 @@ fn temp_db() -> (tempfile::TempDir, PathBuf) {
 fn pragma(store: &Store, name: &str) -> String {
     store
         .conn()
-        .query_row(&format!("PRAGMA {name}"), [], |r| r.get::<_, rusqlite::types::Value>(0))
+        .query_row(&format!("PRAGMA {name}"), [], |r| {
+            r.get::<_, rusqlite::types::Value>(0)
+        })
         .map(|v| match v {
             rusqlite::types::Value::Integer(i) => i.to_string(),
             rusqlite::types::Value::Text(t) => t,
@@ -29,10 +31,17 @@ fn a_new_database_is_durable_and_migrated() {
     let (_dir, path) = temp_db();
     let store = Store::open(&path).unwrap();
     assert_eq!(pragma(&store, "journal_mode"), "wal");
-    assert_eq!(pragma(&store, "synchronous"), "2", "synchronous must be FULL");
+    assert_eq!(
+        pragma(&store, "synchronous"),
+        "2",
+        "synchronous must be FULL"
+    );
     assert_eq!(pragma(&store, "foreign_keys"), "1");
     assert_eq!(pragma(&store, "user_version"), SCHEMA_VERSION.to_string());
-    assert_eq!(pragma(&store, "application_id"), migrations::APPLICATION_ID.to_string());
+    assert_eq!(
+        pragma(&store, "application_id"),
+        migrations::APPLICATION_ID.to_string()
+    );
     let health = store.health().unwrap();
     assert!(health.healthy, "{health:?}");
     assert_eq!(health.integrity, "ok");
@@ -63,7 +72,8 @@ fn a_database_from_a_newer_app_is_refused_and_left_untouched() {
     drop(Store::open(&path).unwrap());
     {
         let c = Connection::open(&path).unwrap();
-        c.pragma_update(None, "user_version", SCHEMA_VERSION + 1).unwrap();
+        c.pragma_update(None, "user_version", SCHEMA_VERSION + 1)
+            .unwrap();
         c.pragma_update(None, "journal_mode", "DELETE").unwrap();
     }
     let before = file_bytes(&path);
@@ -89,7 +99,8 @@ fn another_programs_sqlite_database_is_refused() {
     let (_dir, path) = temp_db();
     {
         let c = Connection::open(&path).unwrap();
-        c.execute_batch("CREATE TABLE contacts (name TEXT);").unwrap();
+        c.execute_batch("CREATE TABLE contacts (name TEXT);")
+            .unwrap();
     }
     let err = Store::open(&path).unwrap_err();
     assert_eq!(err.kind, ErrorKind::Damaged);
@@ -102,7 +113,10 @@ fn a_truncated_database_is_reported_as_damaged() {
     {
         let mut store = Store::open(&path).unwrap();
         crate::demo::load_demo(&mut store).unwrap();
-        store.conn().execute_batch("PRAGMA wal_checkpoint(TRUNCATE);").unwrap();
+        store
+            .conn()
+            .execute_batch("PRAGMA wal_checkpoint(TRUNCATE);")
+            .unwrap();
     }
     let bytes = file_bytes(&path);
     std::fs::write(&path, &bytes[..bytes.len() / 2]).unwrap();

@@ -1,0 +1,62 @@
+# The two commands: `make run` builds and opens the app; `make test` runs every check and test.
+# Both install what is missing first (Debian packages, npm packages, tauri-driver), and are
+# safe to repeat.
+
+SHELL := /bin/bash
+.SHELLFLAGS := -euo pipefail -c
+
+# Build and test dependencies from Debian 12 / Ubuntu 24.04.
+DEB_PACKAGES := build-essential pkg-config libwebkit2gtk-4.1-dev libxdo-dev libssl-dev \
+  libayatana-appindicator3-dev librsvg2-dev fonts-liberation \
+  webkit2gtk-driver xvfb xauth dbus-daemon poppler-utils qpdf
+SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
+CARGO_HOME_BIN := $(or $(CARGO_HOME),$(HOME)/.cargo)/bin
+
+.PHONY: run test setup deps ui bindings-check lint ui-test deb
+
+run: setup ui
+	cargo run --bin boardassure -- $(ARGS)
+
+test: setup ui lint
+	cargo test --workspace --all-targets
+	$(MAKE) --no-print-directory bindings-check ui-test
+
+setup: deps ui/node_modules/.package-lock.json $(CARGO_HOME_BIN)/tauri-driver
+
+deps:
+	@missing=$$(for p in $(DEB_PACKAGES); do dpkg-query -W -f='$${Status}' $$p 2>/dev/null | grep -q 'ok installed' || echo $$p; done); \
+	if [ -n "$$missing" ]; then \
+	  echo "Installing Debian packages:" $$missing; \
+	  $(SUDO) apt-get update -qq; \
+	  DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq $$missing; \
+	fi
+
+ui/node_modules/.package-lock.json: ui/package.json ui/package-lock.json
+	cd ui && npm ci --no-fund --no-audit
+
+$(CARGO_HOME_BIN)/tauri-driver:
+	cargo install tauri-driver --version '^2' --locked
+
+# The window embeds the built UI at compile time, so it is built before any cargo step.
+ui: setup
+	cd ui && npm run build --silent
+
+lint:
+	cargo fmt --all -- --check
+	cargo clippy --workspace --all-targets -- -D warnings
+	cd ui && npm run check --silent
+
+# The TypeScript types are regenerated from Rust by the tests; a difference means the
+# committed copies were stale.
+bindings-check:
+	@if [ -n "$$(git status --porcelain -- ui/src/bindings)" ]; then \
+	  git status --short -- ui/src/bindings; \
+	  echo "ui/src/bindings is stale: commit the regenerated files."; exit 1; \
+	fi
+
+ui-test:
+	cd ui && npm test --silent
+
+# The installable package (see the README).
+deb: setup
+	ui/node_modules/.bin/tauri build --bundles deb
