@@ -31,8 +31,10 @@ deps:
 	  DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq $$missing; \
 	fi
 
+# `npm install --no-save` follows the lock file without rewriting it; unlike `npm ci` it
+# tolerates registry mirrors that carry only this platform's optional packages.
 ui/node_modules/.package-lock.json: ui/package.json ui/package-lock.json
-	cd ui && npm ci --no-fund --no-audit
+	cd ui && npm install --no-save --no-fund --no-audit
 
 $(CARGO_HOME_BIN)/tauri-driver:
 	cargo install tauri-driver --version '^2' --locked
