@@ -111,6 +111,14 @@ async fn a_member_added_in_the_window_is_in_the_database() {
     let org = cli(&db, &["org", "show", "--json"]);
     let org: serde_json::Value = serde_json::from_slice(&org.stdout).unwrap();
     assert_eq!(org["nation"], "scotland");
+
+    // The window logged its work to its log folder, by record id and never by name.
+    let logs = desktop.app_logs();
+    assert!(logs.contains("member added"), "{logs}");
+    assert!(logs.contains(m["id"].as_str().unwrap()), "{logs}");
+    for personal in ["Morag", "McLeod", "Tayside", "Executive Nurse Director"] {
+        assert!(!logs.contains(personal), "the log names {personal}: {logs}");
+    }
     drop(desktop);
 }
 

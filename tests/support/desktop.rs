@@ -14,7 +14,8 @@ pub struct Desktop {
     xvfb: Child,
     driver: Child,
     port: u16,
-    display: String,
+    // The app's per-user folders (logs, WebKit caches), private to this test.
+    home: tempfile::TempDir,
 }
 
 fn free_port() -> u16 {
@@ -98,6 +99,10 @@ impl Desktop {
         let display = format!(":{n}");
         let port = free_port();
         let native_port = free_port();
+        let home = tempfile::Builder::new()
+            .prefix("boardassure-e2e-home")
+            .tempdir()
+            .unwrap();
         // dbus-run-session gives WebKit a session bus; a process group lets Drop stop the
         // driver, WebKitWebDriver and the app together.
         let driver = Command::new("dbus-run-session")
@@ -112,6 +117,10 @@ impl Desktop {
             .env("DISPLAY", &display)
             .env("NO_AT_BRIDGE", "1")
             .env("GDK_BACKEND", "x11")
+            .env("XDG_DATA_HOME", home.path().join("data"))
+            .env("XDG_STATE_HOME", home.path().join("state"))
+            .env("XDG_CACHE_HOME", home.path().join("cache"))
+            .env("XDG_CONFIG_HOME", home.path().join("config"))
             .env_remove("BOARDASSURE_DB")
             .stdout(Stdio::null())
             .stderr(Stdio::null())
@@ -128,7 +137,7 @@ impl Desktop {
             xvfb,
             driver,
             port,
-            display,
+            home,
         }
     }
 
@@ -150,8 +159,16 @@ impl Desktop {
         client
     }
 
-    pub fn display(&self) -> &str {
-        &self.display
+    /// Everything the app wrote to its log folder.
+    pub fn app_logs(&self) -> String {
+        let dir = self.home.path().join("state/boardassure/logs");
+        let mut text = String::new();
+        for entry in std::fs::read_dir(&dir)
+            .unwrap_or_else(|e| panic!("no log folder {}: {e}", dir.display()))
+        {
+            text.push_str(&std::fs::read_to_string(entry.unwrap().path()).unwrap());
+        }
+        text
     }
 }
 
