@@ -292,3 +292,25 @@ fn the_environment_variable_chooses_the_database() {
     assert!(out.status.success(), "{}", stderr(&out));
     assert_eq!(members_json(&db).len(), 13);
 }
+
+#[test]
+fn framework_show_prints_the_senior_manager_framework() {
+    let (_dir, db) = temp_db();
+    let out = cli(&db, &["framework", "show"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let text = stdout(&out);
+    assert!(text.starts_with("Competencies for Senior Managers and Executives"));
+    assert!(
+        text.contains("Non-Executive Lead\n  Not employed by the provider"),
+        "{text}"
+    );
+    assert!(text.contains("    • oversee the appraisal and revalidation process for doctors  [smc.role.responsible-officer.responsibility.3]"));
+    assert!(text.contains("Health care staff at this level should:"));
+
+    let out = cli(&db, &["framework", "show", "--json"]);
+    let fw: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(fw["formatVersion"], 1);
+    assert_eq!(fw["roles"].as_array().unwrap().len(), 7);
+    assert_eq!(fw["roles"][5]["code"], "non-executive-lead");
+    assert!(!db.exists(), "showing the framework needs no database");
+}

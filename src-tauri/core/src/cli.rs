@@ -15,6 +15,7 @@ use crate::board::{
     OrganisationInput,
 };
 use crate::error::{CoreError, Result};
+use crate::framework::{self, Framework};
 use crate::store::Store;
 use crate::{dates, demo, paths};
 
@@ -57,6 +58,9 @@ pub enum Command {
     /// The organisation profile
     #[command(subcommand, arg_required_else_help = true)]
     Org(OrgCommand),
+    /// The competency framework in use
+    #[command(subcommand, arg_required_else_help = true)]
+    Framework(FrameworkCommand),
     /// Check the database's integrity and schema version (exit 0 healthy, 1 not)
     Check {
         #[arg(long)]
@@ -149,6 +153,16 @@ pub struct MemberFields {
 }
 
 #[derive(Debug, Subcommand)]
+pub enum FrameworkCommand {
+    /// Print the framework: roles, key responsibilities and core competencies, with item ids
+    Show {
+        /// Print the whole framework as JSON (the shape of a framework file)
+        #[arg(long)]
+        json: bool,
+    },
+}
+
+#[derive(Debug, Subcommand)]
 pub enum OrgCommand {
     /// Show the organisation profile
     Show {
@@ -192,6 +206,10 @@ pub fn run(db: PathBuf, command: Command) -> ExitCode {
 fn execute(db: PathBuf, command: Command, out: &mut impl Write) -> Result<bool> {
     if let Command::Check { json } = command {
         return check(db, json, out);
+    }
+    if let Command::Framework(FrameworkCommand::Show { json }) = command {
+        show_framework(&framework::senior_manager_children(), json, out)?;
+        return Ok(true);
     }
     let mut store = Store::open(&db)?;
     match command {
@@ -239,7 +257,7 @@ fn execute(db: PathBuf, command: Command, out: &mut impl Write) -> Result<bool> 
                 format!("Saved the organisation profile for {}.", o.name),
             )?;
         }
-        Command::Check { .. } => unreachable!("handled above"),
+        Command::Check { .. } | Command::Framework(_) => unreachable!("handled above"),
     }
     Ok(true)
 }
@@ -380,6 +398,42 @@ fn check(db: PathBuf, json: bool, out: &mut impl Write) -> Result<bool> {
         )?;
     }
     Ok(report.healthy)
+}
+
+fn show_framework(fw: &Framework, json: bool, out: &mut impl Write) -> Result<()> {
+    if json {
+        return print_json(out, fw);
+    }
+    line(
+        out,
+        format!(
+            "{}\nSource: {} ({})\n",
+            fw.title, fw.source.title, fw.source.document
+        ),
+    )?;
+    line(out, format!("{}\n", fw.expectation.text))?;
+    for role in &fw.roles {
+        line(
+            out,
+            format!(
+                "{}\n  {}\n  {}:",
+                role.title, role.purpose.text, role.responsibilities_heading
+            ),
+        )?;
+        for item in &role.responsibilities {
+            line(out, format!("    • {}  [{}]", item.text, item.id))?;
+        }
+        line(out, String::new())?;
+    }
+    let core = &fw.core_competencies;
+    line(
+        out,
+        format!("Core competencies ({})\n  {}", core.applies_to, core.stem),
+    )?;
+    for item in &core.items {
+        line(out, format!("    • {}  [{}]", item.text, item.id))?;
+    }
+    Ok(())
 }
 
 fn print_table(out: &mut impl Write, list: &[Member]) -> Result<()> {

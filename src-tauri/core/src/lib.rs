@@ -8,6 +8,7 @@ pub mod cli;
 pub mod dates;
 pub mod demo;
 pub mod error;
+pub mod framework;
 pub mod logging;
 pub mod paths;
 pub mod session;

@@ -2,34 +2,34 @@
 
 use rusqlite::{params, Connection, OptionalExtension, Row};
 
-use crate::board::{Member, MemberFilter};
+use crate::board::{Member, MemberFilter, MemberKind};
 use crate::error::Result;
 
 const COLUMNS: &str =
     "id, name, kind, roles, job_title, start_date, end_date, committees, created_at, updated_at";
 
 fn from_row(r: &Row) -> rusqlite::Result<Member> {
-    let json = |i: usize| -> rusqlite::Result<String> { r.get(i) };
-    let roles = serde_json::from_str(&json(3)?).map_err(|e| {
-        rusqlite::Error::FromSqlConversionFailure(3, rusqlite::types::Type::Text, e.into())
-    })?;
-    let committees = serde_json::from_str(&json(7)?).map_err(|e| {
-        rusqlite::Error::FromSqlConversionFailure(7, rusqlite::types::Type::Text, e.into())
-    })?;
-    let kind: String = r.get(2)?;
     Ok(Member {
         id: r.get(0)?,
         name: r.get(1)?,
-        kind: serde_json::from_value(serde_json::Value::String(kind)).map_err(|e| {
-            rusqlite::Error::FromSqlConversionFailure(2, rusqlite::types::Type::Text, e.into())
-        })?,
-        roles,
+        kind: decode(2, MemberKind::parse("kind", &r.get::<_, String>(2)?))?,
+        roles: decode(3, serde_json::from_str(&r.get::<_, String>(3)?))?,
         job_title: r.get(4)?,
         start_date: r.get(5)?,
         end_date: r.get(6)?,
-        committees,
+        committees: decode(7, serde_json::from_str(&r.get::<_, String>(7)?))?,
         created_at: r.get(8)?,
         updated_at: r.get(9)?,
+    })
+}
+
+/// A stored value that no longer reads as its type is reported as a conversion failure.
+fn decode<T, E>(column: usize, value: std::result::Result<T, E>) -> rusqlite::Result<T>
+where
+    E: std::error::Error + Send + Sync + 'static,
+{
+    value.map_err(|e| {
+        rusqlite::Error::FromSqlConversionFailure(column, rusqlite::types::Type::Text, Box::new(e))
     })
 }
 
