@@ -28,6 +28,8 @@ pub fn run(db: PathBuf) {
             commands::member_history,
             commands::load_demo,
             commands::check_database,
+            commands::get_framework,
+            commands::member_framework,
         ])
         .run(tauri::generate_context!());
     if let Err(e) = result {

@@ -194,6 +194,34 @@ async fn the_demonstration_board_loads_and_a_membership_can_be_ended() {
         "{page}"
     );
 
+    // What the framework asks of the Non-Executive Lead, from her roles in the register.
+    client
+        .find(Locator::XPath(
+            "//tr[contains(., 'Fiona Gallagher')]//a[contains(., 'Framework')]",
+        ))
+        .await
+        .unwrap()
+        .click()
+        .await
+        .unwrap();
+    let page = wait_for_text(&client, "Key responsibilities (1)").await;
+    assert!(
+        page.contains("provide informed scrutiny on behalf of the Board"),
+        "{page}"
+    );
+    assert!(
+        page.contains("Core competencies for everyone at this level (3)"),
+        "{page}"
+    );
+    click(&client, "a[href='#/framework']").await;
+    let page = wait_for_text(&client, "Competencies for Senior Managers and Executives").await;
+    assert!(
+        page.contains("oversee the appraisal and revalidation process for doctors"),
+        "{page}"
+    );
+    click(&client, "a[href='#/members']").await;
+    wait_for_text(&client, "Current members (11)").await;
+
     click(&client, "a[href='#/members/ended']").await;
     let page = wait_for_text(&client, "Ended memberships (2)").await;
     assert!(

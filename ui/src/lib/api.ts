@@ -2,10 +2,12 @@
 import { invoke } from "@tauri-apps/api/core";
 import type { AppStatus } from "../bindings/AppStatus";
 import type { DemoSummary } from "../bindings/DemoSummary";
+import type { Framework } from "../bindings/Framework";
 import type { HealthReport } from "../bindings/HealthReport";
 import type { HistoryEntry } from "../bindings/HistoryEntry";
 import type { Member } from "../bindings/Member";
 import type { MemberFilter } from "../bindings/MemberFilter";
+import type { MemberFramework } from "../bindings/MemberFramework";
 import type { MemberInput } from "../bindings/MemberInput";
 import type { Organisation } from "../bindings/Organisation";
 import type { OrganisationInput } from "../bindings/OrganisationInput";
@@ -34,4 +36,6 @@ export const api = {
   memberHistory: (id: string) => call<HistoryEntry[]>("member_history", { id }),
   loadDemo: () => call<DemoSummary>("load_demo"),
   checkDatabase: () => call<HealthReport>("check_database"),
+  getFramework: () => call<Framework>("get_framework"),
+  memberFramework: (id: string) => call<MemberFramework>("member_framework", { id }),
 };

@@ -9,6 +9,8 @@ describe("routes", () => {
     expect(parseRoute(href.editMember("0190-ab"))).toEqual({ name: "edit-member", id: "0190-ab" });
     expect(parseRoute(href.memberHistory("x"))).toEqual({ name: "member-history", id: "x" });
     expect(parseRoute(href.organisation())).toEqual({ name: "organisation" });
+    expect(parseRoute(href.framework())).toEqual({ name: "framework" });
+    expect(parseRoute(href.memberFramework("m1"))).toEqual({ name: "member-framework", id: "m1" });
   });
 
   it("falls back to the register for an unknown address", () => {

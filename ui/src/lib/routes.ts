@@ -4,6 +4,8 @@ export type Route =
   | { name: "add-member" }
   | { name: "edit-member"; id: string }
   | { name: "member-history"; id: string }
+  | { name: "member-framework"; id: string }
+  | { name: "framework" }
   | { name: "organisation" }
   | { name: "database" };
 
@@ -15,7 +17,9 @@ export function parseRoute(hash: string): Route {
     if (second === "ended" || second === "all") return { name: "members", show: second };
     if (second && third === "edit") return { name: "edit-member", id: second };
     if (second && third === "history") return { name: "member-history", id: second };
+    if (second && third === "framework") return { name: "member-framework", id: second };
   }
+  if (first === "framework") return { name: "framework" };
   if (first === "organisation") return { name: "organisation" };
   if (first === "database") return { name: "database" };
   return { name: "members", show: "current" };
@@ -27,6 +31,8 @@ export const href = {
   addMember: () => "#/members/new",
   editMember: (id: string) => `#/members/${encodeURIComponent(id)}/edit`,
   memberHistory: (id: string) => `#/members/${encodeURIComponent(id)}/history`,
+  memberFramework: (id: string) => `#/members/${encodeURIComponent(id)}/framework`,
+  framework: () => "#/framework",
   organisation: () => "#/organisation",
   database: () => "#/database",
 };

@@ -148,6 +148,27 @@ pub struct ApplicableItem {
     pub item: Item,
 }
 
+/// The framework items that apply to one board member.
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+#[ts(export)]
+pub struct MemberFramework {
+    pub member: crate::board::Member,
+    pub framework_title: String,
+    pub items: Vec<ApplicableItem>,
+}
+
+/// What the framework in use asks of the member `id`, from the roles the register gives them.
+pub fn for_member(store: &crate::store::Store, id: &str) -> Result<MemberFramework> {
+    let member = crate::board::get_member(store, id)?;
+    let framework = senior_manager_children();
+    Ok(MemberFramework {
+        items: framework.applicable_items(&member.roles),
+        framework_title: framework.title,
+        member,
+    })
+}
+
 /// The senior-manager framework shipped with the app.
 pub fn senior_manager_children() -> Framework {
     parse(SENIOR_MANAGER_CHILDREN).expect("the shipped framework is valid (checked by tests)")
