@@ -219,6 +219,7 @@ async fn the_demonstration_board_loads_and_a_membership_can_be_ended() {
         page.contains("oversee the appraisal and revalidation process for doctors"),
         "{page}"
     );
+    screenshot(&client, "competency-framework").await;
     click(&client, "a[href='#/members']").await;
     wait_for_text(&client, "Current members (11)").await;
 

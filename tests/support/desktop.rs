@@ -193,8 +193,16 @@ pub fn screenshot_dir() -> PathBuf {
 
 pub async fn screenshot(client: &Client, name: &str) -> PathBuf {
     let path = screenshot_dir().join(format!("{name}.png"));
-    if let Ok(png) = client.screenshot().await {
-        let _ = std::fs::write(&path, png);
+    // Let the window paint what the DOM already holds before capturing it.
+    let _ = client
+        .execute_async(
+            "const done = arguments[arguments.length - 1]; requestAnimationFrame(() => requestAnimationFrame(() => setTimeout(done, 200)));",
+            vec![],
+        )
+        .await;
+    match client.screenshot().await {
+        Ok(png) => std::fs::write(&path, png).unwrap(),
+        Err(e) => eprintln!("screenshot {name} failed: {e}"),
     }
     path
 }
