@@ -28,19 +28,8 @@ pub fn add_member(store: &mut Store, input: &MemberInput) -> Result<Member> {
 /// Inserts a validated member within a caller's transaction (the demo board loads many at once).
 pub fn insert_member(conn: &Connection, valid: ValidMember) -> Result<Member> {
     let now = dates::now_utc();
-    let member = Member {
-        id: store::new_id(),
-        name: valid.name,
-        kind: valid.kind,
-        roles: valid.roles,
-        job_title: valid.job_title,
-        start_date: valid.start_date,
-        end_date: valid.end_date,
-        committees: valid.committees,
-        created_at: now.clone(),
-        updated_at: now,
-    };
-    members::insert(conn, &member)?;
+    let member = valid.into_member(store::new_id(), now.clone(), now);
+    members::save(conn, &member)?;
     history::record(conn, ENTITY, &member.id, "added", &member)?;
     Ok(member)
 }
@@ -49,21 +38,15 @@ pub fn update_member(store: &mut Store, id: &str, input: &MemberInput) -> Result
     let valid = validate::member(input)?;
     let member = store.write(|tx| {
         let before = find(tx, id)?;
-        let after = Member {
-            name: valid.name,
-            kind: valid.kind,
-            roles: valid.roles,
-            job_title: valid.job_title,
-            start_date: valid.start_date,
-            end_date: valid.end_date,
-            committees: valid.committees,
-            updated_at: dates::now_utc(),
-            ..before.clone()
-        };
+        let after = valid.into_member(
+            before.id.clone(),
+            before.created_at.clone(),
+            dates::now_utc(),
+        );
         if same_content(&before, &after) {
             return Ok(before);
         }
-        members::update(tx, &after)?;
+        members::save(tx, &after)?;
         history::record(tx, ENTITY, id, "edited", &after)?;
         Ok(after)
     })?;
@@ -90,7 +73,7 @@ pub fn end_membership(store: &mut Store, id: &str, end_date: &str) -> Result<Mem
             updated_at: dates::now_utc(),
             ..before
         };
-        members::update(tx, &after)?;
+        members::save(tx, &after)?;
         history::record(tx, ENTITY, id, "ended", &after)?;
         Ok(after)
     })?;

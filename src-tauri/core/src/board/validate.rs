@@ -2,7 +2,7 @@
 
 use chrono::NaiveDate;
 
-use super::{FrameworkRole, MemberInput, MemberKind};
+use super::{FrameworkRole, Member, MemberInput, MemberKind};
 use crate::dates;
 use crate::error::{CoreError, Result};
 
@@ -20,6 +20,24 @@ pub struct ValidMember {
     pub start_date: NaiveDate,
     pub end_date: Option<NaiveDate>,
     pub committees: Vec<String>,
+}
+
+impl ValidMember {
+    /// The member record with these details, under the given identity and times.
+    pub fn into_member(self, id: String, created_at: String, updated_at: String) -> Member {
+        Member {
+            id,
+            name: self.name,
+            kind: self.kind,
+            roles: self.roles,
+            job_title: self.job_title,
+            start_date: self.start_date,
+            end_date: self.end_date,
+            committees: self.committees,
+            created_at,
+            updated_at,
+        }
+    }
 }
 
 pub fn member(input: &MemberInput) -> Result<ValidMember> {

@@ -61,9 +61,16 @@ pub fn count(conn: &Connection) -> Result<i64> {
     Ok(conn.query_row("SELECT count(*) FROM member", [], |r| r.get(0))?)
 }
 
-pub fn insert(conn: &Connection, m: &Member) -> Result<()> {
+/// Writes a member: a new row, or the new version of an existing one (its creation time kept).
+pub fn save(conn: &Connection, m: &Member) -> Result<()> {
     conn.execute(
-        &format!("INSERT INTO member ({COLUMNS}) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)"),
+        &format!(
+            "INSERT INTO member ({COLUMNS}) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)
+             ON CONFLICT (id) DO UPDATE SET name = excluded.name, kind = excluded.kind,
+                 roles = excluded.roles, job_title = excluded.job_title,
+                 start_date = excluded.start_date, end_date = excluded.end_date,
+                 committees = excluded.committees, updated_at = excluded.updated_at"
+        ),
         params![
             m.id,
             m.name,
@@ -74,26 +81,6 @@ pub fn insert(conn: &Connection, m: &Member) -> Result<()> {
             m.end_date,
             serde_json::to_string(&m.committees).expect("committees serialise"),
             m.created_at,
-            m.updated_at
-        ],
-    )?;
-    Ok(())
-}
-
-pub fn update(conn: &Connection, m: &Member) -> Result<()> {
-    conn.execute(
-        "UPDATE member SET name = ?2, kind = ?3, roles = ?4, job_title = ?5, start_date = ?6,
-                end_date = ?7, committees = ?8, updated_at = ?9
-         WHERE id = ?1",
-        params![
-            m.id,
-            m.name,
-            m.kind.code(),
-            serde_json::to_string(&m.roles).expect("roles serialise"),
-            m.job_title,
-            m.start_date,
-            m.end_date,
-            serde_json::to_string(&m.committees).expect("committees serialise"),
             m.updated_at
         ],
     )?;
