@@ -6,7 +6,9 @@ mod support;
 use std::time::{Duration, Instant};
 
 use fantoccini::{Client, Locator};
-use support::desktop::{self, click, find, screenshot, type_into, wait_for_text, Desktop};
+use support::desktop::{
+    self, assert_accessible, click, find, screenshot, type_into, wait_for_text, Desktop,
+};
 use support::{cli, members_json, stderr, temp_db};
 
 /// Ends the WebDriver session (which closes the app) and waits for the app to let go of the
@@ -36,6 +38,7 @@ async fn a_member_added_in_the_window_is_in_the_database() {
 
     // First run: set up the organisation.
     wait_for_text(&client, "Welcome to Safeguarding Board Assurance").await;
+    assert_accessible(&client, "first run").await;
     type_into(&client, "#org-name", "Tayside Children’s Hospital Trust").await;
     click(&client, "#org-nation option[value='scotland']").await;
     click(&client, "#org-type option[value='nhs-trust']").await;
@@ -53,6 +56,7 @@ async fn a_member_added_in_the_window_is_in_the_database() {
     type_into(&client, "#member-end-date", "31/03/2024").await;
     click(&client, "form button[type='submit']").await;
     let page = wait_for_text(&client, "There is a problem").await;
+    assert_accessible(&client, "member form with an error").await;
     assert!(
         page.contains("The end date must be on or after the start date (01/04/2024)."),
         "{page}"
@@ -93,6 +97,7 @@ async fn a_member_added_in_the_window_is_in_the_database() {
     );
     assert!(page.contains("Tayside Children’s Hospital Trust"));
     screenshot(&client, "register-after-add").await;
+    assert_accessible(&client, "register").await;
     close_app(client, &db).await;
 
     // The same member, read back through the command line.
@@ -163,6 +168,7 @@ async fn the_demonstration_board_loads_and_a_membership_can_be_ended() {
         .unwrap();
     assert_eq!(rows.len(), 12);
     screenshot(&client, "register-demo-board").await;
+    assert_accessible(&client, "register with the demonstration board").await;
 
     let out = cli(&db, &["members", "list"]);
     assert_eq!(out.status.code(), Some(1));
@@ -205,6 +211,7 @@ async fn the_demonstration_board_loads_and_a_membership_can_be_ended() {
         .await
         .unwrap();
     let page = wait_for_text(&client, "Key responsibilities (1)").await;
+    assert_accessible(&client, "member framework items").await;
     assert!(
         page.contains("provide informed scrutiny on behalf of the Board"),
         "{page}"
@@ -220,6 +227,7 @@ async fn the_demonstration_board_loads_and_a_membership_can_be_ended() {
         "{page}"
     );
     screenshot(&client, "competency-framework").await;
+    assert_accessible(&client, "competency framework").await;
     click(&client, "a[href='#/members']").await;
     wait_for_text(&client, "Current members (11)").await;
 
@@ -237,6 +245,7 @@ async fn the_demonstration_board_loads_and_a_membership_can_be_ended() {
         .unwrap();
     history_link.click().await.unwrap();
     let page = wait_for_text(&client, "History of changes").await;
+    assert_accessible(&client, "member history").await;
     assert!(page.contains("End date: none → 30/09/2026"), "{page}");
     close_app(client, &db).await;
 

@@ -272,3 +272,34 @@ pub async fn click(client: &Client, css: &str) {
         .await
         .unwrap_or_else(|e| panic!("cannot click {css}: {e}"));
 }
+
+/// Runs axe-core inside the real window and fails on any serious or critical WCAG 2.2 A/AA
+/// violation on the screen as it stands.
+pub async fn assert_accessible(client: &Client, screen: &str) {
+    let axe = std::fs::read_to_string(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/ui/node_modules/axe-core/axe.min.js"
+    ))
+    .expect("axe-core is installed in ui/node_modules (make setup)");
+    client
+        .execute(&format!("{axe}\nreturn true;"), vec![])
+        .await
+        .expect("axe-core loads in the window");
+    let result = client
+        .execute_async(
+            r#"const done = arguments[arguments.length - 1];
+            axe.run(document, { runOnly: { type: "tag", values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"] } })
+              .then((r) => done(r.violations
+                .filter((v) => v.impact === "serious" || v.impact === "critical")
+                .map((v) => `${v.id} (${v.impact}): ${v.help} at ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`)))
+              .catch((e) => done([`axe failed: ${e}`]));"#,
+            vec![],
+        )
+        .await
+        .expect("axe-core runs");
+    let violations: Vec<String> = serde_json::from_value(result).unwrap();
+    if !violations.is_empty() {
+        screenshot(client, &format!("a11y-{screen}")).await;
+    }
+    assert!(violations.is_empty(), "{screen}: {violations:#?}");
+}
