@@ -30,6 +30,10 @@ pub fn run(db: PathBuf) {
             commands::check_database,
             commands::get_framework,
             commands::member_framework,
+            commands::learning_types,
+            commands::list_training,
+            commands::add_training,
+            commands::update_training,
         ])
         .run(tauri::generate_context!());
     if let Err(e) = result {

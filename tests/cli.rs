@@ -314,3 +314,76 @@ fn framework_show_prints_the_senior_manager_framework() {
     assert_eq!(fw["roles"][5]["code"], "non-executive-lead");
     assert!(!db.exists(), "showing the framework needs no database");
 }
+
+#[test]
+fn training_is_recorded_and_listed_through_the_command_line() {
+    let (_dir, db) = temp_db();
+    assert!(cli(&db, &["demo"]).status.success());
+    let priya = members_json(&db)
+        .into_iter()
+        .find(|m| m["name"] == "Priya Raman")
+        .unwrap();
+    let id = priya["id"].as_str().unwrap();
+    let out = cli(
+        &db,
+        &[
+            "training",
+            "add",
+            "--member",
+            id,
+            "--title",
+            "Safeguarding children: board level",
+            "--provider",
+            "Regional safeguarding partnership",
+            "--completed",
+            "14/05/2025",
+            "--hours",
+            "1:30",
+            "--type",
+            "board-development-session",
+            "--level",
+            "Board level",
+            "--expires",
+            "14/05/2028",
+            "--json",
+        ],
+    );
+    assert!(out.status.success(), "{}", stderr(&out));
+    let t: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(t["minutes"], 90);
+    assert_eq!(t["learningType"], "board-development-session");
+
+    let out = cli(&db, &["training", "list", "--member", id]);
+    assert!(stdout(&out).starts_with("14/05/2025  Safeguarding children: board level (Regional safeguarding partnership, Board development session, 1.5 h, expires 14/05/2028)"), "{}", stdout(&out));
+
+    let bad = cli(
+        &db,
+        &[
+            "training",
+            "add",
+            "--member",
+            id,
+            "--title",
+            "X",
+            "--provider",
+            "Y",
+            "--completed",
+            "14/05/2025",
+            "--hours",
+            "2",
+            "--type",
+            "webinar",
+            "--level",
+            "Board level",
+        ],
+    );
+    assert_eq!(bad.status.code(), Some(1));
+    assert!(
+        stderr(&bad).contains("Unknown learning type 'webinar'"),
+        "{}",
+        stderr(&bad)
+    );
+    let list = cli(&db, &["training", "list", "--member", id, "--json"]);
+    let list: Vec<serde_json::Value> = serde_json::from_slice(&list.stdout).unwrap();
+    assert_eq!(list.len(), 1, "the refused record was not saved");
+}

@@ -200,6 +200,58 @@ async fn the_demonstration_board_loads_and_a_membership_can_be_ended() {
         "{page}"
     );
 
+    // Record Priya Raman's board-level training, after a mistake the app explains.
+    client
+        .find(Locator::XPath(
+            "//tr[contains(., 'Priya Raman')]//a[contains(., 'Training')]",
+        ))
+        .await
+        .unwrap()
+        .click()
+        .await
+        .unwrap();
+    wait_for_text(
+        &client,
+        "No training has been recorded for Priya Raman yet.",
+    )
+    .await;
+    type_into(
+        &client,
+        "#training-title",
+        "Safeguarding children: board level",
+    )
+    .await;
+    type_into(
+        &client,
+        "#training-provider",
+        "Regional safeguarding partnership",
+    )
+    .await;
+    type_into(&client, "#training-completed", "14/05/2025").await;
+    type_into(&client, "#training-hours", "three").await;
+    click(
+        &client,
+        "#training-type option[value='board-development-session']",
+    )
+    .await;
+    type_into(&client, "#training-level", "Board level").await;
+    type_into(&client, "#training-expires", "14/05/2028").await;
+    click(&client, "form button[type='submit']").await;
+    wait_for_text(&client, "Enter the hours as a number").await;
+    assert_accessible(&client, "training form with an error").await;
+    type_into(&client, "#training-hours", "3.5").await;
+    click(&client, "form button[type='submit']").await;
+    let page = wait_for_text(
+        &client,
+        "“Safeguarding children: board level” was recorded.",
+    )
+    .await;
+    assert!(page.contains("Completed training (1, 3.5 hours)"), "{page}");
+    assert!(page.contains("14/05/2028"), "{page}");
+    assert_accessible(&client, "training records").await;
+    click(&client, "a.nhsuk-back-link").await;
+    wait_for_text(&client, "Current members (11)").await;
+
     // What the framework asks of the Non-Executive Lead, from her roles in the register.
     client
         .find(Locator::XPath(

@@ -3,7 +3,9 @@
 pub mod board;
 pub mod framework;
 pub mod status;
+pub mod training;
 
 pub use board::*;
 pub use framework::*;
 pub use status::*;
+pub use training::*;

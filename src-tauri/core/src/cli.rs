@@ -17,7 +17,7 @@ use crate::board::{
 use crate::error::{CoreError, Result};
 use crate::framework::{self, Framework};
 use crate::store::Store;
-use crate::{dates, demo, paths};
+use crate::{dates, demo, paths, training};
 
 #[derive(Debug, Parser)]
 #[command(
@@ -58,6 +58,9 @@ pub enum Command {
     /// The organisation profile
     #[command(subcommand, arg_required_else_help = true)]
     Org(OrgCommand),
+    /// Board members' training records
+    #[command(subcommand, arg_required_else_help = true)]
+    Training(TrainingCommand),
     /// The competency framework in use
     #[command(subcommand, arg_required_else_help = true)]
     Framework(FrameworkCommand),
@@ -153,6 +156,48 @@ pub struct MemberFields {
 }
 
 #[derive(Debug, Subcommand)]
+pub enum TrainingCommand {
+    /// A member's training records, most recent first
+    List {
+        /// The member's id (see `members list`)
+        #[arg(long)]
+        member: String,
+        #[arg(long)]
+        json: bool,
+    },
+    /// Record a completed piece of training
+    Add {
+        /// The member's id (see `members list`)
+        #[arg(long)]
+        member: String,
+        #[arg(long)]
+        title: String,
+        #[arg(long)]
+        provider: String,
+        /// The date it was completed
+        #[arg(long, value_name = "DATE")]
+        completed: String,
+        /// How long it took, e.g. 1.5 or 1:30
+        #[arg(long)]
+        hours: String,
+        /// e-learning, face-to-face, board-development-session, reflective-account,
+        /// case-review-learning, supervision-or-peer-discussion, conference, multi-agency-training
+        #[arg(long = "type", value_name = "TYPE")]
+        learning_type: String,
+        /// e.g. "Level 5" or "Board level"
+        #[arg(long)]
+        level: String,
+        #[arg(long, default_value = "")]
+        certificate: String,
+        /// When it must be renewed, if it must
+        #[arg(long, value_name = "DATE", default_value = "")]
+        expires: String,
+        #[arg(long)]
+        json: bool,
+    },
+}
+
+#[derive(Debug, Subcommand)]
 pub enum FrameworkCommand {
     /// Print the framework: roles, key responsibilities and core competencies, with item ids
     Show {
@@ -224,6 +269,7 @@ fn execute(db: PathBuf, command: Command, out: &mut impl Write) -> Result<bool> 
             )?;
         }
         Command::Members(m) => members(&mut store, m, out)?,
+        Command::Training(t) => training_command(&mut store, t, out)?,
         Command::Org(OrgCommand::Show { json }) => match board::get_organisation(&store)? {
             Some(o) if json => print_json(out, &o)?,
             Some(o) => line(
@@ -398,6 +444,91 @@ fn check(db: PathBuf, json: bool, out: &mut impl Write) -> Result<bool> {
         )?;
     }
     Ok(report.healthy)
+}
+
+fn training_command(
+    store: &mut Store,
+    command: TrainingCommand,
+    out: &mut impl Write,
+) -> Result<()> {
+    match command {
+        TrainingCommand::List { member, json } => {
+            let list = training::list_training(store, &member)?;
+            if json {
+                return print_json(out, &list);
+            }
+            if list.is_empty() {
+                return line(out, "No training recorded for this member.".into());
+            }
+            for t in list {
+                let expiry = t
+                    .expires_on
+                    .map(|d| format!(", expires {}", dates::dense(d)))
+                    .unwrap_or_default();
+                line(
+                    out,
+                    format!(
+                        "{}  {} ({}, {}, {} h{})  [{}]",
+                        dates::dense(t.completed_on),
+                        t.title,
+                        t.provider,
+                        t.learning_type.label(),
+                        hours_text(t.minutes),
+                        expiry,
+                        t.id
+                    ),
+                )?;
+            }
+        }
+        TrainingCommand::Add {
+            member,
+            title,
+            provider,
+            completed,
+            hours,
+            learning_type,
+            level,
+            certificate,
+            expires,
+            json,
+        } => {
+            let input = training::TrainingInput {
+                member_id: member,
+                title,
+                provider,
+                completed_on: completed,
+                hours,
+                learning_type: Some(training::LearningType::parse(
+                    "learningType",
+                    &learning_type,
+                )?),
+                level,
+                certificate_ref: certificate,
+                expires_on: expires,
+            };
+            let t = training::add_training(store, &input)?;
+            if json {
+                print_json(out, &t)?;
+            } else {
+                line(
+                    out,
+                    format!(
+                        "Recorded {} ({} h) (id {}).",
+                        t.title,
+                        hours_text(t.minutes),
+                        t.id
+                    ),
+                )?;
+            }
+        }
+    }
+    Ok(())
+}
+
+/// Minutes as hours for people: 90 → "1.5", 120 → "2".
+fn hours_text(minutes: u32) -> String {
+    let text = format!("{:.2}", f64::from(minutes) / 60.0);
+    text.trim_end_matches('0').trim_end_matches('.').to_string()
 }
 
 fn show_framework(fw: &Framework, json: bool, out: &mut impl Write) -> Result<()> {

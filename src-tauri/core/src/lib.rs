@@ -13,5 +13,6 @@ pub mod logging;
 pub mod paths;
 pub mod session;
 pub mod store;
+pub mod training;
 
 pub use error::{CoreError, ErrorBody, ErrorKind, Result};

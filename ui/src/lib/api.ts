@@ -5,6 +5,10 @@ import type { DemoSummary } from "../bindings/DemoSummary";
 import type { Framework } from "../bindings/Framework";
 import type { HealthReport } from "../bindings/HealthReport";
 import type { HistoryEntry } from "../bindings/HistoryEntry";
+import type { Choice } from "../bindings/Choice";
+import type { LearningType } from "../bindings/LearningType";
+import type { TrainingInput } from "../bindings/TrainingInput";
+import type { TrainingRecord } from "../bindings/TrainingRecord";
 import type { Member } from "../bindings/Member";
 import type { MemberFilter } from "../bindings/MemberFilter";
 import type { MemberFramework } from "../bindings/MemberFramework";
@@ -38,4 +42,8 @@ export const api = {
   checkDatabase: () => call<HealthReport>("check_database"),
   getFramework: () => call<Framework>("get_framework"),
   memberFramework: (id: string) => call<MemberFramework>("member_framework", { id }),
+  learningTypes: () => call<Choice<LearningType>[]>("learning_types"),
+  listTraining: (memberId: string) => call<TrainingRecord[]>("list_training", { memberId }),
+  addTraining: (input: TrainingInput) => call<TrainingRecord>("add_training", { input }),
+  updateTraining: (id: string, input: TrainingInput) => call<TrainingRecord>("update_training", { id, input }),
 };

@@ -11,6 +11,7 @@ describe("routes", () => {
     expect(parseRoute(href.organisation())).toEqual({ name: "organisation" });
     expect(parseRoute(href.framework())).toEqual({ name: "framework" });
     expect(parseRoute(href.memberFramework("m1"))).toEqual({ name: "member-framework", id: "m1" });
+    expect(parseRoute(href.memberTraining("m1"))).toEqual({ name: "member-training", id: "m1" });
   });
 
   it("falls back to the register for an unknown address", () => {

@@ -5,6 +5,7 @@ export type Route =
   | { name: "edit-member"; id: string }
   | { name: "member-history"; id: string }
   | { name: "member-framework"; id: string }
+  | { name: "member-training"; id: string }
   | { name: "framework" }
   | { name: "organisation" }
   | { name: "database" };
@@ -18,6 +19,7 @@ export function parseRoute(hash: string): Route {
     if (second && third === "edit") return { name: "edit-member", id: second };
     if (second && third === "history") return { name: "member-history", id: second };
     if (second && third === "framework") return { name: "member-framework", id: second };
+    if (second && third === "training") return { name: "member-training", id: second };
   }
   if (first === "framework") return { name: "framework" };
   if (first === "organisation") return { name: "organisation" };
@@ -32,6 +34,7 @@ export const href = {
   editMember: (id: string) => `#/members/${encodeURIComponent(id)}/edit`,
   memberHistory: (id: string) => `#/members/${encodeURIComponent(id)}/history`,
   memberFramework: (id: string) => `#/members/${encodeURIComponent(id)}/framework`,
+  memberTraining: (id: string) => `#/members/${encodeURIComponent(id)}/training`,
   framework: () => "#/framework",
   organisation: () => "#/organisation",
   database: () => "#/database",

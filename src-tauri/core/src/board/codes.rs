@@ -58,6 +58,9 @@ macro_rules! coded {
     };
 }
 
+// Other domains define their closed lists with the same macro.
+pub(crate) use coded;
+
 coded!(
     /// The four UK nations: each has its own safeguarding guidance and job titles.
     Nation, "nation", {

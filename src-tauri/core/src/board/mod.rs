@@ -4,7 +4,7 @@ pub mod codes;
 mod history;
 mod members;
 mod organisation;
-mod validate;
+pub(crate) mod validate;
 
 pub use validate::member as validate_member;
 

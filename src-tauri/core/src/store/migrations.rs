@@ -11,7 +11,10 @@ use crate::error::{CoreError, ErrorKind, Result};
 pub const APPLICATION_ID: i32 = 0x5342_4131;
 
 /// Each entry moves the schema up by one version; never edit one that has shipped.
-const MIGRATIONS: &[&str] = &[include_str!("migrations/0001_board_register.sql")];
+const MIGRATIONS: &[&str] = &[
+    include_str!("migrations/0001_board_register.sql"),
+    include_str!("migrations/0002_training.sql"),
+];
 
 /// The schema version this build writes.
 pub const SCHEMA_VERSION: i32 = MIGRATIONS.len() as i32;

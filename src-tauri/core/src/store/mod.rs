@@ -5,6 +5,7 @@ mod lock;
 pub mod members;
 pub mod migrations;
 pub mod organisation;
+pub mod training;
 
 use std::path::{Path, PathBuf};
 use std::time::Duration;

@@ -154,3 +154,32 @@ fn a_failed_write_leaves_nothing_behind() {
         .unwrap();
     assert_eq!(n, 0);
 }
+
+#[test]
+fn a_database_at_an_older_schema_is_migrated_keeping_its_records() {
+    let (_dir, path) = temp_db();
+    {
+        let c = Connection::open(&path).unwrap();
+        c.execute_batch(include_str!("migrations/0001_board_register.sql"))
+            .unwrap();
+        c.pragma_update(None, "application_id", migrations::APPLICATION_ID)
+            .unwrap();
+        c.pragma_update(None, "user_version", 1).unwrap();
+        c.execute(
+            "INSERT INTO member VALUES ('m1', 'Jane Smith', 'executive', '[]', 'Chief Nurse',
+             '2024-04-01', NULL, '[]', 'now', 'now')",
+            [],
+        )
+        .unwrap();
+    }
+    let store = Store::open(&path).unwrap();
+    assert_eq!(pragma(&store, "user_version"), SCHEMA_VERSION.to_string());
+    assert!(SCHEMA_VERSION >= 2);
+    let m = members::get(store.conn(), "m1").unwrap().unwrap();
+    assert_eq!(m.name, "Jane Smith");
+    let n: i64 = store
+        .conn()
+        .query_row("SELECT count(*) FROM training_record", [], |r| r.get(0))
+        .unwrap();
+    assert_eq!(n, 0, "the new table exists");
+}

@@ -1,0 +1,58 @@
+import { mockIPC } from "@tauri-apps/api/mocks";
+import { render, screen } from "@testing-library/svelte";
+import userEvent from "@testing-library/user-event";
+import { describe, expect, it } from "vitest";
+import type { TrainingRecord } from "../bindings/TrainingRecord";
+import { member } from "../test-fixtures";
+import MemberTraining from "./MemberTraining.svelte";
+
+const record: TrainingRecord = {
+  id: "t1",
+  memberId: "m1",
+  title: "Safeguarding children: board level",
+  provider: "Regional partnership",
+  completedOn: "2025-05-14",
+  minutes: 90,
+  learningType: "board-development-session",
+  level: "Board level",
+  certificateRef: "RSP-1",
+  expiresOn: null,
+  createdAt: "2025-05-14T10:00:00.000Z",
+  updatedAt: "2025-05-14T10:00:00.000Z",
+};
+
+function mockTraining(onAdd: (args: unknown) => unknown) {
+  mockIPC((cmd, args) => {
+    if (cmd === "get_member") return member();
+    if (cmd === "learning_types") return [{ value: "board-development-session", label: "Board development session" }];
+    if (cmd === "list_training") return [record];
+    if (cmd === "add_training") return onAdd(args);
+  });
+}
+
+describe("a member's training records", () => {
+  it("lists records with hours, type label and British dates", async () => {
+    mockTraining(() => record);
+    render(MemberTraining, { id: "m1" });
+    const table = await screen.findByRole("table");
+    expect(table.textContent).toContain("Completed training (1, 1.5 hours)");
+    expect(table.textContent).toContain("14/05/2025");
+    expect(table.textContent).toContain("Board development session");
+    expect(table.textContent).toContain("Does not expire");
+    expect(screen.getByRole("button", { name: "Edit Safeguarding children: board level" })).toBeTruthy();
+  });
+
+  it("ties the core's error to its field and keeps what was typed", async () => {
+    mockTraining(() => {
+      throw { kind: "Validation", message: "Enter the hours as a number, for example 1.5 for an hour and a half.", field: "hours" };
+    });
+    render(MemberTraining, { id: "m1" });
+    const user = userEvent.setup();
+    await user.type(await screen.findByLabelText("Title"), "Conference on child exploitation");
+    await user.type(screen.getByLabelText("Hours"), "three");
+    await user.click(screen.getByRole("button", { name: "Record training" }));
+    expect(await screen.findByRole("link", { name: /Enter the hours as a number/ })).toBeTruthy();
+    expect(screen.getByLabelText("Hours").getAttribute("aria-describedby")).toContain("training-hours-error");
+    expect((screen.getByLabelText("Title") as HTMLInputElement).value).toBe("Conference on child exploitation");
+  });
+});
