@@ -311,3 +311,65 @@ async fn the_demonstration_board_loads_and_a_membership_can_be_ended() {
     let _ = desktop::screenshot_dir();
     drop(desktop);
 }
+
+/// Presses keys on whatever has the focus, as a keyboard user does.
+async fn press(client: &Client, keys: &str) {
+    client
+        .active_element()
+        .await
+        .expect("something has the focus")
+        .send_keys(keys)
+        .await
+        .expect("keys reach the focused element");
+}
+
+const TAB: &str = "\u{E004}";
+const ENTER: &str = "\u{E007}";
+const SPACE: &str = "\u{E00D}";
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_member_can_be_added_with_the_keyboard_alone() {
+    let (_dir, db) = temp_db();
+    assert!(cli(&db, &["demo"]).status.success());
+    let desktop = Desktop::start();
+    let client = desktop.launch(&db).await;
+    wait_for_text(&client, "Current members (12)").await;
+
+    // Skip link, then into the page: the first control is "Add a board member".
+    press(&client, TAB).await;
+    press(&client, ENTER).await;
+    press(&client, TAB).await;
+    let focused = client.active_element().await.unwrap().text().await.unwrap();
+    assert_eq!(focused, "Add a board member");
+    press(&client, ENTER).await;
+    wait_for_text(&client, "Add a board member").await;
+
+    // Focus moves to the new screen's heading; the fields follow in reading order.
+    press(&client, TAB).await;
+    press(&client, "Grace Okonkwo").await;
+    press(&client, TAB).await; // the first seat: Executive
+    press(&client, SPACE).await;
+    press(&client, &TAB.repeat(4)).await; // Chair … Executive Lead / Executive Director
+    press(&client, SPACE).await;
+    press(&client, &TAB.repeat(4)).await; // past the other roles to the job title
+    press(&client, "Director of Nursing").await;
+    press(&client, TAB).await;
+    press(&client, "06/01/2026").await;
+    press(&client, &TAB.repeat(3)).await; // end date, committees, then the button
+    let focused = client.active_element().await.unwrap().text().await.unwrap();
+    assert_eq!(focused, "Add member");
+    press(&client, ENTER).await;
+    let page = wait_for_text(&client, "Grace Okonkwo was added to the register.").await;
+    assert!(page.contains("Current members (13)"), "{page}");
+    close_app(client, &db).await;
+
+    let grace = members_json(&db)
+        .into_iter()
+        .find(|m| m["name"] == "Grace Okonkwo")
+        .unwrap();
+    assert_eq!(grace["kind"], "executive");
+    assert_eq!(grace["roles"], serde_json::json!(["executive-lead"]));
+    assert_eq!(grace["jobTitle"], "Director of Nursing");
+    assert_eq!(grace["startDate"], "2026-01-06");
+    drop(desktop);
+}
