@@ -84,22 +84,6 @@ impl CoreError {
             field: self.field.clone(),
         }
     }
-
-    /// Whether the person using the app can fix this by changing their input or choice
-    /// (the command line exits 1 for these and for every other failure it reports).
-    pub fn is_user_error(&self) -> bool {
-        !matches!(self.kind, ErrorKind::Internal)
-    }
-}
-
-impl From<ErrorBody> for CoreError {
-    fn from(b: ErrorBody) -> Self {
-        CoreError {
-            kind: b.kind,
-            message: b.message,
-            field: b.field,
-        }
-    }
 }
 
 impl Serialize for CoreError {

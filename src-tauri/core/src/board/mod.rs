@@ -63,13 +63,6 @@ pub struct Member {
     pub updated_at: String,
 }
 
-impl Member {
-    /// Whether the person sits on the board on `day`.
-    pub fn is_current_on(&self, day: NaiveDate) -> bool {
-        self.start_date <= day && self.end_date.is_none_or(|end| end >= day)
-    }
-}
-
 /// A member as typed in a form or on the command line: dates are text in British or ISO form
 /// and are checked by the core, so every mistake comes back tied to its field.
 #[derive(Debug, Clone, Default, Serialize, Deserialize, TS)]

@@ -14,7 +14,6 @@ use crate::error::{CoreError, ErrorKind, Result};
 #[derive(Debug)]
 pub struct WriterLock {
     _file: File,
-    path: PathBuf,
 }
 
 impl WriterLock {
@@ -35,7 +34,7 @@ impl WriterLock {
                 err
             })?;
         match file.try_lock() {
-            Ok(()) => Ok(WriterLock { _file: file, path }),
+            Ok(()) => Ok(WriterLock { _file: file }),
             Err(TryLockError::WouldBlock) => Err(CoreError::new(
                 ErrorKind::InUse,
                 format!(
@@ -46,13 +45,9 @@ impl WriterLock {
             Err(TryLockError::Error(e)) => Err(e.into()),
         }
     }
-
-    pub fn path(&self) -> &Path {
-        &self.path
-    }
 }
 
-pub fn lock_path(db_path: &Path) -> PathBuf {
+fn lock_path(db_path: &Path) -> PathBuf {
     let mut name = db_path.as_os_str().to_owned();
     name.push(".lock");
     PathBuf::from(name)

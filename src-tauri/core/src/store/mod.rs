@@ -14,7 +14,7 @@ use rusqlite::{Connection, OpenFlags, Transaction};
 use serde::Serialize;
 use ts_rs::TS;
 
-pub use lock::{lock_path, WriterLock};
+use lock::WriterLock;
 pub use migrations::SCHEMA_VERSION;
 
 use crate::error::{damaged_database, CoreError, ErrorKind, Result};
@@ -115,10 +115,6 @@ impl Store {
         c.pragma_update(None, "synchronous", "FULL")?;
         c.pragma_update(None, "foreign_keys", "ON")?;
         migrations::migrate(&mut self.conn, version)
-    }
-
-    pub fn path(&self) -> Option<&Path> {
-        self.path.as_deref()
     }
 
     pub(crate) fn conn(&self) -> &Connection {
