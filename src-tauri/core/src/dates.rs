@@ -7,7 +7,8 @@ use crate::error::{CoreError, Result};
 const EARLIEST_YEAR: i32 = 1900;
 const LATEST_YEAR: i32 = 2100;
 
-/// Reads a date typed by a person: `06/08/2026`, `6/8/2026` or `2026-08-06`.
+/// Reads a date typed by a person: `06/08/2026`, `6/8/2026`, `2026-08-06`, `6 August 2026` or
+/// `6 Aug 2026`. Slashed dates are always day first.
 ///
 /// `field` is the input's name for error reporting; `label` is how the message names it.
 pub fn parse_date(field: &str, label: &str, input: &str) -> Result<NaiveDate> {
@@ -28,6 +29,8 @@ pub fn parse_date(field: &str, label: &str, input: &str) -> Result<NaiveDate> {
             )),
             _ => None,
         }
+    } else if let Some(parts) = day_month_name_year(text) {
+        Some(parts)
     } else if text.len() == 10 && text.as_bytes()[4] == b'-' && text.as_bytes()[7] == b'-' {
         Some((
             text[0..4].parse().ok().unwrap_or(-1),
@@ -55,6 +58,31 @@ pub fn parse_date(field: &str, label: &str, input: &str) -> Result<NaiveDate> {
             format!("The {label} must be a real date: {text} does not exist."),
         )
     })
+}
+
+/// `6 August 2026` or `6 Aug 2026` (any case) as (year, month, day); `None` if not that shape.
+fn day_month_name_year(text: &str) -> Option<(i32, u32, u32)> {
+    const MONTHS: [&str; 12] = [
+        "january", "february", "march", "april", "may", "june", "july", "august", "september",
+        "october", "november", "december",
+    ];
+    let words: Vec<&str> = text.split_whitespace().collect();
+    let [day, month, year] = words.as_slice() else {
+        return None;
+    };
+    let month = month.to_lowercase();
+    let month = month.trim_end_matches('.');
+    let index = MONTHS
+        .iter()
+        .position(|m| month.len() >= 3 && m.starts_with(month))?;
+    if !day.chars().all(|c| c.is_ascii_digit()) || year.len() != 4 {
+        return None;
+    }
+    Some((
+        year.parse().ok().unwrap_or(-1),
+        index as u32 + 1,
+        day.parse().ok().unwrap_or(0),
+    ))
 }
 
 /// Like [`parse_date`] but an empty input means "no date".
@@ -103,6 +131,28 @@ mod tests {
             parse_date("d", "date", "2026-08-06").unwrap(),
             ymd(2026, 8, 6)
         );
+    }
+
+    #[test]
+    fn reads_dates_written_in_words() {
+        assert_eq!(
+            parse_date("d", "date", "6 August 2026").unwrap(),
+            ymd(2026, 8, 6)
+        );
+        assert_eq!(
+            parse_date("d", "date", "06 aug 2026").unwrap(),
+            ymd(2026, 8, 6)
+        );
+        assert_eq!(
+            parse_date("d", "date", "29 Feb 2028").unwrap(),
+            ymd(2028, 2, 29)
+        );
+        assert!(parse_date("d", "date", "29 February 2027")
+            .unwrap_err()
+            .message
+            .contains("real date"));
+        assert!(parse_date("d", "date", "6 Au 2026").is_err());
+        assert!(parse_date("d", "date", "August 6 2026").is_err());
     }
 
     #[test]

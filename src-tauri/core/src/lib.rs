@@ -5,13 +5,17 @@
 
 pub mod board;
 pub mod cli;
+pub mod competency;
+pub mod compliance;
 pub mod dates;
 pub mod demo;
 pub mod error;
+pub mod files;
 pub mod framework;
 pub mod logging;
 pub mod paths;
 pub mod session;
+pub mod settings;
 pub mod store;
 pub mod training;
 

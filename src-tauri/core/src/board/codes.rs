@@ -1,10 +1,9 @@
 //! The closed lists of the board register (nations, organisation types, member kinds and the
 //! senior-manager framework roles), each with a stable code for storage and a label for people.
 
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 use ts_rs::TS;
 
-use crate::error::{CoreError, Result};
 
 /// One entry of a closed list, as offered to the UI.
 #[derive(Debug, Clone, Serialize, TS)]
@@ -18,7 +17,7 @@ pub struct Choice<T> {
 macro_rules! coded {
     ($(#[$doc:meta])* $name:ident, $what:literal, { $($variant:ident => $code:literal, $label:literal;)+ }) => {
         $(#[$doc])*
-        #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, TS)]
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize, serde::Deserialize, ts_rs::TS)]
         #[ts(export)]
         pub enum $name {
             $(#[serde(rename = $code)] $variant,)+
@@ -36,26 +35,36 @@ macro_rules! coded {
             }
 
             /// Reads a code or a label (any case), naming the valid choices when it fails.
-            pub fn parse(field: &str, text: &str) -> Result<$name> {
+            pub fn parse(field: &str, text: &str) -> $crate::error::Result<$name> {
                 let t = text.trim();
+                let wanted = $crate::board::codes::loose(t);
                 Self::ALL
                     .iter()
                     .copied()
-                    .find(|v| v.code().eq_ignore_ascii_case(t) || v.label().eq_ignore_ascii_case(t))
+                    .find(|v| $crate::board::codes::loose(v.code()) == wanted || $crate::board::codes::loose(v.label()) == wanted)
                     .ok_or_else(|| {
                         let codes: Vec<&str> = Self::ALL.iter().map(|v| v.code()).collect();
-                        CoreError::validation(
+                        $crate::error::CoreError::validation(
                             field,
                             format!("Unknown {} '{}'. Choose one of: {}.", $what, t, codes.join(", ")),
                         )
                     })
             }
 
-            pub fn choices() -> Vec<Choice<$name>> {
-                Self::ALL.iter().map(|v| Choice { value: *v, label: v.label().to_string() }).collect()
+            pub fn choices() -> Vec<$crate::board::codes::Choice<$name>> {
+                Self::ALL.iter().map(|v| $crate::board::codes::Choice { value: *v, label: v.label().to_string() }).collect()
             }
         }
     };
+}
+
+/// A code or label reduced to its letters and digits in lower case, so "Face to face",
+/// "face-to-face" and "FACE-TO-FACE" all match.
+pub fn loose(text: &str) -> String {
+    text.chars()
+        .filter(|c| c.is_alphanumeric())
+        .flat_map(char::to_lowercase)
+        .collect()
 }
 
 // Other domains define their closed lists with the same macro.
@@ -130,6 +139,18 @@ mod tests {
             assert_eq!(FrameworkRole::parse("roles", r.code()).unwrap(), *r);
             assert_eq!(FrameworkRole::parse("roles", r.label()).unwrap(), *r);
         }
+    }
+
+    #[test]
+    fn spacing_case_and_hyphens_do_not_matter() {
+        assert_eq!(
+            FrameworkRole::parse("roles", "non executive lead").unwrap(),
+            FrameworkRole::NonExecutiveLead
+        );
+        assert_eq!(
+            MemberKind::parse("kind", "NON-EXECUTIVE").unwrap(),
+            MemberKind::NonExecutive
+        );
     }
 
     #[test]

@@ -2,11 +2,18 @@
 //! word for word from its source document, each item with a stable id and its source section;
 //! other frameworks load from files of the same shape.
 
+mod library;
+
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
 use crate::board::FrameworkRole;
 use crate::error::{CoreError, ErrorKind, Result};
+
+pub use library::{
+    all_frameworks, frameworks_for, get_framework, import_framework, import_framework_text,
+    list_frameworks, set_applies_to, AppliesTo, FrameworkSummary,
+};
 
 const SENIOR_MANAGER_CHILDREN: &str =
     include_str!("../../../../assets/frameworks/senior-manager-children.json");
@@ -146,27 +153,6 @@ pub struct ApplicableItem {
     /// The role that brings this item, or `None` for a core competency.
     pub role: Option<FrameworkRole>,
     pub item: Item,
-}
-
-/// The framework items that apply to one board member.
-#[derive(Debug, Clone, PartialEq, Serialize, TS)]
-#[serde(rename_all = "camelCase")]
-#[ts(export)]
-pub struct MemberFramework {
-    pub member: crate::board::Member,
-    pub framework_title: String,
-    pub items: Vec<ApplicableItem>,
-}
-
-/// What the framework in use asks of the member `id`, from the roles the register gives them.
-pub fn for_member(store: &crate::store::Store, id: &str) -> Result<MemberFramework> {
-    let member = crate::board::get_member(store, id)?;
-    let framework = senior_manager_children();
-    Ok(MemberFramework {
-        items: framework.applicable_items(&member.roles),
-        framework_title: framework.title,
-        member,
-    })
 }
 
 /// The senior-manager framework shipped with the app.

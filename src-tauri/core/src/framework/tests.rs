@@ -144,30 +144,3 @@ fn bad_framework_files_are_refused_with_reasons() {
         e.message
     );
 }
-
-#[test]
-fn a_registered_members_items_follow_their_roles() {
-    let mut store = crate::store::Store::open_in_memory().unwrap();
-    crate::demo::load_demo(&mut store).unwrap();
-    let members = crate::board::list_members(&store, crate::board::MemberFilter::All).unwrap();
-    let fiona = members
-        .iter()
-        .find(|m| m.name == "Fiona Gallagher")
-        .unwrap();
-    let mf = for_member(&store, &fiona.id).unwrap();
-    assert_eq!(mf.member.id, fiona.id);
-    let ids: Vec<&str> = mf.items.iter().map(|a| a.item.id.as_str()).collect();
-    assert_eq!(
-        ids,
-        [
-            "smc.role.non-executive-lead.responsibility.1",
-            "smc.core.1",
-            "smc.core.2",
-            "smc.core.3"
-        ]
-    );
-    assert_eq!(
-        for_member(&store, "nobody").unwrap_err().kind,
-        ErrorKind::NotFound
-    );
-}

@@ -14,6 +14,7 @@ pub const APPLICATION_ID: i32 = 0x5342_4131;
 const MIGRATIONS: &[&str] = &[
     include_str!("migrations/0001_board_register.sql"),
     include_str!("migrations/0002_training.sql"),
+    include_str!("migrations/0003_competency.sql"),
 ];
 
 /// The schema version this build writes.

@@ -1,10 +1,14 @@
 //! The local store: one SQLite file per board, opened in exactly one way.
 
+pub mod competency;
+pub mod frameworks;
 pub mod history;
 mod lock;
 pub mod members;
 pub mod migrations;
 pub mod organisation;
+pub mod requirements;
+pub mod settings;
 pub mod training;
 
 use std::path::{Path, PathBuf};

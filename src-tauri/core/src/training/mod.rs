@@ -1,7 +1,11 @@
 //! Training records: the safeguarding learning each board member has completed, with its
 //! hours and, where it must be renewed, its expiry. Every change is kept as history.
 
+mod import;
 mod validate;
+
+pub use import::{import_training_csv, ImportReport, RejectedRow};
+pub use validate::hours_to_minutes;
 
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};

@@ -1,0 +1,74 @@
+//! A member's personal development plan: learning they intend to do to close their gaps.
+
+use serde::{Deserialize, Serialize};
+use ts_rs::TS;
+
+use super::{PlanStatus, PlannedLearning};
+use crate::board::validate::required_text;
+use crate::error::{CoreError, Result};
+use crate::store::{self, competency, history, Store};
+use crate::{board, dates};
+
+const ENTITY: &str = "planned-learning";
+
+#[derive(Debug, Clone, Default, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+#[ts(export)]
+pub struct PlanInput {
+    pub member_id: String,
+    pub title: String,
+    /// The framework item it addresses, or empty.
+    pub item_id: String,
+    /// Empty when there is no target date.
+    pub target_date: String,
+    /// Planned when not given.
+    pub status: Option<PlanStatus>,
+}
+
+pub fn add_plan(store: &mut Store, input: &PlanInput) -> Result<PlannedLearning> {
+    board::get_member(store, &input.member_id)?;
+    let now = dates::now_utc();
+    let plan = valid(input, store::new_id(), now.clone(), now)?;
+    store.write(|tx| {
+        competency::save_plan(tx, &plan)?;
+        history::record(tx, ENTITY, &plan.id, "planned", &plan)?;
+        Ok(plan)
+    })
+}
+
+pub fn update_plan(store: &mut Store, id: &str, input: &PlanInput) -> Result<PlannedLearning> {
+    store.write(|tx| {
+        let before = competency::get_plan(tx, id)?
+            .ok_or_else(|| CoreError::not_found(format!("No planned learning has the id '{id}'.")))?;
+        let after = valid(
+            &PlanInput {
+                member_id: before.member_id.clone(),
+                ..input.clone()
+            },
+            before.id.clone(),
+            before.created_at.clone(),
+            dates::now_utc(),
+        )?;
+        competency::save_plan(tx, &after)?;
+        history::record(tx, ENTITY, id, "edited", &after)?;
+        Ok(after)
+    })
+}
+
+fn valid(
+    input: &PlanInput,
+    id: String,
+    created_at: String,
+    updated_at: String,
+) -> Result<PlannedLearning> {
+    Ok(PlannedLearning {
+        id,
+        member_id: input.member_id.clone(),
+        title: required_text("title", "what you plan to learn", &input.title, 200)?,
+        item_id: input.item_id.trim().to_string(),
+        target_date: dates::parse_optional_date("targetDate", "target date", &input.target_date)?,
+        status: input.status.unwrap_or(PlanStatus::Planned),
+        created_at,
+        updated_at,
+    })
+}

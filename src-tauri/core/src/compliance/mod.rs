@@ -1,0 +1,139 @@
+//! Board compliance: each current member's status against each training requirement, with
+//! the date it next changes, for the matrix, the member's training page and CSV export.
+
+mod export;
+mod requirements;
+mod status;
+
+use chrono::NaiveDate;
+use serde::Serialize;
+use ts_rs::TS;
+
+pub use export::{matrix_csv, write_matrix_csv};
+pub use requirements::{
+    add_requirement, list_requirements, retire_requirement, update_requirement, Requirement,
+    RequirementInput, RequirementKind,
+};
+pub use status::{anniversary, assess, hours, Cell, Status};
+
+use crate::board::{self, FrameworkRole, MemberFilter};
+use crate::error::Result;
+use crate::store::{training, Store};
+
+/// One member's row of the matrix.
+#[derive(Debug, Clone, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+#[ts(export)]
+pub struct ComplianceRow {
+    pub member_id: String,
+    pub name: String,
+    pub roles: Vec<FrameworkRole>,
+    /// One cell per requirement, in the order of `ComplianceMatrix::requirements`.
+    pub cells: Vec<Cell>,
+}
+
+/// How many members are in each status for one requirement: the chart's data.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+#[ts(export)]
+pub struct RequirementTotals {
+    pub requirement_id: String,
+    pub in_date: u32,
+    pub due_soon: u32,
+    pub expired: u32,
+    pub not_met: u32,
+    pub not_required: u32,
+}
+
+/// The whole board against every requirement on one day.
+#[derive(Debug, Clone, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+#[ts(export)]
+pub struct ComplianceMatrix {
+    pub on: NaiveDate,
+    pub due_soon_days: u32,
+    pub requirements: Vec<Requirement>,
+    pub rows: Vec<ComplianceRow>,
+    pub totals: Vec<RequirementTotals>,
+}
+
+/// The matrix for current members on `on`; with `role`, only members who hold it.
+pub fn matrix(
+    store: &Store,
+    on: NaiveDate,
+    role: Option<FrameworkRole>,
+) -> Result<ComplianceMatrix> {
+    let requirements = list_requirements(store)?;
+    let due_soon_days = crate::settings::get_settings(store)?.due_soon_days;
+    let mut rows = Vec::new();
+    for member in board::list_members(store, MemberFilter::Current)? {
+        if role.is_some_and(|r| !member.roles.contains(&r)) {
+            continue;
+        }
+        let records = training::list_for_member(store.conn(), &member.id)?;
+        let cells = requirements
+            .iter()
+            .map(|req| assess(req, &member.roles, &records, on, due_soon_days))
+            .collect();
+        rows.push(ComplianceRow {
+            member_id: member.id,
+            name: member.name,
+            roles: member.roles,
+            cells,
+        });
+    }
+    let totals = requirements
+        .iter()
+        .enumerate()
+        .map(|(i, req)| {
+            let mut t = RequirementTotals {
+                requirement_id: req.id.clone(),
+                ..Default::default()
+            };
+            for row in &rows {
+                *match row.cells[i].status {
+                    Status::InDate => &mut t.in_date,
+                    Status::DueSoon => &mut t.due_soon,
+                    Status::Expired => &mut t.expired,
+                    Status::NotMet => &mut t.not_met,
+                    Status::NotRequired => &mut t.not_required,
+                } += 1;
+            }
+            t
+        })
+        .collect();
+    Ok(ComplianceMatrix {
+        on,
+        due_soon_days,
+        requirements,
+        rows,
+        totals,
+    })
+}
+
+/// One member's status against each requirement today.
+#[derive(Debug, Clone, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+#[ts(export)]
+pub struct MemberCompliance {
+    pub requirements: Vec<Requirement>,
+    pub cells: Vec<Cell>,
+}
+
+pub fn member_compliance(store: &Store, member_id: &str, on: NaiveDate) -> Result<MemberCompliance> {
+    let member = board::get_member(store, member_id)?;
+    let requirements = list_requirements(store)?;
+    let due_soon_days = crate::settings::get_settings(store)?.due_soon_days;
+    let records = training::list_for_member(store.conn(), member_id)?;
+    let cells = requirements
+        .iter()
+        .map(|req| assess(req, &member.roles, &records, on, due_soon_days))
+        .collect();
+    Ok(MemberCompliance {
+        requirements,
+        cells,
+    })
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,243 @@
+use chrono::NaiveDate;
+
+use super::*;
+use crate::training::{LearningType, TrainingRecord};
+
+fn d(text: &str) -> NaiveDate {
+    crate::dates::parse_date("d", "date", text).unwrap()
+}
+
+fn record(completed: &str, hours: u32, expires: Option<&str>) -> TrainingRecord {
+    TrainingRecord {
+        id: format!("t-{completed}"),
+        member_id: "m".into(),
+        title: "Safeguarding children: board level".into(),
+        provider: "Partnership".into(),
+        completed_on: d(completed),
+        minutes: hours * 60,
+        learning_type: LearningType::FaceToFace,
+        level: "Board level".into(),
+        certificate_ref: String::new(),
+        expires_on: expires.map(d),
+        created_at: String::new(),
+        updated_at: String::new(),
+    }
+}
+
+fn renewal(months: u32) -> Requirement {
+    Requirement {
+        id: "renewal".into(),
+        title: "Board-level training".into(),
+        kind: RequirementKind::Renewal,
+        roles: Vec::new(),
+        minutes: None,
+        window_months: None,
+        renew_months: Some(months),
+        matches: "board".into(),
+        retired: false,
+        created_at: String::new(),
+        updated_at: String::new(),
+    }
+}
+
+fn hours_req(hours: u32, months: u32) -> Requirement {
+    Requirement {
+        id: "hours".into(),
+        kind: RequirementKind::Hours,
+        minutes: Some(hours * 60),
+        window_months: Some(months),
+        renew_months: None,
+        matches: String::new(),
+        ..renewal(0)
+    }
+}
+
+fn status_on(req: &Requirement, records: &[TrainingRecord], on: &str) -> (Status, Option<String>) {
+    let cell = assess(req, &[], records, d(on), 90);
+    (cell.status, cell.next_change.map(crate::dates::dense))
+}
+
+#[test]
+fn a_certificate_is_in_date_through_its_expiry_day_and_expired_the_day_after() {
+    let req = renewal(36);
+    let records = [record("06/08/2026", 3, Some("06/08/2027"))];
+    assert_eq!(status_on(&req, &records, "05/08/2027").0, Status::DueSoon);
+    assert_eq!(
+        status_on(&req, &records, "06/08/2027"),
+        (Status::DueSoon, Some("07/08/2027".into()))
+    );
+    assert_eq!(status_on(&req, &records, "07/08/2027"), (Status::Expired, None));
+    let cell = assess(&req, &[], &records, d("07/08/2027"), 90);
+    assert_eq!(cell.detail, "Expired on 07/08/2027.");
+}
+
+#[test]
+fn due_soon_starts_exactly_the_configured_number_of_days_before_lapsing() {
+    let req = renewal(12);
+    // Completed 1 April 2026, renewed after 12 months: lapses on 1 April 2027.
+    let records = [record("01/04/2026", 2, None)];
+    // 90 days before 1 April 2027 is 1 January 2027.
+    assert_eq!(
+        status_on(&req, &records, "31/12/2026"),
+        (Status::InDate, Some("01/01/2027".into()))
+    );
+    assert_eq!(
+        status_on(&req, &records, "01/01/2027"),
+        (Status::DueSoon, Some("01/04/2027".into()))
+    );
+    assert_eq!(status_on(&req, &records, "31/03/2027").0, Status::DueSoon);
+    assert_eq!(status_on(&req, &records, "01/04/2027").0, Status::Expired);
+    // A different threshold moves the boundary.
+    let cell = assess(&req, &[], &records, d("01/01/2027"), 30);
+    assert_eq!(cell.status, Status::InDate);
+    assert_eq!(cell.next_change, Some(d("02/03/2027")));
+}
+
+#[test]
+fn learning_on_29_february_lasts_until_1_march_in_a_common_year() {
+    assert_eq!(anniversary(d("29/02/2024"), 12), d("01/03/2025"));
+    assert_eq!(anniversary(d("29/02/2024"), 48), d("29/02/2028"));
+    assert_eq!(anniversary(d("31/08/2026"), 6), d("01/03/2027"));
+    let req = renewal(12);
+    let records = [record("29/02/2024", 2, None)];
+    assert_eq!(status_on(&req, &records, "28/02/2025").0, Status::DueSoon);
+    assert_eq!(status_on(&req, &records, "01/03/2025").0, Status::Expired);
+    // A window reaching back from 29 February in a leap year.
+    let hours = hours_req(2, 12);
+    let leap = [record("01/03/2027", 2, None)];
+    assert_eq!(status_on(&hours, &leap, "29/02/2028").0, Status::DueSoon);
+    assert_eq!(status_on(&hours, &leap, "01/03/2028").0, Status::NotMet);
+}
+
+#[test]
+fn a_three_year_window_ending_31_march_runs_from_1_april_three_years_before() {
+    let req = hours_req(12, 36);
+    let records = [
+        record("31/03/2024", 6, None),
+        record("01/04/2024", 6, None),
+        record("15/06/2025", 6, None),
+    ];
+    // On 30 March 2027 all three count (18 hours); on 31 March 2027 the first has left.
+    let cell = assess(&req, &[], &records, d("30/03/2027"), 90);
+    assert_eq!(cell.status, Status::DueSoon);
+    assert!(cell.detail.starts_with("Due soon: 18 of 12 hours"), "{}", cell.detail);
+    assert_eq!(cell.next_change, Some(d("01/04/2027")));
+    let cell = assess(&req, &[], &records, d("31/03/2027"), 90);
+    assert_eq!(cell.status, Status::DueSoon);
+    assert!(cell.detail.contains("12 of 12 hours"), "{}", cell.detail);
+    // The record of 1 April 2024 leaves on 1 April 2027 and the total falls to 6.
+    assert_eq!(status_on(&req, &records, "01/04/2027").0, Status::NotMet);
+    // Long before then, the board is in date and told when "due soon" begins.
+    assert_eq!(
+        status_on(&req, &records, "01/07/2025"),
+        (Status::InDate, Some("01/01/2027".into()))
+    );
+}
+
+#[test]
+fn requirements_apply_only_to_their_roles_and_count_only_matching_learning() {
+    use crate::board::FrameworkRole;
+    let mut req = renewal(36);
+    req.roles = vec![FrameworkRole::Chair];
+    let records = [record("01/09/2026", 1, None)];
+    let cell = assess(&req, &[FrameworkRole::NonExecutiveLead], &records, d("01/10/2026"), 90);
+    assert_eq!(cell.status, Status::NotRequired);
+    let cell = assess(&req, &[FrameworkRole::Chair], &records, d("01/10/2026"), 90);
+    assert_eq!(cell.status, Status::InDate);
+    req.matches = "Prevent".into();
+    let cell = assess(&req, &[FrameworkRole::Chair], &records, d("01/10/2026"), 90);
+    assert_eq!(cell.status, Status::NotMet);
+    // Learning dated after the day being assessed does not count.
+    let cell = assess(&renewal(36), &[], &records, d("31/08/2026"), 90);
+    assert_eq!(cell.status, Status::NotMet);
+}
+
+#[test]
+fn the_matrix_covers_current_members_and_filters_by_role() {
+    use crate::board::{self, MemberFilter};
+    use crate::training::{add_training, TrainingInput};
+    let mut store = Store::open_in_memory().unwrap();
+    crate::demo::load_demo(&mut store).unwrap();
+    let priya = board::list_members(&store, MemberFilter::Current)
+        .unwrap()
+        .into_iter()
+        .find(|m| m.name == "Priya Raman")
+        .unwrap();
+    let today = crate::board::today();
+    let before = matrix(&store, today, None).unwrap();
+    assert_eq!(before.rows.len(), 12, "ended memberships are left out");
+    assert_eq!(before.requirements.len(), 2, "the default requirements");
+    assert_eq!(before.totals[1].not_met, 12);
+    add_training(
+        &mut store,
+        &TrainingInput {
+            member_id: priya.id.clone(),
+            title: "Board safeguarding update".into(),
+            provider: "Partnership".into(),
+            completed_on: crate::dates::dense(today),
+            hours: "2".into(),
+            learning_type: Some(LearningType::BoardDevelopmentSession),
+            level: "Board level".into(),
+            ..Default::default()
+        },
+    )
+    .unwrap();
+    let after = matrix(&store, today, None).unwrap();
+    let row = after.rows.iter().find(|r| r.member_id == priya.id).unwrap();
+    assert_eq!(row.cells[1].status, Status::InDate);
+    assert_eq!(row.cells[0].status, Status::NotMet, "2 of 12 hours");
+    assert_eq!(after.totals[1].in_date, 1);
+
+    let leads = matrix(&store, today, Some(crate::board::FrameworkRole::ExecutiveLead)).unwrap();
+    assert_eq!(leads.rows.len(), 1);
+    assert_eq!(leads.rows[0].name, "Priya Raman");
+
+    let csv = matrix_csv(&after);
+    assert!(csv.starts_with('\u{feff}'));
+    let lines: Vec<&str> = csv.trim_start_matches('\u{feff}').split("\r\n").collect();
+    assert_eq!(
+        lines[0],
+        "Name,Roles,Safeguarding learning hours,Board-level safeguarding training,Safeguarding learning hours – next change,Board-level safeguarding training – next change"
+    );
+    assert!(lines.iter().any(|l| l.starts_with("Priya Raman,Executive Lead / Executive Director,Not met,In date,,")), "{csv}");
+}
+
+#[test]
+fn requirements_are_validated_edited_and_retired_with_history() {
+    let mut store = Store::open_in_memory().unwrap();
+    let input = RequirementInput {
+        title: "Prevent training".into(),
+        kind: Some(RequirementKind::Renewal),
+        roles: vec![],
+        hours: String::new(),
+        window_months: String::new(),
+        renew_months: "0".into(),
+        matches: "Prevent".into(),
+    };
+    let e = add_requirement(&mut store, &input).unwrap_err();
+    assert_eq!(e.field.as_deref(), Some("renewMonths"));
+    let r = add_requirement(
+        &mut store,
+        &RequirementInput {
+            renew_months: "36".into(),
+            ..input.clone()
+        },
+    )
+    .unwrap();
+    assert_eq!(list_requirements(&store).unwrap().len(), 3);
+    assert_eq!(list_requirements(&store).unwrap()[2].id, r.id);
+    let hours = RequirementInput {
+        kind: Some(RequirementKind::Hours),
+        hours: "eight".into(),
+        window_months: "36".into(),
+        ..input
+    };
+    assert_eq!(
+        update_requirement(&mut store, &r.id, &hours).unwrap_err().field.as_deref(),
+        Some("hours")
+    );
+    retire_requirement(&mut store, &r.id).unwrap();
+    assert_eq!(list_requirements(&store).unwrap().len(), 2);
+    let versions = crate::store::history::versions(store.conn(), "requirement", &r.id).unwrap();
+    assert_eq!(versions.len(), 2);
+}

@@ -1,0 +1,153 @@
+//! Board-wide settings: the self-assessment rating scale, how early "due soon" starts, and
+//! whose laptop this is (so "My competency" opens on the right member).
+
+use serde::{Deserialize, Serialize};
+use ts_rs::TS;
+
+use crate::error::{CoreError, ErrorKind, Result};
+use crate::store::{history, settings, Store};
+
+const SCALE: &str = "rating_scale";
+const DUE_SOON: &str = "due_soon_days";
+const ME: &str = "my_member_id";
+
+/// One step of the rating scale. `code` is stored with each assessment and never changes;
+/// the label can be reworded.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+#[ts(export)]
+pub struct RatingLevel {
+    pub code: String,
+    pub label: String,
+    /// Whether a rating at this level meets the item; lower levels are shown as gaps.
+    pub meets: bool,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+#[ts(export)]
+pub struct Settings {
+    /// Lowest first.
+    pub rating_scale: Vec<RatingLevel>,
+    /// A requirement is "due soon" this many days before it lapses.
+    pub due_soon_days: u32,
+    /// The member who uses this laptop, if chosen.
+    pub my_member_id: Option<String>,
+}
+
+pub const DEFAULT_DUE_SOON_DAYS: u32 = 90;
+
+pub fn default_scale() -> Vec<RatingLevel> {
+    let level = |code: &str, label: &str, meets| RatingLevel {
+        code: code.into(),
+        label: label.into(),
+        meets,
+    };
+    vec![
+        level("not-yet-started", "Not yet started", false),
+        level("developing", "Developing", false),
+        level("competent", "Competent", true),
+        level("confident-to-lead", "Confident to lead", true),
+    ]
+}
+
+pub fn get_settings(store: &Store) -> Result<Settings> {
+    let conn = store.conn();
+    Ok(Settings {
+        rating_scale: settings::get(conn, SCALE)?.unwrap_or_else(default_scale),
+        due_soon_days: settings::get(conn, DUE_SOON)?.unwrap_or(DEFAULT_DUE_SOON_DAYS),
+        my_member_id: settings::get(conn, ME)?.flatten(),
+    })
+}
+
+pub fn save_settings(store: &mut Store, input: &Settings) -> Result<Settings> {
+    let scale = validate_scale(&input.rating_scale)?;
+    if input.due_soon_days > 365 {
+        return Err(CoreError::validation(
+            "dueSoonDays",
+            "Warn at most 365 days before something lapses.",
+        ));
+    }
+    if let Some(id) = &input.my_member_id {
+        crate::board::get_member(store, id)?;
+    }
+    let saved = Settings {
+        rating_scale: scale,
+        ..input.clone()
+    };
+    store.write(|tx| {
+        let in_use: Vec<String> = {
+            let mut stmt = tx.prepare("SELECT DISTINCT rating FROM self_assessment")?;
+            let rows = stmt.query_map([], |r| r.get(0))?;
+            rows.collect::<rusqlite::Result<_>>()?
+        };
+        if let Some(code) = in_use
+            .iter()
+            .find(|c| !saved.rating_scale.iter().any(|l| &l.code == *c))
+        {
+            return Err(CoreError::new(
+                ErrorKind::InUse,
+                format!("The rating '{code}' is used by existing self-assessments, so it cannot be removed from the scale. Reword its label instead."),
+            ));
+        }
+        settings::set(tx, SCALE, &saved.rating_scale)?;
+        settings::set(tx, DUE_SOON, &saved.due_soon_days)?;
+        settings::set(tx, ME, &saved.my_member_id)?;
+        history::record(tx, "settings", "settings", "edited", &saved)?;
+        Ok(())
+    })?;
+    tracing::info!("settings saved");
+    Ok(saved)
+}
+
+/// A scale needs two to seven levels with distinct labels, at least one that meets the item;
+/// a new level without a code gets one made from its label.
+fn validate_scale(levels: &[RatingLevel]) -> Result<Vec<RatingLevel>> {
+    if !(2..=7).contains(&levels.len()) {
+        return Err(CoreError::validation(
+            "ratingScale",
+            "A rating scale needs between two and seven levels.",
+        ));
+    }
+    let mut out: Vec<RatingLevel> = Vec::new();
+    for l in levels {
+        let label = l.label.split_whitespace().collect::<Vec<_>>().join(" ");
+        if label.is_empty() {
+            return Err(CoreError::validation(
+                "ratingScale",
+                "Every level of the rating scale needs a label.",
+            ));
+        }
+        let code = if l.code.trim().is_empty() {
+            label
+                .to_lowercase()
+                .split(|c: char| !c.is_alphanumeric())
+                .filter(|w| !w.is_empty())
+                .collect::<Vec<_>>()
+                .join("-")
+        } else {
+            l.code.trim().to_string()
+        };
+        if out
+            .iter()
+            .any(|o| o.code == code || o.label.eq_ignore_ascii_case(&label))
+        {
+            return Err(CoreError::validation(
+                "ratingScale",
+                format!("The rating scale has '{label}' twice; each level must be different."),
+            ));
+        }
+        out.push(RatingLevel {
+            code,
+            label,
+            meets: l.meets,
+        });
+    }
+    if !out.iter().any(|l| l.meets) {
+        return Err(CoreError::validation(
+            "ratingScale",
+            "At least one level must count as meeting the item.",
+        ));
+    }
+    Ok(out)
+}
