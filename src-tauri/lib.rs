@@ -13,10 +13,38 @@ pub fn run(db: PathBuf) {
     tracing::info!(version = env!("CARGO_PKG_VERSION"), "starting window");
     let session = Session::open(&db);
     let result = tauri::Builder::default()
+        .plugin(tauri_plugin_dialog::init())
         .manage(session)
+        .manage(commands::ImportFile::default())
         .invoke_handler(tauri::generate_handler![
-            commands::app_status,
-            commands::retry_open,
+            commands::get_framework,
+            commands::list_frameworks,
+            commands::set_framework_applies_to,
+            commands::import_framework,
+            commands::member_competency,
+            commands::save_assessment,
+            commands::sign_off_assessment,
+            commands::assessment_history,
+            commands::plan_statuses,
+            commands::add_plan,
+            commands::update_plan,
+            commands::choose_evidence_document,
+            commands::compliance_matrix,
+            commands::member_compliance,
+            commands::requirement_kinds,
+            commands::list_requirements,
+            commands::add_requirement,
+            commands::update_requirement,
+            commands::retire_requirement,
+            commands::export_compliance_csv,
+            commands::get_settings,
+            commands::save_settings,
+            commands::learning_types,
+            commands::list_training,
+            commands::add_training,
+            commands::update_training,
+            commands::import_training_csv,
+            commands::import_training_valid_rows,
             commands::register_options,
             commands::get_organisation,
             commands::save_organisation,
@@ -26,14 +54,10 @@ pub fn run(db: PathBuf) {
             commands::update_member,
             commands::end_membership,
             commands::member_history,
-            commands::load_demo,
+            commands::app_status,
+            commands::retry_open,
             commands::check_database,
-            commands::get_framework,
-            commands::member_framework,
-            commands::learning_types,
-            commands::list_training,
-            commands::add_training,
-            commands::update_training,
+            commands::load_demo,
         ])
         .run(tauri::generate_context!());
     if let Err(e) = result {

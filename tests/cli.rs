@@ -354,7 +354,7 @@ fn training_is_recorded_and_listed_through_the_command_line() {
     assert_eq!(t["learningType"], "board-development-session");
 
     let out = cli(&db, &["training", "list", "--member", id]);
-    assert!(stdout(&out).starts_with("14/05/2025  Safeguarding children: board level (Regional safeguarding partnership, Board development session, 1.5 h, expires 14/05/2028)"), "{}", stdout(&out));
+    assert!(stdout(&out).starts_with("14/05/2025  Priya Raman  Safeguarding children: board level (Regional safeguarding partnership, Board development session, 1.5 h, expires 14/05/2028)"), "{}", stdout(&out));
 
     let bad = cli(
         &db,

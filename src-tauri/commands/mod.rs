@@ -1,11 +1,19 @@
 //! The IPC surface: each command is one call into the core, returning the one error shape.
+//! Commands that need a file ask for it in a native dialog first (see `files`).
 
 pub mod board;
+pub mod competency;
+pub mod compliance;
+mod files;
 pub mod framework;
+pub mod settings;
 pub mod status;
 pub mod training;
 
 pub use board::*;
+pub use competency::*;
+pub use compliance::*;
 pub use framework::*;
+pub use settings::*;
 pub use status::*;
 pub use training::*;

@@ -1,10 +1,15 @@
 //! Training records.
 
+use std::path::{Path, PathBuf};
+use std::sync::Mutex;
+
 use boardassure_core::board::Choice;
 use boardassure_core::session::Session;
-use boardassure_core::training::{self, LearningType, TrainingInput, TrainingRecord};
+use boardassure_core::training::{self, ImportReport, LearningType, TrainingInput, TrainingRecord};
 use boardassure_core::CoreError;
-use tauri::State;
+use tauri::{AppHandle, State};
+
+use super::files::choose_file;
 
 #[tauri::command]
 pub fn learning_types() -> Vec<Choice<LearningType>> {
@@ -34,4 +39,46 @@ pub fn update_training(
     input: TrainingInput,
 ) -> Result<TrainingRecord, CoreError> {
     session.with(|s| training::update_training(s, &id, &input))
+}
+
+/// The CSV file last chosen for import, so "import the valid rows" reuses the user's choice
+/// without the window ever handling a path.
+#[derive(Default)]
+pub struct ImportFile(Mutex<Option<PathBuf>>);
+
+/// Asks for a CSV file in a native dialog and imports it all-or-nothing; `None` if cancelled.
+#[tauri::command]
+pub async fn import_training_csv(
+    app: AppHandle,
+    session: State<'_, Session>,
+    chosen: State<'_, ImportFile>,
+) -> Result<Option<ImportReport>, CoreError> {
+    let Some(path) = choose_file(&app, "Import training records", "CSV", &["csv", "txt"]) else {
+        return Ok(None);
+    };
+    *chosen.0.lock().unwrap_or_else(|e| e.into_inner()) = Some(path.clone());
+    run_import(&session, &path, false).map(Some)
+}
+
+/// Imports the valid rows of the file chosen last, skipping the rest.
+#[tauri::command]
+pub async fn import_training_valid_rows(
+    session: State<'_, Session>,
+    chosen: State<'_, ImportFile>,
+) -> Result<ImportReport, CoreError> {
+    let path = chosen
+        .0
+        .lock()
+        .unwrap_or_else(|e| e.into_inner())
+        .clone()
+        .ok_or_else(|| CoreError::validation("file", "Choose the file to import first."))?;
+    run_import(&session, &path, true)
+}
+
+fn run_import(
+    session: &Session,
+    path: &Path,
+    skip_invalid: bool,
+) -> Result<ImportReport, CoreError> {
+    session.with(|s| training::import_training_csv(s, path, skip_invalid))
 }

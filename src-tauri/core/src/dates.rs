@@ -63,8 +63,18 @@ pub fn parse_date(field: &str, label: &str, input: &str) -> Result<NaiveDate> {
 /// `6 August 2026` or `6 Aug 2026` (any case) as (year, month, day); `None` if not that shape.
 fn day_month_name_year(text: &str) -> Option<(i32, u32, u32)> {
     const MONTHS: [&str; 12] = [
-        "january", "february", "march", "april", "may", "june", "july", "august", "september",
-        "october", "november", "december",
+        "january",
+        "february",
+        "march",
+        "april",
+        "may",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
     ];
     let words: Vec<&str> = text.split_whitespace().collect();
     let [day, month, year] = words.as_slice() else {

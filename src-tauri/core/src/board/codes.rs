@@ -4,7 +4,6 @@
 use serde::Serialize;
 use ts_rs::TS;
 
-
 /// One entry of a closed list, as offered to the UI.
 #[derive(Debug, Clone, Serialize, TS)]
 #[ts(export)]

@@ -66,7 +66,10 @@ pub fn save_assessment(store: &mut Store, input: &AssessmentInput) -> Result<Ass
         .ok_or_else(|| {
             CoreError::validation(
                 "frameworkId",
-                format!("The framework '{}' does not apply to {}.", input.framework_id, member.name),
+                format!(
+                    "The framework '{}' does not apply to {}.",
+                    input.framework_id, member.name
+                ),
             )
         })?;
     if !fw
@@ -145,13 +148,16 @@ pub fn save_assessment(store: &mut Store, input: &AssessmentInput) -> Result<Ass
 }
 
 fn same_content(a: &Assessment, b: &Assessment) -> bool {
-    a.rating == b.rating && a.assessed_on == b.assessed_on && a.note == b.note && a.evidence == b.evidence
+    a.rating == b.rating
+        && a.assessed_on == b.assessed_on
+        && a.note == b.note
+        && a.evidence == b.evidence
 }
 
 fn evidence_link(store: &Store, member_id: &str, e: &EvidenceInput) -> Result<EvidenceLink> {
-    let kind = e
-        .kind
-        .ok_or_else(|| CoreError::validation("evidence", "Choose what kind of evidence this is."))?;
+    let kind = e.kind.ok_or_else(|| {
+        CoreError::validation("evidence", "Choose what kind of evidence this is.")
+    })?;
     let reference = e.reference.trim().to_string();
     let title = match kind {
         EvidenceKind::Training => {
@@ -195,15 +201,17 @@ fn evidence_link(store: &Store, member_id: &str, e: &EvidenceInput) -> Result<Ev
                     "This database has no scrutiny log yet, so no scrutiny entry can be linked.",
                 ));
             }
-            let title: Option<String> = rusqlite::OptionalExtension::optional(
-                store.conn().query_row(
+            let title: Option<String> =
+                rusqlite::OptionalExtension::optional(store.conn().query_row(
                     "SELECT question FROM scrutiny_entry WHERE id = ?1",
                     [&reference],
                     |r| r.get(0),
-                ),
-            )?;
+                ))?;
             title.ok_or_else(|| {
-                CoreError::validation("evidence", format!("No scrutiny log entry has the id '{reference}'."))
+                CoreError::validation(
+                    "evidence",
+                    format!("No scrutiny log entry has the id '{reference}'."),
+                )
             })?
         }
     };
@@ -215,7 +223,11 @@ fn evidence_link(store: &Store, member_id: &str, e: &EvidenceInput) -> Result<Ev
 }
 
 /// Records that the chair or a safeguarding lead has reviewed this version of an assessment.
-pub fn sign_off_assessment(store: &mut Store, id: &str, input: &SignOffInput) -> Result<Assessment> {
+pub fn sign_off_assessment(
+    store: &mut Store,
+    id: &str,
+    input: &SignOffInput,
+) -> Result<Assessment> {
     let signer = board::get_member(store, &input.by_member_id)?;
     let on = if input.on.trim().is_empty() {
         board::today()
@@ -223,8 +235,9 @@ pub fn sign_off_assessment(store: &mut Store, id: &str, input: &SignOffInput) ->
         dates::parse_date("on", "date of the sign-off", &input.on)?
     };
     let saved = store.write(|tx| {
-        let mut a = competency::get_assessment(tx, id)?
-            .ok_or_else(|| CoreError::not_found(format!("No self-assessment has the id '{id}'.")))?;
+        let mut a = competency::get_assessment(tx, id)?.ok_or_else(|| {
+            CoreError::not_found(format!("No self-assessment has the id '{id}'."))
+        })?;
         if signer.id == a.member_id {
             return Err(CoreError::validation(
                 "byMemberId",
@@ -236,7 +249,10 @@ pub fn sign_off_assessment(store: &mut Store, id: &str, input: &SignOffInput) ->
         {
             return Err(CoreError::validation(
                 "byMemberId",
-                format!("{} cannot sign off: only the chair or a safeguarding lead on the board can.", signer.name),
+                format!(
+                    "{} cannot sign off: only the chair or a safeguarding lead on the board can.",
+                    signer.name
+                ),
             ));
         }
         if on < a.assessed_on || on > board::today() {

@@ -38,8 +38,9 @@ pub fn add_plan(store: &mut Store, input: &PlanInput) -> Result<PlannedLearning>
 
 pub fn update_plan(store: &mut Store, id: &str, input: &PlanInput) -> Result<PlannedLearning> {
     store.write(|tx| {
-        let before = competency::get_plan(tx, id)?
-            .ok_or_else(|| CoreError::not_found(format!("No planned learning has the id '{id}'.")))?;
+        let before = competency::get_plan(tx, id)?.ok_or_else(|| {
+            CoreError::not_found(format!("No planned learning has the id '{id}'."))
+        })?;
         let after = valid(
             &PlanInput {
                 member_id: before.member_id.clone(),

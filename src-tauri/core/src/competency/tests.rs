@@ -93,11 +93,17 @@ fn an_assessment_with_evidence_closes_the_gap_and_keeps_every_version() {
         },
     ];
     let first = save_assessment(&mut store, &input).unwrap();
-    assert_eq!(first.evidence[0].title, "Board safeguarding development (02/03/2026)");
+    assert_eq!(
+        first.evidence[0].title,
+        "Board safeguarding development (02/03/2026)"
+    );
     assert_eq!(first.evidence[1].title, "Section 11 audit.pdf");
     let mc = member_competency(&store, &fiona.id).unwrap();
     let item = mc.items.iter().find(|i| i.item.id == "smc.core.1").unwrap();
-    assert!(item.gap, "developing is below the level that meets the item");
+    assert!(
+        item.gap,
+        "developing is below the level that meets the item"
+    );
 
     input.rating = "competent".into();
     let second = save_assessment(&mut store, &input).unwrap();
@@ -111,7 +117,10 @@ fn an_assessment_with_evidence_closes_the_gap_and_keeps_every_version() {
         },
     )
     .unwrap();
-    assert_eq!(signed.sign_off.as_ref().unwrap().by_name, "Margaret Ellison");
+    assert_eq!(
+        signed.sign_off.as_ref().unwrap().by_name,
+        "Margaret Ellison"
+    );
     let mc = member_competency(&store, &fiona.id).unwrap();
     assert_eq!(mc.summary.meeting, 1);
     assert_eq!(mc.summary.signed_off, 1);
@@ -122,7 +131,10 @@ fn an_assessment_with_evidence_closes_the_gap_and_keeps_every_version() {
     assert!(third.sign_off.is_none());
     let versions = assessment_history(&store, &first.id).unwrap();
     let changes: Vec<&str> = versions.iter().map(|v| v.change.as_str()).collect();
-    assert_eq!(changes, ["assessed", "reassessed", "signed off", "reassessed"]);
+    assert_eq!(
+        changes,
+        ["assessed", "reassessed", "signed off", "reassessed"]
+    );
     assert_eq!(versions[0].assessment.rating, "developing");
     assert!(versions[2].assessment.sign_off.is_some());
 
@@ -144,7 +156,11 @@ fn only_the_chair_or_a_safeguarding_lead_signs_off_someone_elses_assessment() {
     assert!(own.message.contains("their own"), "{}", own.message);
     let ordinary = member(&store, "Elaine Brooks");
     let e = sign_off_assessment(&mut store, &a.id, &sign(&ordinary)).unwrap_err();
-    assert!(e.message.contains("only the chair or a safeguarding lead"), "{}", e.message);
+    assert!(
+        e.message.contains("only the chair or a safeguarding lead"),
+        "{}",
+        e.message
+    );
     let mut before = sign(&member(&store, "Margaret Ellison"));
     before.on = "01/01/2020".into();
     let e = sign_off_assessment(&mut store, &a.id, &before).unwrap_err();
@@ -158,7 +174,10 @@ fn bad_assessments_are_refused_with_the_field_named() {
     let cases = [
         (assess(&fiona.id, "smc.core.1", "brilliant"), "rating"),
         // The chair's responsibilities are not Fiona's.
-        (assess(&fiona.id, "smc.role.chair.responsibility.1", "competent"), "itemId"),
+        (
+            assess(&fiona.id, "smc.role.chair.responsibility.1", "competent"),
+            "itemId",
+        ),
         (
             AssessmentInput {
                 assessed_on: "31/02/2026".into(),
@@ -194,7 +213,10 @@ fn bad_assessments_are_refused_with_the_field_named() {
         assert_eq!(e.field.as_deref(), Some(field), "{}", e.message);
     }
     assert_eq!(
-        member_competency(&store, &fiona.id).unwrap().summary.assessed,
+        member_competency(&store, &fiona.id)
+            .unwrap()
+            .summary
+            .assessed,
         0
     );
 }
@@ -234,15 +256,30 @@ fn an_imported_framework_applies_only_to_the_roles_chosen() {
         .iter()
         .any(|i| i.framework_id == "trust-adults" && i.item.id == "adults.core.1"));
     let chair_items = member_competency(&store, &chair.id).unwrap();
-    assert!(chair_items.items.iter().all(|i| i.framework_id == "senior-manager-children"));
+    assert!(chair_items
+        .items
+        .iter()
+        .all(|i| i.framework_id == "senior-manager-children"));
 }
 
 #[test]
 fn the_rating_scale_is_configurable_but_a_rating_in_use_cannot_vanish() {
     let mut store = demo();
     let defaults = get_settings(&store).unwrap();
-    let labels: Vec<&str> = defaults.rating_scale.iter().map(|l| l.label.as_str()).collect();
-    assert_eq!(labels, ["Not yet started", "Developing", "Competent", "Confident to lead"]);
+    let labels: Vec<&str> = defaults
+        .rating_scale
+        .iter()
+        .map(|l| l.label.as_str())
+        .collect();
+    assert_eq!(
+        labels,
+        [
+            "Not yet started",
+            "Developing",
+            "Competent",
+            "Confident to lead"
+        ]
+    );
     assert_eq!(defaults.due_soon_days, 90);
 
     let fiona = member(&store, "Fiona Gallagher");

@@ -120,7 +120,11 @@ pub struct MemberCompliance {
     pub cells: Vec<Cell>,
 }
 
-pub fn member_compliance(store: &Store, member_id: &str, on: NaiveDate) -> Result<MemberCompliance> {
+pub fn member_compliance(
+    store: &Store,
+    member_id: &str,
+    on: NaiveDate,
+) -> Result<MemberCompliance> {
     let member = board::get_member(store, member_id)?;
     let requirements = list_requirements(store)?;
     let due_soon_days = crate::settings::get_settings(store)?.due_soon_days;

@@ -149,7 +149,10 @@ fn validate(
         .ok_or_else(|| CoreError::validation("kind", "Choose how the requirement is met."))?;
     let months = |field: &str, label: &str, text: &str| -> Result<u32> {
         let n: u32 = text.trim().parse().map_err(|_| {
-            CoreError::validation(field, format!("Enter the {label} as a whole number of months, for example 36."))
+            CoreError::validation(
+                field,
+                format!("Enter the {label} as a whole number of months, for example 36."),
+            )
         })?;
         if !(1..=120).contains(&n) {
             return Err(CoreError::validation(
@@ -162,13 +165,21 @@ fn validate(
     let (minutes, window_months, renew_months) = match kind {
         RequirementKind::Hours => (
             Some(crate::training::hours_to_minutes(&input.hours)?),
-            Some(months("windowMonths", "rolling window", &input.window_months)?),
+            Some(months(
+                "windowMonths",
+                "rolling window",
+                &input.window_months,
+            )?),
             None,
         ),
         RequirementKind::Renewal => (
             None,
             None,
-            Some(months("renewMonths", "renewal period", &input.renew_months)?),
+            Some(months(
+                "renewMonths",
+                "renewal period",
+                &input.renew_months,
+            )?),
         ),
     };
     let mut roles = input.roles.clone();

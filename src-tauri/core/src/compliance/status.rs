@@ -122,10 +122,7 @@ pub fn assess(
             let lapses_on = lapses_on.expect("a zero requirement is refused when saved");
             (
                 lapses_on,
-                format!(
-                    "{summary}; falls short on {}",
-                    dates::dense(lapses_on)
-                ),
+                format!("{summary}; falls short on {}", dates::dense(lapses_on)),
             )
         }
     };
@@ -145,7 +142,11 @@ pub fn assess(
             format!("Due soon: {met_text}."),
         )
     } else {
-        cell(Status::InDate, Some(due_from), format!("In date: {met_text}."))
+        cell(
+            Status::InDate,
+            Some(due_from),
+            format!("In date: {met_text}."),
+        )
     }
 }
 

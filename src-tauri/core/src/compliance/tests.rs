@@ -66,7 +66,10 @@ fn a_certificate_is_in_date_through_its_expiry_day_and_expired_the_day_after() {
         status_on(&req, &records, "06/08/2027"),
         (Status::DueSoon, Some("07/08/2027".into()))
     );
-    assert_eq!(status_on(&req, &records, "07/08/2027"), (Status::Expired, None));
+    assert_eq!(
+        status_on(&req, &records, "07/08/2027"),
+        (Status::Expired, None)
+    );
     let cell = assess(&req, &[], &records, d("07/08/2027"), 90);
     assert_eq!(cell.detail, "Expired on 07/08/2027.");
 }
@@ -120,7 +123,11 @@ fn a_three_year_window_ending_31_march_runs_from_1_april_three_years_before() {
     // On 30 March 2027 all three count (18 hours); on 31 March 2027 the first has left.
     let cell = assess(&req, &[], &records, d("30/03/2027"), 90);
     assert_eq!(cell.status, Status::DueSoon);
-    assert!(cell.detail.starts_with("Due soon: 18 of 12 hours"), "{}", cell.detail);
+    assert!(
+        cell.detail.starts_with("Due soon: 18 of 12 hours"),
+        "{}",
+        cell.detail
+    );
     assert_eq!(cell.next_change, Some(d("01/04/2027")));
     let cell = assess(&req, &[], &records, d("31/03/2027"), 90);
     assert_eq!(cell.status, Status::DueSoon);
@@ -140,7 +147,13 @@ fn requirements_apply_only_to_their_roles_and_count_only_matching_learning() {
     let mut req = renewal(36);
     req.roles = vec![FrameworkRole::Chair];
     let records = [record("01/09/2026", 1, None)];
-    let cell = assess(&req, &[FrameworkRole::NonExecutiveLead], &records, d("01/10/2026"), 90);
+    let cell = assess(
+        &req,
+        &[FrameworkRole::NonExecutiveLead],
+        &records,
+        d("01/10/2026"),
+        90,
+    );
     assert_eq!(cell.status, Status::NotRequired);
     let cell = assess(&req, &[FrameworkRole::Chair], &records, d("01/10/2026"), 90);
     assert_eq!(cell.status, Status::InDate);
@@ -188,7 +201,12 @@ fn the_matrix_covers_current_members_and_filters_by_role() {
     assert_eq!(row.cells[0].status, Status::NotMet, "2 of 12 hours");
     assert_eq!(after.totals[1].in_date, 1);
 
-    let leads = matrix(&store, today, Some(crate::board::FrameworkRole::ExecutiveLead)).unwrap();
+    let leads = matrix(
+        &store,
+        today,
+        Some(crate::board::FrameworkRole::ExecutiveLead),
+    )
+    .unwrap();
     assert_eq!(leads.rows.len(), 1);
     assert_eq!(leads.rows[0].name, "Priya Raman");
 
@@ -199,7 +217,13 @@ fn the_matrix_covers_current_members_and_filters_by_role() {
         lines[0],
         "Name,Roles,Safeguarding learning hours,Board-level safeguarding training,Safeguarding learning hours – next change,Board-level safeguarding training – next change"
     );
-    assert!(lines.iter().any(|l| l.starts_with("Priya Raman,Executive Lead / Executive Director,Not met,In date,,")), "{csv}");
+    assert!(
+        lines
+            .iter()
+            .any(|l| l
+                .starts_with("Priya Raman,Executive Lead / Executive Director,Not met,In date,,")),
+        "{csv}"
+    );
 }
 
 #[test]
@@ -233,7 +257,10 @@ fn requirements_are_validated_edited_and_retired_with_history() {
         ..input
     };
     assert_eq!(
-        update_requirement(&mut store, &r.id, &hours).unwrap_err().field.as_deref(),
+        update_requirement(&mut store, &r.id, &hours)
+            .unwrap_err()
+            .field
+            .as_deref(),
         Some("hours")
     );
     retire_requirement(&mut store, &r.id).unwrap();

@@ -66,7 +66,12 @@ pub fn all_frameworks(store: &Store) -> Result<Vec<(Framework, FrameworkSummary)
     let conn = store.conn();
     let mut out = Vec::new();
     let shipped = senior_manager_children();
-    let summary = summarise(&shipped, true, None, &frameworks::scopes(conn, &shipped.id)?);
+    let summary = summarise(
+        &shipped,
+        true,
+        None,
+        &frameworks::scopes(conn, &shipped.id)?,
+    );
     out.push((shipped, summary));
     for row in frameworks::imported(conn)? {
         let fw = parse(&row.file_json)?;
@@ -91,7 +96,11 @@ pub fn get_framework(store: &Store, id: &str) -> Result<Framework> {
         .into_iter()
         .map(|(f, _)| f)
         .find(|f| f.id == id)
-        .ok_or_else(|| CoreError::not_found(format!("No framework has the id '{id}'. See `framework list`.")))
+        .ok_or_else(|| {
+            CoreError::not_found(format!(
+                "No framework has the id '{id}'. See `framework list`."
+            ))
+        })
 }
 
 /// The frameworks that apply to a member holding `roles`.
@@ -151,7 +160,13 @@ pub fn set_applies_to(
     let scopes = applies_to.scopes();
     store.write(|tx| {
         frameworks::set_scopes(tx, framework_id, &scopes)?;
-        history::record(tx, "framework-assignment", framework_id, "edited", applies_to)?;
+        history::record(
+            tx,
+            "framework-assignment",
+            framework_id,
+            "edited",
+            applies_to,
+        )?;
         Ok(())
     })?;
     list_frameworks(store)?

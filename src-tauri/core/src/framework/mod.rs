@@ -18,6 +18,10 @@ pub use library::{
 const SENIOR_MANAGER_CHILDREN: &str =
     include_str!("../../../../assets/frameworks/senior-manager-children.json");
 
+/// The id of the framework shipped with the app, which applies to every board member unless
+/// the board decides otherwise.
+pub const SHIPPED_ID: &str = "senior-manager-children";
+
 /// The newest framework file format this build reads.
 pub const FORMAT_VERSION: u32 = 1;
 

@@ -2,7 +2,9 @@
 
 use rusqlite::{params, Connection, OptionalExtension, Row};
 
-use crate::competency::{Assessment, EvidenceKind, EvidenceLink, PlanStatus, PlannedLearning, SignOff};
+use crate::competency::{
+    Assessment, EvidenceKind, EvidenceLink, PlanStatus, PlannedLearning, SignOff,
+};
 use crate::error::Result;
 
 const ASSESSMENT_COLUMNS: &str = "a.id, a.member_id, a.framework_id, a.item_id, a.rating, \

@@ -34,9 +34,8 @@ pub fn insert(conn: &Connection, id: &str, title: &str, json: &str, at: &str) ->
 
 /// The scopes a framework applies to: `*` for everyone, or role codes.
 pub fn scopes(conn: &Connection, framework_id: &str) -> Result<Vec<String>> {
-    let mut stmt = conn.prepare(
-        "SELECT scope FROM framework_assignment WHERE framework_id = ?1 ORDER BY scope",
-    )?;
+    let mut stmt = conn
+        .prepare("SELECT scope FROM framework_assignment WHERE framework_id = ?1 ORDER BY scope")?;
     let rows = stmt.query_map([framework_id], |r| r.get(0))?;
     Ok(rows.collect::<rusqlite::Result<Vec<_>>>()?)
 }

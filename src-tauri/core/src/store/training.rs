@@ -49,6 +49,15 @@ pub fn list_for_member(conn: &Connection, member_id: &str) -> Result<Vec<Trainin
     Ok(rows.collect::<rusqlite::Result<Vec<_>>>()?)
 }
 
+/// Every record, most recently completed first.
+pub fn list_all(conn: &Connection) -> Result<Vec<TrainingRecord>> {
+    let mut stmt = conn.prepare(&format!(
+        "SELECT {COLUMNS} FROM training_record ORDER BY completed_on DESC, created_at DESC"
+    ))?;
+    let rows = stmt.query_map([], from_row)?;
+    Ok(rows.collect::<rusqlite::Result<Vec<_>>>()?)
+}
+
 /// Writes a record: a new row, or the new version of an existing one.
 pub fn save(conn: &Connection, t: &TrainingRecord) -> Result<()> {
     conn.execute(

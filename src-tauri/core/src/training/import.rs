@@ -48,6 +48,8 @@ pub struct RejectedRow {
 #[serde(rename_all = "camelCase")]
 #[ts(export)]
 pub struct ImportReport {
+    /// The file's name, without its folder.
+    pub file_name: String,
     /// "UTF-8" or "Windows-1252".
     pub encoding: String,
     /// Data rows read (blank rows are not counted).
@@ -62,7 +64,11 @@ pub struct ImportReport {
     pub imported: bool,
 }
 
-pub fn import_training_csv(store: &mut Store, path: &Path, skip_invalid: bool) -> Result<ImportReport> {
+pub fn import_training_csv(
+    store: &mut Store,
+    path: &Path,
+    skip_invalid: bool,
+) -> Result<ImportReport> {
     let read_error = |e: std::io::Error| {
         let mut err = CoreError::from(e);
         err.message = format!("Could not read {}: {}", path.display(), err.message);
@@ -72,11 +78,19 @@ pub fn import_training_csv(store: &mut Store, path: &Path, skip_invalid: bool) -
     if size > MAX_FILE_BYTES {
         return Err(CoreError::validation(
             "file",
-            format!("{} is larger than 20 MB; check that it is a training spreadsheet saved as CSV.", path.display()),
+            format!(
+                "{} is larger than 20 MB; check that it is a training spreadsheet saved as CSV.",
+                path.display()
+            ),
         ));
     }
     let bytes = std::fs::read(path).map_err(read_error)?;
-    import_training_bytes(store, &bytes, skip_invalid)
+    let mut report = import_training_bytes(store, &bytes, skip_invalid)?;
+    report.file_name = path
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    Ok(report)
 }
 
 /// Decodes the file: UTF-8 (dropping a byte-order mark) when it is valid UTF-8, else
@@ -101,7 +115,11 @@ fn name_key(name: &str) -> String {
         .to_lowercase()
 }
 
-pub fn import_training_bytes(store: &mut Store, bytes: &[u8], skip_invalid: bool) -> Result<ImportReport> {
+pub fn import_training_bytes(
+    store: &mut Store,
+    bytes: &[u8],
+    skip_invalid: bool,
+) -> Result<ImportReport> {
     let (text, encoding) = decode(bytes);
     let mut reader = csv::ReaderBuilder::new()
         .flexible(true)
@@ -115,7 +133,10 @@ pub fn import_training_bytes(store: &mut Store, bytes: &[u8], skip_invalid: bool
             Some(c) if index[c].is_some() => {
                 return Err(CoreError::validation(
                     "file",
-                    format!("The column '{}' appears twice in the header row.", COLUMNS[c].0),
+                    format!(
+                        "The column '{}' appears twice in the header row.",
+                        COLUMNS[c].0
+                    ),
                 ))
             }
             Some(c) => index[c] = Some(i),
@@ -144,11 +165,18 @@ pub fn import_training_bytes(store: &mut Store, bytes: &[u8], skip_invalid: bool
     let mut seen: HashSet<(String, String, String, String, u32)> = HashSet::new();
     for m in &members {
         for t in training::list_for_member(store.conn(), &m.id)? {
-            seen.insert(duplicate_key(&t.member_id, &t.title, &t.provider, t.completed_on, t.minutes));
+            seen.insert(duplicate_key(
+                &t.member_id,
+                &t.title,
+                &t.provider,
+                t.completed_on,
+                t.minutes,
+            ));
         }
     }
 
     let mut report = ImportReport {
+        file_name: String::new(),
         encoding: encoding.into(),
         rows: 0,
         added: 0,
@@ -164,7 +192,11 @@ pub fn import_training_bytes(store: &mut Store, bytes: &[u8], skip_invalid: bool
             continue;
         }
         report.rows += 1;
-        let line = row.position().map_or(0, |p| p.line()) as u32;
+        // The csv crate counts records, not the newlines inside quoted fields; count the
+        // file's own lines so the number matches what a spreadsheet user sees in an editor.
+        let line = row
+            .position()
+            .map_or(0, |p| line_at(&text, p.byte() as usize));
         let field = |c: usize| index[c].and_then(|i| row.get(i)).unwrap_or("").to_string();
         let name = field(0);
         let reject = |reason: String| RejectedRow {
@@ -254,6 +286,19 @@ pub fn import_training_bytes(store: &mut Store, bytes: &[u8], skip_invalid: bool
     Ok(report)
 }
 
+/// The 1-based line of the file on which the record starting at byte `offset` falls. With
+/// CRLF endings the csv crate reports a record as starting on the previous line's LF.
+fn line_at(text: &str, offset: usize) -> u32 {
+    let bytes = text.as_bytes();
+    let end = if bytes.get(offset) == Some(&b'\n') {
+        offset + 1
+    } else {
+        offset
+    };
+    let before = bytes.get(..end).unwrap_or(bytes);
+    before.iter().filter(|b| **b == b'\n').count() as u32 + 1
+}
+
 fn duplicate_key(
     member_id: &str,
     title: &str,
@@ -268,6 +313,26 @@ fn duplicate_key(
         completed_on.to_string(),
         minutes,
     )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::line_at;
+
+    #[test]
+    fn line_numbers_count_the_files_own_lines_for_lf_and_crlf() {
+        for (text, wanted) in [
+            ("a,b\n1,2\n3,\"x\ny\"\n4,5\n", [2, 3, 5]),
+            ("a,b\r\n1,2\r\n3,\"x\ny\"\r\n4,5\r\n", [2, 3, 5]),
+        ] {
+            let mut r = csv::ReaderBuilder::new().from_reader(text.as_bytes());
+            let lines: Vec<u32> = r
+                .records()
+                .map(|rec| line_at(text, rec.unwrap().position().unwrap().byte() as usize))
+                .collect();
+            assert_eq!(lines, wanted, "{text:?}");
+        }
+    }
 }
 
 fn csv_error(e: csv::Error) -> CoreError {

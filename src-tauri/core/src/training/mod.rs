@@ -82,6 +82,11 @@ pub fn list_training(store: &Store, member_id: &str) -> Result<Vec<TrainingRecor
     training::list_for_member(store.conn(), member_id)
 }
 
+/// Every member's training, most recent first.
+pub fn list_all_training(store: &Store) -> Result<Vec<TrainingRecord>> {
+    training::list_all(store.conn())
+}
+
 pub fn add_training(store: &mut Store, input: &TrainingInput) -> Result<TrainingRecord> {
     let valid = validate::training(input)?;
     crate::board::get_member(store, &valid.member_id)?;

@@ -1,0 +1,233 @@
+//! The headless command line: the same binary as the window, for scripts and tests.
+//!
+//! Exit codes: 0 success; 1 a user error, with a one-line message on stderr; 2 a usage error
+//! (reported by clap).
+
+use std::io::Write;
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+mod competency;
+mod compliance;
+mod framework;
+mod members;
+mod training;
+
+use clap::{Parser, Subcommand};
+use serde::Serialize;
+
+use crate::board::{self, Nation, OrgType, OrganisationInput};
+use crate::error::{CoreError, Result};
+use crate::store::Store;
+use crate::{demo, paths};
+use competency::CompetencyCommand;
+use compliance::{ComplianceArgs, RequirementsCommand};
+use framework::FrameworkCommand;
+use members::MembersCommand;
+use training::TrainingCommand;
+
+#[derive(Debug, Parser)]
+#[command(
+    name = "boardassure",
+    version,
+    about = "Safeguarding Board Assurance: the board's safeguarding register, scrutiny and assurance record.",
+    long_about = "Safeguarding Board Assurance: the board's safeguarding register, scrutiny and assurance record.\n\nWith no command, opens the app's window. With a command, works headless on the same database.",
+    after_help = "Dates may be written 06/08/2026 or 2026-08-06. Add --json to a listing for stable, machine-readable output."
+)]
+pub struct Cli {
+    /// The database file to use [default: the per-user data folder]
+    #[arg(long, global = true, value_name = "PATH", env = paths::DB_ENV)]
+    pub db: Option<PathBuf>,
+
+    #[command(subcommand)]
+    pub command: Option<Command>,
+}
+
+impl Cli {
+    /// Reads the process arguments; prints help, the version or a usage error and exits
+    /// (0 or 2) when that is what they ask for.
+    pub fn from_args() -> Cli {
+        Cli::parse()
+    }
+
+    pub fn db_path(&self) -> PathBuf {
+        self.db.clone().unwrap_or_else(paths::default_db_path)
+    }
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Load the demonstration board (an English NHS trust) into an empty database
+    Demo,
+    /// The board members: list, add, edit, end a membership, see history
+    #[command(subcommand, arg_required_else_help = true)]
+    Members(MembersCommand),
+    /// The organisation profile
+    #[command(subcommand, arg_required_else_help = true)]
+    Org(OrgCommand),
+    /// Board members' training records: list, add, import from CSV
+    #[command(subcommand, arg_required_else_help = true)]
+    Training(TrainingCommand),
+    /// Every current member's status against each training requirement
+    Compliance(ComplianceArgs),
+    /// The training requirements the board sets
+    #[command(subcommand, arg_required_else_help = true)]
+    Requirements(RequirementsCommand),
+    /// Self-assessment against the competency frameworks
+    #[command(subcommand, arg_required_else_help = true)]
+    Competency(CompetencyCommand),
+    /// The competency frameworks: show, list, import, choose who each applies to
+    #[command(subcommand, arg_required_else_help = true)]
+    Framework(FrameworkCommand),
+    /// Check the database's integrity and schema version (exit 0 healthy, 1 not)
+    Check {
+        #[arg(long)]
+        json: bool,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum OrgCommand {
+    /// Show the organisation profile
+    Show {
+        #[arg(long)]
+        json: bool,
+    },
+    /// Create or change the organisation profile
+    Set {
+        #[arg(long)]
+        name: String,
+        /// england, scotland, wales or northern-ireland
+        #[arg(long)]
+        nation: String,
+        /// icb, nhs-trust, health-board, hsc-trust or third-sector-or-independent
+        #[arg(long = "type", value_name = "TYPE")]
+        org_type: String,
+    },
+}
+
+/// Runs one command against the database at `db`, printing results to stdout and a one-line
+/// message to stderr on failure.
+pub fn run(db: PathBuf, command: Command) -> ExitCode {
+    crate::logging::init_cli();
+    let mut out = std::io::stdout().lock();
+    match execute(db, command, &mut out) {
+        Ok(healthy) => {
+            if healthy {
+                ExitCode::SUCCESS
+            } else {
+                ExitCode::from(1)
+            }
+        }
+        Err(e) => {
+            let _ = writeln!(std::io::stderr(), "boardassure: {}", e.message);
+            ExitCode::from(1)
+        }
+    }
+}
+
+/// Returns `Ok(false)` for a command that ran but found a problem (an unhealthy `check`).
+fn execute(db: PathBuf, command: Command, out: &mut impl Write) -> Result<bool> {
+    if let Command::Check { json } = command {
+        return check(db, json, out);
+    }
+    if let Command::Framework(f) = &command {
+        if let Some(result) = framework::run_without_store(f, out) {
+            return result.map(|()| true);
+        }
+    }
+    let mut store = Store::open(&db)?;
+    match command {
+        Command::Demo => {
+            let s = demo::load_demo(&mut store)?;
+            line(
+                out,
+                format!(
+                    "Loaded the demonstration board: {}, {} members.",
+                    s.organisation.name, s.members_added
+                ),
+            )?;
+        }
+        Command::Members(m) => members::run(&mut store, m, out)?,
+        Command::Training(t) => return training::run(&mut store, t, out),
+        Command::Compliance(args) => compliance::run(&store, args, out)?,
+        Command::Requirements(r) => compliance::run_requirements(&mut store, r, out)?,
+        Command::Competency(c) => competency::run(&mut store, c, out)?,
+        Command::Framework(f) => framework::run(&mut store, f, out)?,
+        Command::Org(OrgCommand::Show { json }) => match board::get_organisation(&store)? {
+            Some(o) if json => print_json(out, &o)?,
+            Some(o) => line(
+                out,
+                format!(
+                    "{}\nNation: {}\nType: {}",
+                    o.name,
+                    o.nation.label(),
+                    o.org_type.label()
+                ),
+            )?,
+            None if json => print_json(out, &serde_json::Value::Null)?,
+            None => line(
+                out,
+                "No organisation profile yet. Set one with `boardassure org set`.".into(),
+            )?,
+        },
+        Command::Org(OrgCommand::Set {
+            name,
+            nation,
+            org_type,
+        }) => {
+            let input = OrganisationInput {
+                name,
+                nation: Nation::parse("nation", &nation)?,
+                org_type: OrgType::parse("orgType", &org_type)?,
+            };
+            let o = board::save_organisation(&mut store, &input)?;
+            line(
+                out,
+                format!("Saved the organisation profile for {}.", o.name),
+            )?;
+        }
+        Command::Check { .. } => unreachable!("handled above"),
+    }
+    Ok(true)
+}
+
+fn check(db: PathBuf, json: bool, out: &mut impl Write) -> Result<bool> {
+    if !db.exists() {
+        return Err(CoreError::not_found(format!(
+            "There is no database at {}. Give the right path with --db.",
+            db.display()
+        )));
+    }
+    let store = Store::open(&db)?;
+    let report = store.health()?;
+    if json {
+        print_json(out, &report)?;
+    } else {
+        line(
+            out,
+            format!(
+                "{}\nSchema version: {} (this app: {})\nIntegrity: {}\n{}",
+                report.path,
+                report.schema_version,
+                report.app_schema_version,
+                report.integrity,
+                if report.healthy {
+                    "Healthy."
+                } else {
+                    "NOT healthy."
+                }
+            ),
+        )?;
+    }
+    Ok(report.healthy)
+}
+
+pub(crate) fn print_json(out: &mut impl Write, value: &impl Serialize) -> Result<()> {
+    let text = serde_json::to_string_pretty(value).expect("records serialise to JSON");
+    line(out, text)
+}
+
+pub(crate) fn line(out: &mut impl Write, text: String) -> Result<()> {
+    writeln!(out, "{text}").map_err(CoreError::from)
+}
