@@ -3,6 +3,10 @@ import type { RejectedRow } from "./RejectedRow";
 
 export type ImportReport = { 
 /**
+ * The file's name, without its folder.
+ */
+fileName: string, 
+/**
  * "UTF-8" or "Windows-1252".
  */
 encoding: string, 

@@ -11,11 +11,28 @@ import type { TrainingInput } from "../bindings/TrainingInput";
 import type { TrainingRecord } from "../bindings/TrainingRecord";
 import type { Member } from "../bindings/Member";
 import type { MemberFilter } from "../bindings/MemberFilter";
-import type { MemberFramework } from "../bindings/MemberFramework";
 import type { MemberInput } from "../bindings/MemberInput";
 import type { Organisation } from "../bindings/Organisation";
 import type { OrganisationInput } from "../bindings/OrganisationInput";
 import type { RegisterOptions } from "../bindings/RegisterOptions";
+import type { AppliesTo } from "../bindings/AppliesTo";
+import type { Assessment } from "../bindings/Assessment";
+import type { AssessmentInput } from "../bindings/AssessmentInput";
+import type { AssessmentVersion } from "../bindings/AssessmentVersion";
+import type { ComplianceMatrix } from "../bindings/ComplianceMatrix";
+import type { FrameworkRole } from "../bindings/FrameworkRole";
+import type { FrameworkSummary } from "../bindings/FrameworkSummary";
+import type { ImportReport } from "../bindings/ImportReport";
+import type { MemberCompetency } from "../bindings/MemberCompetency";
+import type { MemberCompliance } from "../bindings/MemberCompliance";
+import type { PlanInput } from "../bindings/PlanInput";
+import type { PlanStatus } from "../bindings/PlanStatus";
+import type { PlannedLearning } from "../bindings/PlannedLearning";
+import type { Requirement } from "../bindings/Requirement";
+import type { RequirementInput } from "../bindings/RequirementInput";
+import type { RequirementKind } from "../bindings/RequirementKind";
+import type { Settings } from "../bindings/Settings";
+import type { SignOffInput } from "../bindings/SignOffInput";
 import { toErrorBody } from "./errors";
 
 async function call<T>(command: string, args?: Record<string, unknown>): Promise<T> {
@@ -40,10 +57,40 @@ export const api = {
   memberHistory: (id: string) => call<HistoryEntry[]>("member_history", { id }),
   loadDemo: () => call<DemoSummary>("load_demo"),
   checkDatabase: () => call<HealthReport>("check_database"),
-  getFramework: () => call<Framework>("get_framework"),
-  memberFramework: (id: string) => call<MemberFramework>("member_framework", { id }),
+  getFramework: (id: string) => call<Framework>("get_framework", { id }),
+  listFrameworks: () => call<FrameworkSummary[]>("list_frameworks"),
+  setFrameworkAppliesTo: (id: string, appliesTo: AppliesTo) =>
+    call<FrameworkSummary>("set_framework_applies_to", { id, appliesTo }),
+  /** Opens a native file dialog; null when the user cancels. */
+  importFramework: () => call<FrameworkSummary | null>("import_framework"),
+  memberCompetency: (memberId: string) => call<MemberCompetency>("member_competency", { memberId }),
+  saveAssessment: (input: AssessmentInput) => call<Assessment>("save_assessment", { input }),
+  signOffAssessment: (id: string, input: SignOffInput) =>
+    call<Assessment>("sign_off_assessment", { id, input }),
+  assessmentHistory: (id: string) => call<AssessmentVersion[]>("assessment_history", { id }),
+  planStatuses: () => call<Choice<PlanStatus>[]>("plan_statuses"),
+  addPlan: (input: PlanInput) => call<PlannedLearning>("add_plan", { input }),
+  updatePlan: (id: string, input: PlanInput) => call<PlannedLearning>("update_plan", { id, input }),
+  /** Opens a native file dialog; the chosen path, or null when the user cancels. */
+  chooseEvidenceDocument: () => call<string | null>("choose_evidence_document"),
+  complianceMatrix: (role: FrameworkRole | null) => call<ComplianceMatrix>("compliance_matrix", { role }),
+  memberCompliance: (memberId: string) => call<MemberCompliance>("member_compliance", { memberId }),
+  requirementKinds: () => call<Choice<RequirementKind>[]>("requirement_kinds"),
+  listRequirements: () => call<Requirement[]>("list_requirements"),
+  addRequirement: (input: RequirementInput) => call<Requirement>("add_requirement", { input }),
+  updateRequirement: (id: string, input: RequirementInput) =>
+    call<Requirement>("update_requirement", { id, input }),
+  retireRequirement: (id: string) => call<Requirement>("retire_requirement", { id }),
+  /** Opens a native save dialog; the saved path, or null when the user cancels. */
+  exportComplianceCsv: (role: FrameworkRole | null) => call<string | null>("export_compliance_csv", { role }),
+  getSettings: () => call<Settings>("get_settings"),
+  saveSettings: (input: Settings) => call<Settings>("save_settings", { input }),
   learningTypes: () => call<Choice<LearningType>[]>("learning_types"),
   listTraining: (memberId: string) => call<TrainingRecord[]>("list_training", { memberId }),
   addTraining: (input: TrainingInput) => call<TrainingRecord>("add_training", { input }),
   updateTraining: (id: string, input: TrainingInput) => call<TrainingRecord>("update_training", { id, input }),
+  /** Opens a native file dialog and imports all-or-nothing; null when the user cancels. */
+  importTrainingCsv: () => call<ImportReport | null>("import_training_csv"),
+  /** Imports the valid rows of the file chosen last, skipping the rest. */
+  importTrainingValidRows: () => call<ImportReport>("import_training_valid_rows"),
 };

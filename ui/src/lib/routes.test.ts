@@ -10,7 +10,12 @@ describe("routes", () => {
     expect(parseRoute(href.memberHistory("x"))).toEqual({ name: "member-history", id: "x" });
     expect(parseRoute(href.organisation())).toEqual({ name: "organisation" });
     expect(parseRoute(href.framework())).toEqual({ name: "framework" });
-    expect(parseRoute(href.memberFramework("m1"))).toEqual({ name: "member-framework", id: "m1" });
+    expect(parseRoute(href.memberCompetency("m1"))).toEqual({ name: "member-competency", id: "m1" });
+    expect(parseRoute(href.framework())).toEqual({ name: "framework", id: null });
+    expect(parseRoute(href.framework("trust-adults"))).toEqual({ name: "framework", id: "trust-adults" });
+    expect(parseRoute(href.compliance())).toEqual({ name: "compliance" });
+    expect(parseRoute(href.settings())).toEqual({ name: "settings" });
+    expect(parseRoute(href.myCompetency())).toEqual({ name: "my-competency" });
     expect(parseRoute(href.memberTraining("m1"))).toEqual({ name: "member-training", id: "m1" });
   });
 

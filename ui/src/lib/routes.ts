@@ -4,9 +4,12 @@ export type Route =
   | { name: "add-member" }
   | { name: "edit-member"; id: string }
   | { name: "member-history"; id: string }
-  | { name: "member-framework"; id: string }
+  | { name: "member-competency"; id: string }
   | { name: "member-training"; id: string }
-  | { name: "framework" }
+  | { name: "my-competency" }
+  | { name: "compliance" }
+  | { name: "settings" }
+  | { name: "framework"; id: string | null }
   | { name: "organisation" }
   | { name: "database" };
 
@@ -18,10 +21,13 @@ export function parseRoute(hash: string): Route {
     if (second === "ended" || second === "all") return { name: "members", show: second };
     if (second && third === "edit") return { name: "edit-member", id: second };
     if (second && third === "history") return { name: "member-history", id: second };
-    if (second && third === "framework") return { name: "member-framework", id: second };
+    if (second && third === "competency") return { name: "member-competency", id: second };
     if (second && third === "training") return { name: "member-training", id: second };
   }
-  if (first === "framework") return { name: "framework" };
+  if (first === "framework") return { name: "framework", id: second ?? null };
+  if (first === "my-competency") return { name: "my-competency" };
+  if (first === "compliance") return { name: "compliance" };
+  if (first === "settings") return { name: "settings" };
   if (first === "organisation") return { name: "organisation" };
   if (first === "database") return { name: "database" };
   return { name: "members", show: "current" };
@@ -33,9 +39,12 @@ export const href = {
   addMember: () => "#/members/new",
   editMember: (id: string) => `#/members/${encodeURIComponent(id)}/edit`,
   memberHistory: (id: string) => `#/members/${encodeURIComponent(id)}/history`,
-  memberFramework: (id: string) => `#/members/${encodeURIComponent(id)}/framework`,
+  memberCompetency: (id: string) => `#/members/${encodeURIComponent(id)}/competency`,
   memberTraining: (id: string) => `#/members/${encodeURIComponent(id)}/training`,
-  framework: () => "#/framework",
+  framework: (id?: string) => (id ? `#/framework/${encodeURIComponent(id)}` : "#/framework"),
+  myCompetency: () => "#/my-competency",
+  compliance: () => "#/compliance",
+  settings: () => "#/settings",
   organisation: () => "#/organisation",
   database: () => "#/database",
 };

@@ -26,6 +26,11 @@ function mockTraining(onAdd: (args: unknown) => unknown) {
     if (cmd === "get_member") return member();
     if (cmd === "learning_types") return [{ value: "board-development-session", label: "Board development session" }];
     if (cmd === "list_training") return [record];
+    if (cmd === "member_compliance")
+      return {
+        requirements: [{ id: "r1", title: "Board-level safeguarding training", kind: "renewal", roles: [], minutes: null, windowMonths: null, renewMonths: 36, matches: "board", retired: false, createdAt: "", updatedAt: "" }],
+        cells: [{ requirementId: "r1", status: "due-soon", nextChange: "2028-05-15", detail: "Due soon: valid until 14/05/2028." }],
+      };
     if (cmd === "add_training") return onAdd(args);
   });
 }
@@ -34,8 +39,11 @@ describe("a member's training records", () => {
   it("lists records with hours, type label and British dates", async () => {
     mockTraining(() => record);
     render(MemberTraining, { id: "m1" });
-    const table = await screen.findByRole("table");
+    const table = await screen.findByRole("table", { name: /Completed training/ });
     expect(table.textContent).toContain("Completed training (1, 1.5 hours)");
+    const standing = screen.getByRole("table", { name: "Where Priya Raman stands" });
+    expect(standing.textContent).toContain("Due soon");
+    expect(standing.textContent).toContain("15/05/2028");
     expect(table.textContent).toContain("14/05/2025");
     expect(table.textContent).toContain("Board development session");
     expect(table.textContent).toContain("Does not expire");

@@ -315,6 +315,14 @@ fn duplicate_key(
     )
 }
 
+fn csv_error(e: csv::Error) -> CoreError {
+    let at = e
+        .position()
+        .map(|p| format!(" at line {}", p.line()))
+        .unwrap_or_default();
+    CoreError::validation("file", format!("This file cannot be read as CSV{at}: {e}."))
+}
+
 #[cfg(test)]
 mod tests {
     use super::line_at;
@@ -333,12 +341,4 @@ mod tests {
             assert_eq!(lines, wanted, "{text:?}");
         }
     }
-}
-
-fn csv_error(e: csv::Error) -> CoreError {
-    let at = e
-        .position()
-        .map(|p| format!(" at line {}", p.line()))
-        .unwrap_or_default();
-    CoreError::validation("file", format!("This file cannot be read as CSV{at}: {e}."))
 }
