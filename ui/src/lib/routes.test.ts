@@ -9,7 +9,6 @@ describe("routes", () => {
     expect(parseRoute(href.editMember("0190-ab"))).toEqual({ name: "edit-member", id: "0190-ab" });
     expect(parseRoute(href.memberHistory("x"))).toEqual({ name: "member-history", id: "x" });
     expect(parseRoute(href.organisation())).toEqual({ name: "organisation" });
-    expect(parseRoute(href.framework())).toEqual({ name: "framework" });
     expect(parseRoute(href.memberCompetency("m1"))).toEqual({ name: "member-competency", id: "m1" });
     expect(parseRoute(href.framework())).toEqual({ name: "framework", id: null });
     expect(parseRoute(href.framework("trust-adults"))).toEqual({ name: "framework", id: "trust-adults" });

@@ -1,0 +1,263 @@
+import { mockIPC } from "@tauri-apps/api/mocks";
+import { render, screen, within } from "@testing-library/svelte";
+import userEvent from "@testing-library/user-event";
+import { describe, expect, it } from "vitest";
+import type { FrameworkSummary } from "../bindings/FrameworkSummary";
+import type { Requirement } from "../bindings/Requirement";
+import type { Settings } from "../bindings/Settings";
+import { frameworkSummary, member, options, requirement, requirementKinds, settings } from "../test-fixtures";
+import SettingsScreen from "./SettingsScreen.svelte";
+
+type Handler = (args: unknown) => unknown;
+
+function mockSettings(handlers: Record<string, Handler> = {}, data: { requirements?: Requirement[]; frameworks?: FrameworkSummary[]; settings?: Settings } = {}) {
+  const calls: Record<string, unknown[]> = {};
+  mockIPC((cmd, args) => {
+    (calls[cmd] ??= []).push(args);
+    if (handlers[cmd]) return handlers[cmd](args);
+    if (cmd === "list_requirements") return data.requirements ?? [requirement()];
+    if (cmd === "requirement_kinds") return requirementKinds;
+    if (cmd === "get_settings") return data.settings ?? settings();
+    if (cmd === "list_members") return [member({ id: "m1" }), member({ id: "m2", name: "Margaret Ellison", roles: ["chair"] })];
+    if (cmd === "list_frameworks") return data.frameworks ?? [frameworkSummary()];
+  });
+  return calls;
+}
+
+const section = (name: string) => screen.getByRole("region", { name });
+
+describe("settings: training requirements", () => {
+  it("describes each requirement in words", async () => {
+    mockSettings({}, {
+      requirements: [
+        requirement(),
+        requirement({ id: "r2", title: "Board update", kind: "renewal", minutes: null, windowMonths: null, renewMonths: 36, matches: "board", roles: ["chair", "executive-lead"] }),
+      ],
+    });
+    render(SettingsScreen, { options });
+    const table = await screen.findByRole("table");
+    const rows = within(table).getAllByRole("row");
+    expect(rows[1].textContent).toContain("12 hours within a rolling 36 months, everyone");
+    expect(rows[2].textContent).toContain(
+      "Renewed every 36 months; counts learning whose title or level contains “board”; Chair, Executive Lead / Executive Director",
+    );
+    expect(screen.getByRole("button", { name: "Retire Board update" })).toBeTruthy();
+  });
+
+  it("adds a requirement, showing the core's error on its field first", async () => {
+    let attempts = 0;
+    const calls = mockSettings({
+      add_requirement: () => {
+        attempts += 1;
+        if (attempts === 1) throw { kind: "Validation", message: "Enter the hours as a number, for example 1.5 for an hour and a half.", field: "hours" };
+        return requirement({ id: "r9", title: "Learning hours for the Chair", roles: ["chair"] });
+      },
+    });
+    render(SettingsScreen, { options });
+    const user = userEvent.setup();
+    await user.type(await screen.findByLabelText("Name"), "Learning hours for the Chair");
+    const form = section("Training requirements");
+    await user.click(within(form).getByLabelText("Hours of learning within a rolling window"));
+    // The fields for the kind appear, with the usual three-year window filled in.
+    expect((screen.getByLabelText("Within a rolling window of (months)") as HTMLInputElement).value).toBe("36");
+    expect(screen.queryByLabelText("Renewed every (months)")).toBeNull();
+    await user.type(screen.getByLabelText("Hours of learning"), "twelve");
+    await user.click(within(form).getByLabelText("Chair"));
+    await user.click(screen.getByRole("button", { name: "Add requirement" }));
+
+    expect(await screen.findByRole("link", { name: /Enter the hours as a number/ })).toBeTruthy();
+    expect(screen.getByLabelText("Hours of learning").getAttribute("aria-describedby")).toContain("req-hours-error");
+    expect((screen.getByLabelText("Name") as HTMLInputElement).value).toBe("Learning hours for the Chair");
+
+    await user.clear(screen.getByLabelText("Hours of learning"));
+    await user.type(screen.getByLabelText("Hours of learning"), "12");
+    await user.click(screen.getByRole("button", { name: "Add requirement" }));
+    expect((await within(form).findByRole("status")).textContent).toContain("“Learning hours for the Chair” was added.");
+    expect(calls.add_requirement?.[1]).toEqual({
+      input: {
+        title: "Learning hours for the Chair",
+        kind: "hours",
+        roles: ["chair"],
+        hours: "12",
+        windowMonths: "36",
+        renewMonths: "",
+        matches: "",
+      },
+    });
+    expect(screen.queryByRole("link", { name: /Enter the hours as a number/ })).toBeNull();
+  });
+
+  it("edits a renewal requirement with its own field", async () => {
+    const renewal = requirement({ kind: "renewal", minutes: null, windowMonths: null, renewMonths: 12, title: "Board update" });
+    const calls = mockSettings({ update_requirement: () => renewal }, { requirements: [renewal] });
+    render(SettingsScreen, { options });
+    const user = userEvent.setup();
+    await user.click(await screen.findByRole("button", { name: "Edit Board update" }));
+    expect(screen.getByRole("heading", { name: "Edit “Board update”" })).toBeTruthy();
+    const renew = screen.getByLabelText("Renewed every (months)") as HTMLInputElement;
+    expect(renew.value).toBe("12");
+    await user.clear(renew);
+    await user.type(renew, "24");
+    await user.click(screen.getByRole("button", { name: "Save changes" }));
+    expect((await within(section("Training requirements")).findByRole("status")).textContent).toContain("Changes to “Board update” were saved.");
+    expect(calls.update_requirement?.[0]).toMatchObject({ id: "r1", input: { kind: "renewal", renewMonths: "24" } });
+  });
+});
+
+describe("settings: retiring a requirement", () => {
+  it("asks first, explains that history is kept, then retires it", async () => {
+    // jsdom has no modal dialogs; open and close them as a browser would.
+    const proto = HTMLDialogElement.prototype as HTMLDialogElement & { showModal: () => void; close: () => void };
+    proto.showModal = function (this: HTMLDialogElement) {
+      this.setAttribute("open", "");
+    };
+    proto.close = function (this: HTMLDialogElement) {
+      this.removeAttribute("open");
+      this.dispatchEvent(new Event("close"));
+    };
+    let retired = false;
+    const calls = mockSettings({
+      retire_requirement: () => {
+        retired = true;
+        return requirement({ retired: true });
+      },
+      list_requirements: () => (retired ? [] : [requirement()]),
+    });
+    render(SettingsScreen, { options });
+    const user = userEvent.setup();
+    await user.click(await screen.findByRole("button", { name: "Retire Safeguarding learning hours" }));
+    const dialog = screen.getByRole("dialog", { name: "Retire “Safeguarding learning hours”" });
+    expect(dialog.textContent).toContain("Its history is kept");
+    await user.click(within(dialog).getByRole("button", { name: "Retire requirement" }));
+    expect((await within(section("Training requirements")).findByRole("status")).textContent).toContain(
+      "“Safeguarding learning hours” was retired.",
+    );
+    expect(calls.retire_requirement).toEqual([{ id: "r1" }]);
+    expect(screen.getByText(/No training requirements have been set yet/)).toBeTruthy();
+    expect(dialog.hasAttribute("open")).toBe(false);
+  });
+});
+
+describe("settings: rating scale, due soon and this laptop", () => {
+  it("saves a reworded level with the rest of the settings unchanged", async () => {
+    const calls = mockSettings({ save_settings: (args) => (args as { input: Settings }).input });
+    render(SettingsScreen, { options });
+    const user = userEvent.setup();
+    const label = await screen.findByLabelText("Level 2 wording");
+    await user.clear(label);
+    await user.type(label, "Getting there");
+    await user.click(screen.getByLabelText("Counts as meeting the item (level 2)"));
+    await user.click(screen.getByRole("button", { name: "Save rating scale" }));
+    expect((await within(section("Self-assessment rating scale")).findByRole("status")).textContent).toContain("The rating scale was saved.");
+    const saved = (calls.save_settings?.[0] as { input: Settings }).input;
+    expect(saved.ratingScale[1]).toEqual({ code: "developing", label: "Getting there", meets: true });
+    expect(saved.dueSoonDays).toBe(90);
+    expect(saved.myMemberId).toBeNull();
+  });
+
+  it("adds, moves and removes levels, leaving the code of a new level to the core", async () => {
+    const calls = mockSettings({ save_settings: (args) => (args as { input: Settings }).input });
+    render(SettingsScreen, { options });
+    const user = userEvent.setup();
+    await user.click(await screen.findByRole("button", { name: "Add a level" }));
+    const added = screen.getByLabelText("Level 5 wording (highest)");
+    expect(document.activeElement).toBe(added);
+    await user.type(added, "Expert");
+    await user.click(screen.getByRole("button", { name: "Move up level 5" }));
+    await user.click(screen.getByRole("button", { name: "Remove level 1" }));
+    await user.click(screen.getByRole("button", { name: "Save rating scale" }));
+    await within(section("Self-assessment rating scale")).findByText("The rating scale was saved.");
+    const saved = (calls.save_settings?.[0] as { input: Settings }).input;
+    expect(saved.ratingScale.map((l) => l.code)).toEqual(["developing", "competent", "", "confident-to-lead"]);
+    expect(saved.ratingScale[2]).toEqual({ code: "", label: "Expert", meets: false });
+  });
+
+  it("explains why a level in use cannot be removed", async () => {
+    mockSettings({
+      save_settings: () => {
+        throw {
+          kind: "InUse",
+          message: "The rating 'developing' is used by existing self-assessments, so it cannot be removed from the scale. Reword its label instead.",
+          field: null,
+        };
+      },
+    });
+    render(SettingsScreen, { options });
+    const user = userEvent.setup();
+    await user.click(await screen.findByRole("button", { name: "Remove level 2" }));
+    await user.click(screen.getByRole("button", { name: "Save rating scale" }));
+    const alert = await screen.findByRole("alert");
+    expect(alert.textContent).toContain("is used by existing self-assessments, so it cannot be removed");
+    expect(section("Self-assessment rating scale").contains(alert)).toBe(true);
+  });
+
+  it("saves the days of warning and who uses this laptop, each on its own", async () => {
+    const calls = mockSettings({ save_settings: (args) => (args as { input: Settings }).input });
+    render(SettingsScreen, { options });
+    const user = userEvent.setup();
+    const days = await screen.findByLabelText("Days of warning before a requirement lapses");
+    await user.clear(days);
+    await user.type(days, "sixty");
+    await user.click(screen.getByRole("button", { name: "Save days of warning" }));
+    expect(await screen.findByRole("link", { name: /whole number/ })).toBeTruthy();
+    expect(calls.save_settings).toBeUndefined();
+    await user.clear(days);
+    await user.type(days, "60");
+    await user.click(screen.getByRole("button", { name: "Save days of warning" }));
+    expect((await within(section("Due soon")).findByRole("status")).textContent).toContain("60 days before they lapse");
+
+    await user.selectOptions(screen.getByLabelText("The board member who uses this laptop"), "Margaret Ellison");
+    await user.click(screen.getByRole("button", { name: "Save who uses this laptop" }));
+    expect((await within(section("Whose laptop is this?")).findByRole("status")).textContent).toContain("Margaret Ellison");
+    const last = (calls.save_settings?.[1] as { input: Settings }).input;
+    expect(last).toMatchObject({ dueSoonDays: 60, myMemberId: "m2" });
+  });
+});
+
+describe("settings: frameworks", () => {
+  const imported = frameworkSummary({
+    id: "adult-safeguarding",
+    title: "Adult safeguarding for boards",
+    builtIn: false,
+    itemCount: 12,
+    appliesTo: { everyone: false, roles: [] },
+    importedAt: "2026-11-20T10:00:00.000Z",
+  });
+
+  it("saves who a framework applies to", async () => {
+    const calls = mockSettings(
+      { set_framework_applies_to: (args) => ({ ...imported, appliesTo: (args as { appliesTo: FrameworkSummary["appliesTo"] }).appliesTo }) },
+      { frameworks: [frameworkSummary(), imported] },
+    );
+    render(SettingsScreen, { options });
+    const user = userEvent.setup();
+    const group = await screen.findByRole("group", { name: "Who “Adult safeguarding for boards” applies to" });
+    expect(screen.getByRole("link", { name: "Adult safeguarding for boards" }).getAttribute("href")).toBe("#/framework/adult-safeguarding");
+    expect(section("Frameworks").textContent).toContain("Applies to nobody yet");
+    await user.click(within(group).getByLabelText("Chair"));
+    await user.click(screen.getByRole("button", { name: "Save who it applies to: Adult safeguarding for boards" }));
+    expect((await within(section("Frameworks")).findByRole("status")).textContent).toContain("“Adult safeguarding for boards” now applies to Chair.");
+    expect(calls.set_framework_applies_to?.[0]).toEqual({ id: "adult-safeguarding", appliesTo: { everyone: false, roles: ["chair"] } });
+  });
+
+  it("imports a framework and says it applies to nobody yet", async () => {
+    let imports = 0;
+    mockSettings({
+      import_framework: () => {
+        imports += 1;
+        if (imports === 2) throw { kind: "Conflict", message: "A framework with the id 'adult-safeguarding' is already in the library.", field: null };
+        return imported;
+      },
+      list_frameworks: () => (imports ? [frameworkSummary(), imported] : [frameworkSummary()]),
+    });
+    render(SettingsScreen, { options });
+    const user = userEvent.setup();
+    await user.click(await screen.findByRole("button", { name: "Import a framework…" }));
+    const status = await within(section("Frameworks")).findByRole("status");
+    expect(status.textContent).toContain("“Adult safeguarding for boards” was added to the library with 12 items. It applies to nobody until you choose");
+    expect(await screen.findByRole("group", { name: "Who “Adult safeguarding for boards” applies to" })).toBeTruthy();
+
+    await user.click(screen.getByRole("button", { name: "Import a framework…" }));
+    expect((await screen.findByRole("alert")).textContent).toContain("already in the library");
+  });
+});
