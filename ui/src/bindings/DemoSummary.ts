@@ -4,4 +4,4 @@ import type { Organisation } from "./Organisation";
 /**
  * What loading the demonstration board did.
  */
-export type DemoSummary = { organisation: Organisation, membersAdded: number, };
+export type DemoSummary = { organisation: Organisation, membersAdded: number, trainingAdded: number, };

@@ -143,8 +143,8 @@ fn execute(db: PathBuf, command: Command, out: &mut impl Write) -> Result<bool> 
             line(
                 out,
                 format!(
-                    "Loaded the demonstration board: {}, {} members.",
-                    s.organisation.name, s.members_added
+                    "Loaded the demonstration board: {}, {} members, {} training records.",
+                    s.organisation.name, s.members_added, s.training_added
                 ),
             )?;
         }

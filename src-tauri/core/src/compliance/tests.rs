@@ -180,7 +180,19 @@ fn the_matrix_covers_current_members_and_filters_by_role() {
     let before = matrix(&store, today, None).unwrap();
     assert_eq!(before.rows.len(), 12, "ended memberships are left out");
     assert_eq!(before.requirements.len(), 2, "the default requirements");
-    assert_eq!(before.totals[1].not_met, 12);
+    // The demonstration training: two in date, one due soon, one expired, eight without any.
+    assert_eq!(
+        before.totals[1],
+        RequirementTotals {
+            requirement_id: "default-board-renewal".into(),
+            in_date: 2,
+            due_soon: 1,
+            expired: 1,
+            not_met: 8,
+            not_required: 0
+        }
+    );
+    assert_eq!(before.totals[0].in_date, 1, "Professor Kumar has 12.5 hours");
     add_training(
         &mut store,
         &TrainingInput {
@@ -199,7 +211,7 @@ fn the_matrix_covers_current_members_and_filters_by_role() {
     let row = after.rows.iter().find(|r| r.member_id == priya.id).unwrap();
     assert_eq!(row.cells[1].status, Status::InDate);
     assert_eq!(row.cells[0].status, Status::NotMet, "2 of 12 hours");
-    assert_eq!(after.totals[1].in_date, 1);
+    assert_eq!(after.totals[1].in_date, 3);
 
     let leads = matrix(
         &store,

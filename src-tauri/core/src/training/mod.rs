@@ -76,6 +76,11 @@ pub fn learning_types() -> Vec<Choice<LearningType>> {
     LearningType::choices()
 }
 
+/// Checks a typed record and makes it a new record with `id`, created now.
+pub(crate) fn validate_record(input: &TrainingInput, id: String, now: String) -> Result<TrainingRecord> {
+    Ok(validate::training(input)?.into_record(id, now.clone(), now))
+}
+
 /// A member's training, most recent first.
 pub fn list_training(store: &Store, member_id: &str) -> Result<Vec<TrainingRecord>> {
     crate::board::get_member(store, member_id)?;
