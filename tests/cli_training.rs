@@ -131,7 +131,11 @@ fn skip_invalid_imports_the_good_rows_faithfully_and_a_second_import_adds_nothin
     let report: serde_json::Value = serde_json::from_slice(&again.stdout).unwrap();
     assert_eq!(report["added"], 0);
     assert_eq!(report["alreadyRecorded"], 4);
-    assert_eq!(training_count(&db), DEMO_RECORDS + 4, "re-import adds nothing");
+    assert_eq!(
+        training_count(&db),
+        DEMO_RECORDS + 4,
+        "re-import adds nothing"
+    );
 }
 
 #[test]

@@ -192,7 +192,10 @@ fn the_matrix_covers_current_members_and_filters_by_role() {
             not_required: 0
         }
     );
-    assert_eq!(before.totals[0].in_date, 1, "Professor Kumar has 12.5 hours");
+    assert_eq!(
+        before.totals[0].in_date, 1,
+        "Professor Kumar has 12.5 hours"
+    );
     add_training(
         &mut store,
         &TrainingInput {

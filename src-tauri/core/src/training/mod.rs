@@ -77,7 +77,11 @@ pub fn learning_types() -> Vec<Choice<LearningType>> {
 }
 
 /// Checks a typed record and makes it a new record with `id`, created now.
-pub(crate) fn validate_record(input: &TrainingInput, id: String, now: String) -> Result<TrainingRecord> {
+pub(crate) fn validate_record(
+    input: &TrainingInput,
+    id: String,
+    now: String,
+) -> Result<TrainingRecord> {
     Ok(validate::training(input)?.into_record(id, now.clone(), now))
 }
 
