@@ -1,8 +1,7 @@
-//! Importing training records from a spreadsheet saved as CSV.
+//! Importing training records from a spreadsheet saved as CSV (read by `csvfile`).
 //!
-//! Files from Excel on UK Windows are Windows-1252; others are UTF-8, with or without a
-//! byte-order mark. Every row is checked before anything is written: by default one bad row
-//! stops the whole import, and the report names each bad row's line and reason. A row already
+//! Every row is checked before anything is written: by default one bad row stops the whole
+//! import, and the report names each bad row's line and reason. A row already
 //! in the database is skipped, so importing the same file twice adds nothing.
 
 use std::collections::HashSet;
@@ -12,25 +11,49 @@ use serde::Serialize;
 use ts_rs::TS;
 
 use super::{validate, LearningType, TrainingInput, ENTITY};
-use crate::board::codes::loose;
 use crate::board::{self, MemberFilter};
-use crate::error::{CoreError, Result};
+use crate::csvfile::{self, name_key, Column, Table};
+use crate::error::Result;
 use crate::store::{self, history, training, Store};
 
-/// Files larger than this are refused before they are read: no board's training log is close.
-const MAX_FILE_BYTES: u64 = 20 * 1024 * 1024;
-
 /// The columns read, as named in the header row (any case, any order).
-const COLUMNS: [(&str, bool); 9] = [
-    ("Name", true),
-    ("Course", true),
-    ("Provider", true),
-    ("Completed", true),
-    ("Hours", true),
-    ("Learning type", true),
-    ("Level", true),
-    ("Expires", false),
-    ("Certificate", false),
+const COLUMNS: &[Column] = &[
+    Column {
+        name: "Name",
+        required: true,
+    },
+    Column {
+        name: "Course",
+        required: true,
+    },
+    Column {
+        name: "Provider",
+        required: true,
+    },
+    Column {
+        name: "Completed",
+        required: true,
+    },
+    Column {
+        name: "Hours",
+        required: true,
+    },
+    Column {
+        name: "Learning type",
+        required: true,
+    },
+    Column {
+        name: "Level",
+        required: true,
+    },
+    Column {
+        name: "Expires",
+        required: false,
+    },
+    Column {
+        name: "Certificate",
+        required: false,
+    },
 ];
 
 /// A row that was not imported, and why.
@@ -69,23 +92,8 @@ pub fn import_training_csv(
     path: &Path,
     skip_invalid: bool,
 ) -> Result<ImportReport> {
-    let read_error = |e: std::io::Error| {
-        let mut err = CoreError::from(e);
-        err.message = format!("Could not read {}: {}", path.display(), err.message);
-        err
-    };
-    let size = std::fs::metadata(path).map_err(read_error)?.len();
-    if size > MAX_FILE_BYTES {
-        return Err(CoreError::validation(
-            "file",
-            format!(
-                "{} is larger than 20 MB; check that it is a training spreadsheet saved as CSV.",
-                path.display()
-            ),
-        ));
-    }
-    let bytes = std::fs::read(path).map_err(read_error)?;
-    let mut report = import_training_bytes(store, &bytes, skip_invalid)?;
+    let table = csvfile::read_file(path, COLUMNS)?;
+    let mut report = import_table(store, &table, skip_invalid)?;
     report.file_name = path
         .file_name()
         .map(|n| n.to_string_lossy().into_owned())
@@ -93,114 +101,35 @@ pub fn import_training_csv(
     Ok(report)
 }
 
-/// Decodes the file: UTF-8 (dropping a byte-order mark) when it is valid UTF-8, else
-/// Windows-1252, which Excel on UK Windows writes and which can decode any byte.
-fn decode(bytes: &[u8]) -> (String, &'static str) {
-    let body = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
-    match std::str::from_utf8(body) {
-        Ok(text) => (text.to_string(), "UTF-8"),
-        Err(_) => {
-            let (text, _) = encoding_rs::WINDOWS_1252.decode_without_bom_handling(body);
-            (text.into_owned(), "Windows-1252")
-        }
-    }
-}
-
-/// Names compare without regard to case, spacing or the style of apostrophe.
-fn name_key(name: &str) -> String {
-    name.replace(['\u{2019}', '\u{2018}', '`'], "'")
-        .split_whitespace()
-        .collect::<Vec<_>>()
-        .join(" ")
-        .to_lowercase()
-}
-
-pub fn import_training_bytes(
-    store: &mut Store,
-    bytes: &[u8],
-    skip_invalid: bool,
-) -> Result<ImportReport> {
-    let (text, encoding) = decode(bytes);
-    let mut reader = csv::ReaderBuilder::new()
-        .flexible(true)
-        .trim(csv::Trim::All)
-        .from_reader(text.as_bytes());
-    let headers = reader.headers().map_err(csv_error)?.clone();
-    let mut index = [None; COLUMNS.len()];
-    let mut ignored_columns = Vec::new();
-    for (i, h) in headers.iter().enumerate() {
-        match COLUMNS.iter().position(|(c, _)| loose(c) == loose(h)) {
-            Some(c) if index[c].is_some() => {
-                return Err(CoreError::validation(
-                    "file",
-                    format!(
-                        "The column '{}' appears twice in the header row.",
-                        COLUMNS[c].0
-                    ),
-                ))
-            }
-            Some(c) => index[c] = Some(i),
-            None if h.is_empty() => {}
-            None => ignored_columns.push(h.to_string()),
-        }
-    }
-    let missing: Vec<&str> = COLUMNS
-        .iter()
-        .zip(index)
-        .filter(|((_, required), i)| *required && i.is_none())
-        .map(|((name, _), _)| *name)
-        .collect();
-    if !missing.is_empty() {
-        return Err(CoreError::validation(
-            "file",
-            format!(
-                "The header row (line 1) has no {} column. The columns are: {}.",
-                missing.join(", "),
-                COLUMNS.map(|(c, _)| c).join(", ")
-            ),
-        ));
-    }
-
+fn import_table(store: &mut Store, table: &Table, skip_invalid: bool) -> Result<ImportReport> {
     let members = board::list_members(store, MemberFilter::All)?;
     let mut seen: HashSet<(String, String, String, String, u32)> = HashSet::new();
-    for m in &members {
-        for t in training::list_for_member(store.conn(), &m.id)? {
-            seen.insert(duplicate_key(
-                &t.member_id,
-                &t.title,
-                &t.provider,
-                t.completed_on,
-                t.minutes,
-            ));
-        }
+    for t in training::list_all(store.conn())? {
+        seen.insert(duplicate_key(
+            &t.member_id,
+            &t.title,
+            &t.provider,
+            t.completed_on,
+            t.minutes,
+        ));
     }
 
     let mut report = ImportReport {
         file_name: String::new(),
-        encoding: encoding.into(),
-        rows: 0,
+        encoding: table.encoding.into(),
+        rows: table.rows.len() as u32,
         added: 0,
         already_recorded: 0,
         rejected: Vec::new(),
-        ignored_columns,
+        ignored_columns: table.ignored_columns.clone(),
         imported: false,
     };
     let mut valid = Vec::new();
-    for row in reader.records() {
-        let row = row.map_err(csv_error)?;
-        if row.iter().all(str::is_empty) {
-            continue;
-        }
-        report.rows += 1;
-        // The csv crate counts records, not the newlines inside quoted fields; count the
-        // file's own lines so the number matches what a spreadsheet user sees in an editor.
-        let line = row
-            .position()
-            .map_or(0, |p| line_at(&text, p.byte() as usize));
-        let field = |c: usize| index[c].and_then(|i| row.get(i)).unwrap_or("").to_string();
+    for row in &table.rows {
+        let field = |c: usize| table.get(row, c).to_string();
         let name = field(0);
         let reject = |reason: String| RejectedRow {
-            line,
+            line: row.line,
             name: name.clone(),
             reason,
         };
@@ -286,19 +215,6 @@ pub fn import_training_bytes(
     Ok(report)
 }
 
-/// The 1-based line of the file on which the record starting at byte `offset` falls. With
-/// CRLF endings the csv crate reports a record as starting on the previous line's LF.
-fn line_at(text: &str, offset: usize) -> u32 {
-    let bytes = text.as_bytes();
-    let end = if bytes.get(offset) == Some(&b'\n') {
-        offset + 1
-    } else {
-        offset
-    };
-    let before = bytes.get(..end).unwrap_or(bytes);
-    before.iter().filter(|b| **b == b'\n').count() as u32 + 1
-}
-
 fn duplicate_key(
     member_id: &str,
     title: &str,
@@ -313,32 +229,4 @@ fn duplicate_key(
         completed_on.to_string(),
         minutes,
     )
-}
-
-fn csv_error(e: csv::Error) -> CoreError {
-    let at = e
-        .position()
-        .map(|p| format!(" at line {}", p.line()))
-        .unwrap_or_default();
-    CoreError::validation("file", format!("This file cannot be read as CSV{at}: {e}."))
-}
-
-#[cfg(test)]
-mod tests {
-    use super::line_at;
-
-    #[test]
-    fn line_numbers_count_the_files_own_lines_for_lf_and_crlf() {
-        for (text, wanted) in [
-            ("a,b\n1,2\n3,\"x\ny\"\n4,5\n", [2, 3, 5]),
-            ("a,b\r\n1,2\r\n3,\"x\ny\"\r\n4,5\r\n", [2, 3, 5]),
-        ] {
-            let mut r = csv::ReaderBuilder::new().from_reader(text.as_bytes());
-            let lines: Vec<u32> = r
-                .records()
-                .map(|rec| line_at(text, rec.unwrap().position().unwrap().byte() as usize))
-                .collect();
-            assert_eq!(lines, wanted, "{text:?}");
-        }
-    }
 }

@@ -1,0 +1,220 @@
+//! Reading spreadsheets saved as CSV, the one way every import does it.
+//!
+//! Files from Excel on UK Windows are Windows-1252; others are UTF-8, with or without a
+//! byte-order mark. Line ends may be CRLF or LF, and quoted fields may hold commas and line
+//! breaks. Columns are found by their header (any case, any order, spacing and punctuation
+//! ignored), and each row knows the line of the file it starts on, so reports match what a
+//! person sees in an editor.
+
+use std::path::Path;
+
+use crate::board::codes::loose;
+use crate::error::{CoreError, Result};
+
+/// Files larger than this are refused before they are read: no board's log comes close.
+const MAX_FILE_BYTES: u64 = 20 * 1024 * 1024;
+
+/// A column an import reads, and whether the file must have it.
+pub struct Column {
+    pub name: &'static str,
+    pub required: bool,
+}
+
+/// A decoded file with its columns located.
+pub struct Table {
+    /// "UTF-8" or "Windows-1252".
+    pub encoding: &'static str,
+    /// For each wanted column, its position in the file, if present.
+    index: Vec<Option<usize>>,
+    /// Header columns the import does not read.
+    pub ignored_columns: Vec<String>,
+    pub rows: Vec<Row>,
+}
+
+/// One non-blank data row.
+pub struct Row {
+    /// The line of the file the row starts on, counting the header as line 1.
+    pub line: u32,
+    fields: csv::StringRecord,
+}
+
+impl Table {
+    /// The trimmed value of wanted column `c` (its position in the list given to `read`).
+    pub fn get<'a>(&self, row: &'a Row, c: usize) -> &'a str {
+        self.index[c].and_then(|i| row.fields.get(i)).unwrap_or("")
+    }
+}
+
+/// Reads the file at `path`, refusing one that is too large or unreadable.
+pub fn read_file(path: &Path, columns: &[Column]) -> Result<Table> {
+    let read_error = |e: std::io::Error| {
+        let mut err = CoreError::from(e);
+        err.message = format!("Could not read {}: {}", path.display(), err.message);
+        err
+    };
+    let size = std::fs::metadata(path).map_err(read_error)?.len();
+    if size > MAX_FILE_BYTES {
+        return Err(CoreError::validation(
+            "file",
+            format!(
+                "{} is larger than 20 MB; check that it is a spreadsheet saved as CSV.",
+                path.display()
+            ),
+        ));
+    }
+    read(&std::fs::read(path).map_err(read_error)?, columns)
+}
+
+/// Reads a whole CSV file from memory.
+pub fn read(bytes: &[u8], columns: &[Column]) -> Result<Table> {
+    let (text, encoding) = decode(bytes);
+    let mut reader = csv::ReaderBuilder::new()
+        .flexible(true)
+        .trim(csv::Trim::All)
+        .from_reader(text.as_bytes());
+    let headers = reader.headers().map_err(csv_error)?.clone();
+    let mut index = vec![None; columns.len()];
+    let mut ignored_columns = Vec::new();
+    for (i, h) in headers.iter().enumerate() {
+        match columns.iter().position(|c| loose(c.name) == loose(h)) {
+            Some(c) if index[c].is_some() => {
+                return Err(CoreError::validation(
+                    "file",
+                    format!(
+                        "The column '{}' appears twice in the header row.",
+                        columns[c].name
+                    ),
+                ))
+            }
+            Some(c) => index[c] = Some(i),
+            None if h.is_empty() => {}
+            None => ignored_columns.push(h.to_string()),
+        }
+    }
+    let missing: Vec<&str> = columns
+        .iter()
+        .zip(&index)
+        .filter(|(c, i)| c.required && i.is_none())
+        .map(|(c, _)| c.name)
+        .collect();
+    if !missing.is_empty() {
+        let all: Vec<&str> = columns.iter().map(|c| c.name).collect();
+        return Err(CoreError::validation(
+            "file",
+            format!(
+                "The header row (line 1) has no {} column. The columns are: {}.",
+                missing.join(", "),
+                all.join(", ")
+            ),
+        ));
+    }
+    let mut rows = Vec::new();
+    for record in reader.records() {
+        let fields = record.map_err(csv_error)?;
+        if fields.iter().all(str::is_empty) {
+            continue;
+        }
+        // The csv crate counts records, not the line breaks inside quoted fields; count the
+        // file's own lines so the number matches an editor.
+        let line = fields
+            .position()
+            .map_or(0, |p| line_at(&text, p.byte() as usize));
+        rows.push(Row { line, fields });
+    }
+    Ok(Table {
+        encoding,
+        index,
+        ignored_columns,
+        rows,
+    })
+}
+
+/// UTF-8 (dropping a byte-order mark) when the bytes are valid UTF-8, else Windows-1252, which
+/// Excel on UK Windows writes and which can decode any byte.
+fn decode(bytes: &[u8]) -> (String, &'static str) {
+    let body = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
+    match std::str::from_utf8(body) {
+        Ok(text) => (text.to_string(), "UTF-8"),
+        Err(_) => {
+            let (text, _) = encoding_rs::WINDOWS_1252.decode_without_bom_handling(body);
+            (text.into_owned(), "Windows-1252")
+        }
+    }
+}
+
+/// The 1-based line of the file on which the record starting at byte `offset` falls. With
+/// CRLF endings the csv crate reports a record as starting on the previous line's LF.
+fn line_at(text: &str, offset: usize) -> u32 {
+    let bytes = text.as_bytes();
+    let end = if bytes.get(offset) == Some(&b'\n') {
+        offset + 1
+    } else {
+        offset
+    };
+    let before = bytes.get(..end).unwrap_or(bytes);
+    before.iter().filter(|b| **b == b'\n').count() as u32 + 1
+}
+
+fn csv_error(e: csv::Error) -> CoreError {
+    CoreError::validation("file", format!("This file cannot be read as CSV: {e}."))
+}
+
+/// Names compare without regard to case, spacing or the style of apostrophe.
+pub fn name_key(name: &str) -> String {
+    name.replace(['\u{2019}', '\u{2018}', '`'], "'")
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+        .to_lowercase()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const COLUMNS: &[Column] = &[
+        Column {
+            name: "Name",
+            required: true,
+        },
+        Column {
+            name: "Learning type",
+            required: false,
+        },
+    ];
+
+    #[test]
+    fn line_numbers_count_the_files_own_lines_for_lf_and_crlf() {
+        for text in [
+            "Name,x\n1,2\n\"3\",\"x\ny\"\n4,5\n",
+            "Name,x\r\n1,2\r\n\"3\",\"x\ny\"\r\n4,5\r\n",
+        ] {
+            let t = read(text.as_bytes(), COLUMNS).unwrap();
+            let lines: Vec<u32> = t.rows.iter().map(|r| r.line).collect();
+            assert_eq!(lines, [2, 3, 5], "{text:?}");
+            assert_eq!(t.ignored_columns, ["x"]);
+        }
+    }
+
+    #[test]
+    fn headers_match_in_any_case_and_spacing_and_windows_1252_is_decoded() {
+        let bytes = b"LEARNING-TYPE , name\r\nE-learning,Aoife O\x92Connor \xa3\r\n,\r\n";
+        let t = read(bytes, COLUMNS).unwrap();
+        assert_eq!(t.encoding, "Windows-1252");
+        assert_eq!(t.rows.len(), 1, "blank rows are skipped");
+        assert_eq!(t.get(&t.rows[0], 0), "Aoife O\u{2019}Connor \u{a3}");
+        assert_eq!(t.get(&t.rows[0], 1), "E-learning");
+        let bom = read(b"\xEF\xBB\xBFName\nA\n", COLUMNS).unwrap();
+        assert_eq!(bom.encoding, "UTF-8");
+        assert_eq!(bom.get(&bom.rows[0], 0), "A");
+    }
+
+    #[test]
+    fn a_missing_or_doubled_column_is_named() {
+        let e = read(b"Course\nx\n", COLUMNS).err().unwrap();
+        assert!(e.message.contains("has no Name column"), "{}", e.message);
+        let e = read(b"Name,name\nx,y\n", COLUMNS).err().unwrap();
+        assert!(e.message.contains("appears twice"), "{}", e.message);
+        assert_eq!(name_key(" Aoife  O\u{2019}Connor"), "aoife o'connor");
+    }
+}
