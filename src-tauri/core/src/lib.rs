@@ -16,6 +16,7 @@ pub mod framework;
 pub mod logging;
 pub mod paths;
 pub mod periods;
+pub mod scrutiny;
 pub mod session;
 pub mod settings;
 pub mod store;

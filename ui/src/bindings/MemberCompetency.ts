@@ -4,6 +4,7 @@ import type { CompetencySummary } from "./CompetencySummary";
 import type { Member } from "./Member";
 import type { PlannedLearning } from "./PlannedLearning";
 import type { RatingLevel } from "./RatingLevel";
+import type { ScrutinyEvidence } from "./ScrutinyEvidence";
 import type { Signer } from "./Signer";
 import type { TrainingRecord } from "./TrainingRecord";
 
@@ -18,4 +19,8 @@ training: Array<TrainingRecord>,
 /**
  * Who may sign off this member's assessments.
  */
-signers: Array<Signer>, };
+signers: Array<Signer>, 
+/**
+ * The challenges this member raised, to choose as evidence (most recent first).
+ */
+scrutiny: Array<ScrutinyEvidence>, };

@@ -189,30 +189,14 @@ fn evidence_link(store: &Store, member_id: &str, e: &EvidenceInput) -> Result<Ev
             }
         }
         EvidenceKind::Scrutiny => {
-            // The scrutiny log's entries are linked by id once that log exists in the database.
-            let exists: bool = store.conn().query_row(
-                "SELECT EXISTS (SELECT 1 FROM sqlite_schema WHERE name = 'scrutiny_entry')",
-                [],
-                |r| r.get(0),
-            )?;
-            if !exists {
-                return Err(CoreError::validation(
-                    "evidence",
-                    "This database has no scrutiny log yet, so no scrutiny entry can be linked.",
-                ));
-            }
-            let title: Option<String> =
-                rusqlite::OptionalExtension::optional(store.conn().query_row(
-                    "SELECT question FROM scrutiny_entry WHERE id = ?1",
-                    [&reference],
-                    |r| r.get(0),
-                ))?;
-            title.ok_or_else(|| {
-                CoreError::validation(
-                    "evidence",
-                    format!("No scrutiny log entry has the id '{reference}'."),
-                )
-            })?
+            let entry =
+                crate::store::scrutiny::get_entry(store.conn(), &reference)?.ok_or_else(|| {
+                    CoreError::validation(
+                        "evidence",
+                        format!("No scrutiny log entry has the id '{reference}'."),
+                    )
+                })?;
+            format!("{} ({})", entry.challenge, dates::dense(entry.raised_on))
         }
     };
     Ok(EvidenceLink {

@@ -145,6 +145,18 @@ pub struct MemberCompetency {
     pub training: Vec<TrainingRecord>,
     /// Who may sign off this member's assessments.
     pub signers: Vec<Signer>,
+    /// The challenges this member raised, to choose as evidence (most recent first).
+    pub scrutiny: Vec<ScrutinyEvidence>,
+}
+
+/// A challenge the member raised, offered as evidence for their scrutiny responsibilities.
+#[derive(Debug, Clone, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+#[ts(export)]
+pub struct ScrutinyEvidence {
+    pub entry_id: String,
+    pub raised_on: NaiveDate,
+    pub challenge: String,
 }
 
 /// The roles whose holders may sign off another member's self-assessment: the chair and the
@@ -189,7 +201,22 @@ pub fn member_competency(store: &Store, member_id: &str) -> Result<MemberCompete
             .filter(|i| i.assessment.as_ref().is_some_and(|a| a.sign_off.is_some()))
             .count() as u32,
     };
+    let scrutiny = crate::scrutiny::list_entries(
+        store,
+        &crate::scrutiny::LogFilter {
+            member_id: Some(member_id.to_string()),
+            ..Default::default()
+        },
+    )?
+    .into_iter()
+    .map(|v| ScrutinyEvidence {
+        entry_id: v.entry.id,
+        raised_on: v.entry.raised_on,
+        challenge: v.entry.challenge,
+    })
+    .collect();
     Ok(MemberCompetency {
+        scrutiny,
         signers: signers_for(store, member_id)?,
         plan: competency::plan_for_member(store.conn(), member_id)?,
         training: training::list_for_member(store.conn(), member_id)?,

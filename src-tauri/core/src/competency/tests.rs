@@ -144,6 +144,41 @@ fn an_assessment_with_evidence_closes_the_gap_and_keeps_every_version() {
 }
 
 #[test]
+fn a_challenge_the_director_raised_is_evidence_for_her_scrutiny_responsibility() {
+    let mut store = demo();
+    let fiona = member(&store, "Fiona Gallagher");
+    let entry = crate::scrutiny::add_entry(
+        &mut store,
+        &crate::scrutiny::EntryInput {
+            raised_on: "12/05/2026".into(),
+            area_id: "saaf.4.2.1.6".into(),
+            raised_by: fiona.id.clone(),
+            challenge: "Does the annual report show the voice of the child?".into(),
+            assurance_level: "limited".into(),
+            ..Default::default()
+        },
+    )
+    .unwrap();
+    let mc = member_competency(&store, &fiona.id).unwrap();
+    assert_eq!(mc.scrutiny.len(), 1);
+    let mut input = assess(
+        &fiona.id,
+        "smc.role.non-executive-lead.responsibility.1",
+        "competent",
+    );
+    input.evidence = vec![EvidenceInput {
+        kind: Some(EvidenceKind::Scrutiny),
+        reference: entry.entry.id.clone(),
+        title: String::new(),
+    }];
+    let a = save_assessment(&mut store, &input).unwrap();
+    assert_eq!(
+        a.evidence[0].title,
+        "Does the annual report show the voice of the child? (12/05/2026)"
+    );
+}
+
+#[test]
 fn only_the_chair_or_a_safeguarding_lead_signs_off_someone_elses_assessment() {
     let mut store = demo();
     let fiona = member(&store, "Fiona Gallagher");

@@ -15,6 +15,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("migrations/0001_board_register.sql"),
     include_str!("migrations/0002_training.sql"),
     include_str!("migrations/0003_competency.sql"),
+    include_str!("migrations/0004_scrutiny.sql"),
 ];
 
 /// The schema version this build writes.

@@ -8,6 +8,7 @@ pub mod members;
 pub mod migrations;
 pub mod organisation;
 pub mod requirements;
+pub mod scrutiny;
 pub mod settings;
 pub mod training;
 

@@ -1,0 +1,237 @@
+//! Follow-up actions: who will do what by when, until the board is assured. Whether an action
+//! is overdue is worked out on the day, never stored.
+
+use chrono::NaiveDate;
+use serde::{Deserialize, Serialize};
+use ts_rs::TS;
+
+use super::{Action, ActionStatus};
+use crate::board;
+use crate::dates;
+use crate::error::{CoreError, Result};
+use crate::store::{self, history, scrutiny, Store};
+
+pub(super) const ENTITY: &str = "action";
+
+#[derive(Debug, Clone, Default, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+#[ts(export)]
+pub struct ActionInput {
+    pub description: String,
+    /// A board member's id when the owner is on the board; else empty.
+    pub owner_member_id: String,
+    /// A named officer who is not a board member; ignored when a member is chosen.
+    pub owner_name: String,
+    /// Empty when there is no due date.
+    pub due_on: String,
+    /// Open when not given.
+    pub status: Option<ActionStatus>,
+    pub escalated_to: String,
+    pub closure_note: String,
+    /// Empty means today, when closing.
+    pub closed_on: String,
+}
+
+/// An action with what the tracker shows beside it.
+#[derive(Debug, Clone, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+#[ts(export)]
+pub struct ActionView {
+    pub action: Action,
+    pub overdue: bool,
+    /// Days past the due date, when overdue.
+    pub days_overdue: u32,
+}
+
+impl ActionView {
+    pub fn new(action: Action, today: NaiveDate) -> ActionView {
+        let overdue = action.overdue_on(today);
+        let days_overdue = match (overdue, action.due_on) {
+            (true, Some(due)) => (today - due).num_days() as u32,
+            _ => 0,
+        };
+        ActionView {
+            action,
+            overdue,
+            days_overdue,
+        }
+    }
+}
+
+/// An action in the tracker, with the entry it follows up.
+#[derive(Debug, Clone, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+#[ts(export)]
+pub struct TrackedAction {
+    #[serde(flatten)]
+    pub view: ActionView,
+    pub challenge: String,
+    pub area_title: String,
+    pub raised_on: NaiveDate,
+    pub meeting_label: Option<String>,
+}
+
+#[derive(Debug, Clone, Copy, Default, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+#[ts(export)]
+pub struct ActionFilter {
+    pub overdue_only: bool,
+    /// Include closed actions.
+    pub include_closed: bool,
+}
+
+/// The tracker: overdue first (most overdue at the top), then by due date.
+pub fn list_actions(store: &Store, filter: ActionFilter) -> Result<Vec<TrackedAction>> {
+    let today = board::today();
+    let mut out = Vec::new();
+    for a in scrutiny::all_actions(store.conn())? {
+        let view = ActionView::new(a, today);
+        if filter.overdue_only && !view.overdue {
+            continue;
+        }
+        if !filter.include_closed && view.action.status == ActionStatus::Closed {
+            continue;
+        }
+        let entry = super::entries::get_entry(store, &view.action.entry_id)?;
+        out.push(TrackedAction {
+            challenge: entry.entry.challenge,
+            area_title: entry.area_title,
+            raised_on: entry.entry.raised_on,
+            meeting_label: entry.meeting_label,
+            view,
+        });
+    }
+    out.sort_by_key(|t| {
+        (
+            !t.view.overdue,
+            std::cmp::Reverse(t.view.days_overdue),
+            t.view.action.due_on.is_none(),
+            t.view.action.due_on,
+        )
+    });
+    Ok(out)
+}
+
+pub fn add_action(store: &mut Store, entry_id: &str, input: &ActionInput) -> Result<ActionView> {
+    scrutiny::get_entry(store.conn(), entry_id)?.ok_or_else(|| {
+        CoreError::not_found(format!("No scrutiny entry has the id '{entry_id}'."))
+    })?;
+    let action = new_action(store, entry_id, input)?;
+    store.write(|tx| {
+        scrutiny::save_action(tx, &action)?;
+        history::record(tx, ENTITY, &action.id, "added", &action)
+    })?;
+    Ok(ActionView::new(action, board::today()))
+}
+
+pub fn update_action(store: &mut Store, id: &str, input: &ActionInput) -> Result<ActionView> {
+    let before = scrutiny::get_action(store.conn(), id)?
+        .ok_or_else(|| CoreError::not_found(format!("No action has the id '{id}'.")))?;
+    let after = valid(
+        store,
+        input,
+        before.id.clone(),
+        before.entry_id.clone(),
+        before.created_at.clone(),
+    )?;
+    let change = match (before.status, after.status) {
+        (b, ActionStatus::Closed) if b != ActionStatus::Closed => "closed",
+        (_, ActionStatus::Escalated) if before.status != ActionStatus::Escalated => "escalated",
+        (ActionStatus::Closed, _) if after.status != ActionStatus::Closed => "reopened",
+        _ => "edited",
+    };
+    store.write(|tx| {
+        scrutiny::save_action(tx, &after)?;
+        history::record(tx, ENTITY, id, change, &after)
+    })?;
+    tracing::info!(id, change, "action saved");
+    Ok(ActionView::new(after, board::today()))
+}
+
+pub(super) fn new_action(store: &Store, entry_id: &str, input: &ActionInput) -> Result<Action> {
+    let now = dates::now_utc();
+    valid(store, input, store::new_id(), entry_id.to_string(), now)
+}
+
+fn valid(
+    store: &Store,
+    input: &ActionInput,
+    id: String,
+    entry_id: String,
+    created_at: String,
+) -> Result<Action> {
+    let description = board::validate::required_text(
+        "description",
+        "what is to be done",
+        &input.description,
+        2000,
+    )?;
+    let (owner_member_id, owner_name) = match input.owner_member_id.trim() {
+        "" => (
+            None,
+            input
+                .owner_name
+                .split_whitespace()
+                .collect::<Vec<_>>()
+                .join(" "),
+        ),
+        id => {
+            let m = board::get_member(store, id).map_err(|_| {
+                CoreError::validation("ownerMemberId", "Choose the action's owner.")
+            })?;
+            (Some(m.id), m.name)
+        }
+    };
+    if owner_name.is_empty() {
+        return Err(CoreError::validation(
+            "ownerName",
+            "Enter who owns the action: choose a board member or type an officer's name.",
+        ));
+    }
+    let due_on = dates::parse_optional_date("dueOn", "due date", &input.due_on)?;
+    let status = input.status.unwrap_or(ActionStatus::Open);
+    let escalated_to = input.escalated_to.trim().to_string();
+    if status == ActionStatus::Escalated && escalated_to.is_empty() {
+        return Err(CoreError::validation(
+            "escalatedTo",
+            "Say where the action was escalated: a committee or a board assurance framework risk.",
+        ));
+    }
+    let closure_note = input.closure_note.trim().to_string();
+    let closed_on = if status == ActionStatus::Closed {
+        if closure_note.is_empty() {
+            return Err(CoreError::validation(
+                "closureNote",
+                "Say how the action was closed: what was done, or why it is no longer needed.",
+            ));
+        }
+        let on = if input.closed_on.trim().is_empty() {
+            board::today()
+        } else {
+            dates::parse_date("closedOn", "closing date", &input.closed_on)?
+        };
+        if on > board::today() {
+            return Err(CoreError::validation(
+                "closedOn",
+                "The closing date cannot be in the future.",
+            ));
+        }
+        Some(on)
+    } else {
+        None
+    };
+    Ok(Action {
+        id,
+        entry_id,
+        description,
+        owner_member_id,
+        owner_name,
+        due_on,
+        status,
+        escalated_to,
+        closure_note,
+        closed_on,
+        created_at,
+        updated_at: dates::now_utc(),
+    })
+}

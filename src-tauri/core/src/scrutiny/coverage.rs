@@ -1,0 +1,72 @@
+//! Coverage: for a period, which assurance areas had scrutiny and at what levels of assurance,
+//! and which had none.
+
+use chrono::NaiveDate;
+use serde::Serialize;
+use ts_rs::TS;
+
+use super::{areas, levels, AssuranceArea, AssuranceLevel};
+use crate::error::Result;
+use crate::periods::Period;
+use crate::store::{scrutiny, Store};
+
+#[derive(Debug, Clone, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+#[ts(export)]
+pub struct CoverageRow {
+    pub area: AssuranceArea,
+    pub entries: u32,
+    /// How many entries gave each level, in the order of `Coverage::levels`.
+    pub by_level: Vec<u32>,
+    /// The weakest assurance taken in the period, if any scrutiny.
+    pub weakest_level: Option<String>,
+    pub last_scrutinised: Option<NaiveDate>,
+}
+
+#[derive(Debug, Clone, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+#[ts(export)]
+pub struct Coverage {
+    pub period: Period,
+    pub period_label: String,
+    pub levels: Vec<AssuranceLevel>,
+    pub rows: Vec<CoverageRow>,
+    /// Areas with no scrutiny in the period.
+    pub uncovered: u32,
+}
+
+pub fn coverage(store: &Store, period: Period) -> Result<Coverage> {
+    let levels = levels::assurance_levels(store)?;
+    let entries = scrutiny::entries_between(store.conn(), period.start(), period.end())?;
+    let rows: Vec<CoverageRow> = areas::areas(store)?
+        .into_iter()
+        .map(|area| {
+            let mine: Vec<_> = entries.iter().filter(|e| e.area_id == area.id).collect();
+            let by_level: Vec<u32> = levels
+                .iter()
+                .map(|l| mine.iter().filter(|e| e.assurance_level == l.code).count() as u32)
+                .collect();
+            // Levels run strongest first, so the weakest is the last one used.
+            let weakest_level = levels
+                .iter()
+                .zip(&by_level)
+                .rev()
+                .find(|(_, n)| **n > 0)
+                .map(|(l, _)| l.code.clone());
+            CoverageRow {
+                entries: mine.len() as u32,
+                last_scrutinised: mine.iter().map(|e| e.raised_on).max(),
+                by_level,
+                weakest_level,
+                area,
+            }
+        })
+        .collect();
+    Ok(Coverage {
+        period,
+        period_label: period.label(),
+        uncovered: rows.iter().filter(|r| r.entries == 0).count() as u32,
+        levels,
+        rows,
+    })
+}

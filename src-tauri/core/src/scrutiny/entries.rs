@@ -1,0 +1,414 @@
+//! The challenge log: each entry is a question a director raised, the answer, the evidence
+//! cited and the assurance taken. Edits keep every version, with who made it and what changed.
+
+use serde::{Deserialize, Serialize};
+use ts_rs::TS;
+
+use super::actions::{new_action, ActionInput, ActionView};
+use super::{areas, levels, ActionStatus, Entry, EvidenceSource};
+use crate::board::{self, MemberFilter};
+use crate::dates;
+use crate::error::{CoreError, Result};
+use crate::periods::Period;
+use crate::store::{self, history, scrutiny, Store};
+
+pub(super) const ENTITY: &str = "scrutiny-entry";
+const MAX_TEXT: usize = 10_000;
+
+#[derive(Debug, Clone, Default, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+#[ts(export)]
+pub struct EntryInput {
+    /// Empty for a challenge raised outside a meeting.
+    pub meeting_id: String,
+    /// Empty when not tied to an agenda item.
+    pub agenda_item_id: String,
+    /// Empty means the meeting's date, or today.
+    pub raised_on: String,
+    pub area_id: String,
+    pub raised_by: String,
+    pub challenge: String,
+    pub directed_to: String,
+    pub response: String,
+    pub evidence: Vec<EvidenceSource>,
+    pub assurance_level: String,
+    pub minute_ref: String,
+    /// Follow-up actions to create with a new entry (ignored when editing).
+    pub actions: Vec<ActionInput>,
+}
+
+/// An entry with the names a person reads, and its actions.
+#[derive(Debug, Clone, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+#[ts(export)]
+pub struct EntryView {
+    pub entry: Entry,
+    pub meeting_label: Option<String>,
+    pub item_label: Option<String>,
+    pub area_title: String,
+    pub raised_by_name: String,
+    pub level_label: String,
+    pub actions: Vec<ActionView>,
+}
+
+/// Which entries to list; every part is optional.
+#[derive(Debug, Clone, Default, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+#[ts(export)]
+pub struct LogFilter {
+    pub period: Option<Period>,
+    pub area_id: Option<String>,
+    pub member_id: Option<String>,
+    pub assurance_level: Option<String>,
+    /// Only entries with an action not yet closed.
+    pub open_actions: bool,
+}
+
+/// One saved version of an entry: when, by whom, and what changed.
+#[derive(Debug, Clone, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+#[ts(export)]
+pub struct EntryVersion {
+    pub recorded_at: String,
+    pub changed_by: String,
+    pub change: String,
+    pub changes: Vec<String>,
+    pub entry: Entry,
+}
+
+pub fn add_entry(store: &mut Store, input: &EntryInput) -> Result<EntryView> {
+    let now = dates::now_utc();
+    let entry = valid(store, input, store::new_id(), now.clone(), now)?;
+    let actions = input
+        .actions
+        .iter()
+        .map(|a| new_action(store, &entry.id, a))
+        .collect::<Result<Vec<_>>>()?;
+    store.write(|tx| {
+        scrutiny::save_entry(tx, &entry)?;
+        history::record(tx, ENTITY, &entry.id, "added", &entry)?;
+        for a in &actions {
+            scrutiny::save_action(tx, a)?;
+            history::record(tx, super::actions::ENTITY, &a.id, "added", a)?;
+        }
+        Ok(())
+    })?;
+    tracing::info!(id = %entry.id, actions = actions.len(), "scrutiny entry added");
+    get_entry(store, &entry.id)
+}
+
+pub fn update_entry(store: &mut Store, id: &str, input: &EntryInput) -> Result<EntryView> {
+    let before = existing(store, id)?;
+    let after = valid(
+        store,
+        input,
+        before.id.clone(),
+        before.created_at.clone(),
+        dates::now_utc(),
+    )?;
+    let content = |e: &Entry| Entry {
+        updated_at: String::new(),
+        ..e.clone()
+    };
+    if content(&after) != content(&before) {
+        store.write(|tx| {
+            scrutiny::save_entry(tx, &after)?;
+            history::record(tx, ENTITY, id, "edited", &after)
+        })?;
+        tracing::info!(id, "scrutiny entry edited");
+    }
+    get_entry(store, id)
+}
+
+fn existing(store: &Store, id: &str) -> Result<Entry> {
+    scrutiny::get_entry(store.conn(), id)?
+        .ok_or_else(|| CoreError::not_found(format!("No scrutiny entry has the id '{id}'.")))
+}
+
+pub fn get_entry(store: &Store, id: &str) -> Result<EntryView> {
+    let e = existing(store, id)?;
+    Ok(views(store, vec![e])?.remove(0))
+}
+
+pub fn list_entries(store: &Store, filter: &LogFilter) -> Result<Vec<EntryView>> {
+    let (from, to) = super::meetings::range(filter.period);
+    let entries: Vec<Entry> = scrutiny::entries_between(store.conn(), from, to)?
+        .into_iter()
+        .filter(|e| filter.area_id.as_ref().is_none_or(|a| &e.area_id == a))
+        .filter(|e| filter.member_id.as_ref().is_none_or(|m| &e.raised_by == m))
+        .filter(|e| {
+            filter
+                .assurance_level
+                .as_ref()
+                .is_none_or(|l| &e.assurance_level == l)
+        })
+        .collect();
+    let all = views(store, entries)?;
+    Ok(if filter.open_actions {
+        all.into_iter()
+            .filter(|v| {
+                v.actions
+                    .iter()
+                    .any(|a| a.action.status != ActionStatus::Closed)
+            })
+            .collect()
+    } else {
+        all
+    })
+}
+
+/// Entries with their names resolved and actions attached.
+pub(super) fn views(store: &Store, entries: Vec<Entry>) -> Result<Vec<EntryView>> {
+    let areas = areas::areas(store)?;
+    let levels = levels::assurance_levels(store)?;
+    let members = board::list_members(store, MemberFilter::All)?;
+    let today = board::today();
+    entries
+        .into_iter()
+        .map(|e| {
+            let meeting = match &e.meeting_id {
+                Some(id) => scrutiny::get_meeting(store.conn(), id)?,
+                None => None,
+            };
+            let item_label = meeting.as_ref().and_then(|m| {
+                m.items
+                    .iter()
+                    .find(|i| Some(&i.id) == e.agenda_item_id.as_ref())
+                    .map(|i| format!("{} {}", i.number, i.title).trim().to_string())
+            });
+            let actions = scrutiny::actions_for_entry(store.conn(), &e.id)?
+                .into_iter()
+                .map(|a| ActionView::new(a, today))
+                .collect();
+            Ok(EntryView {
+                meeting_label: meeting.as_ref().map(|m| m.label()),
+                item_label,
+                area_title: areas
+                    .iter()
+                    .find(|a| a.id == e.area_id)
+                    .map_or_else(|| e.area_id.clone(), |a| a.title.clone()),
+                raised_by_name: members
+                    .iter()
+                    .find(|m| m.id == e.raised_by)
+                    .map_or_else(String::new, |m| m.name.clone()),
+                level_label: levels
+                    .iter()
+                    .find(|l| l.code == e.assurance_level)
+                    .map_or_else(|| e.assurance_level.clone(), |l| l.label.clone()),
+                actions,
+                entry: e,
+            })
+        })
+        .collect()
+}
+
+pub fn entry_history(store: &Store, id: &str) -> Result<Vec<EntryVersion>> {
+    existing(store, id)?;
+    let names = Names {
+        areas: areas::areas(store)?
+            .into_iter()
+            .map(|a| (a.id, a.title))
+            .collect(),
+        levels: levels::assurance_levels(store)?
+            .into_iter()
+            .map(|l| (l.code, l.label))
+            .collect(),
+        members: board::list_members(store, MemberFilter::All)?
+            .into_iter()
+            .map(|m| (m.id, m.name))
+            .collect(),
+    };
+    let mut out: Vec<EntryVersion> = Vec::new();
+    for v in history::versions(store.conn(), ENTITY, id)? {
+        let Ok(entry) = serde_json::from_value::<Entry>(v.snapshot) else {
+            continue;
+        };
+        let changes = match out.last() {
+            None => vec!["Logged".to_string()],
+            Some(prev) => describe(&prev.entry, &entry, &names),
+        };
+        out.push(EntryVersion {
+            recorded_at: v.recorded_at,
+            changed_by: v.changed_by,
+            change: v.change,
+            changes,
+            entry,
+        });
+    }
+    Ok(out)
+}
+
+/// Ids to the names people read, for describing changes.
+struct Names {
+    areas: Vec<(String, String)>,
+    levels: Vec<(String, String)>,
+    members: Vec<(String, String)>,
+}
+
+fn name_of(list: &[(String, String)], id: &str) -> String {
+    list.iter()
+        .find(|(k, _)| k == id)
+        .map_or_else(|| id.to_string(), |(_, v)| v.clone())
+}
+
+fn describe(a: &Entry, b: &Entry, names: &Names) -> Vec<String> {
+    let mut out = Vec::new();
+    let mut diff = |label: &str, x: String, y: String| {
+        if x != y {
+            let show = |t: &str| {
+                if t.is_empty() {
+                    "(none)".to_string()
+                } else {
+                    format!("“{t}”")
+                }
+            };
+            out.push(format!("{label}: {} → {}", show(&x), show(&y)));
+        }
+    };
+    let evidence = |e: &Entry| {
+        e.evidence
+            .iter()
+            .map(|k| k.label())
+            .collect::<Vec<_>>()
+            .join(", ")
+    };
+    diff("Date", dates::dense(a.raised_on), dates::dense(b.raised_on));
+    diff(
+        "Area",
+        name_of(&names.areas, &a.area_id),
+        name_of(&names.areas, &b.area_id),
+    );
+    diff(
+        "Raised by",
+        name_of(&names.members, &a.raised_by),
+        name_of(&names.members, &b.raised_by),
+    );
+    diff("Challenge", a.challenge.clone(), b.challenge.clone());
+    diff("Directed to", a.directed_to.clone(), b.directed_to.clone());
+    diff("Response", a.response.clone(), b.response.clone());
+    diff("Evidence", evidence(a), evidence(b));
+    diff(
+        "Assurance level",
+        name_of(&names.levels, &a.assurance_level),
+        name_of(&names.levels, &b.assurance_level),
+    );
+    diff(
+        "Minute reference",
+        a.minute_ref.clone(),
+        b.minute_ref.clone(),
+    );
+    diff(
+        "Meeting",
+        a.meeting_id.clone().unwrap_or_default(),
+        b.meeting_id.clone().unwrap_or_default(),
+    );
+    out
+}
+
+fn valid(
+    store: &Store,
+    input: &EntryInput,
+    id: String,
+    created_at: String,
+    updated_at: String,
+) -> Result<Entry> {
+    let text = |field: &str, label: &str, value: &str, required: bool| -> Result<String> {
+        let v = value.trim().to_string();
+        if required && v.is_empty() {
+            return Err(CoreError::validation(field, format!("Enter {label}.")));
+        }
+        if v.chars().count() > MAX_TEXT {
+            return Err(CoreError::validation(
+                field,
+                format!("Shorten {label} to {MAX_TEXT} characters or fewer."),
+            ));
+        }
+        Ok(v)
+    };
+    let meeting = match input.meeting_id.trim() {
+        "" => None,
+        id => Some(scrutiny::get_meeting(store.conn(), id)?.ok_or_else(|| {
+            CoreError::validation(
+                "meetingId",
+                "That meeting no longer exists; choose another.",
+            )
+        })?),
+    };
+    let agenda_item_id = match (input.agenda_item_id.trim(), &meeting) {
+        ("", _) => None,
+        (item, Some(m)) if m.items.iter().any(|i| i.id == item) => Some(item.to_string()),
+        _ => {
+            return Err(CoreError::validation(
+                "agendaItemId",
+                "Choose an agenda item of the chosen meeting.",
+            ))
+        }
+    };
+    let raised_on = if input.raised_on.trim().is_empty() {
+        meeting.as_ref().map_or_else(board::today, |m| m.held_on)
+    } else {
+        dates::parse_date(
+            "raisedOn",
+            "date the challenge was raised",
+            &input.raised_on,
+        )?
+    };
+    if raised_on > board::today() {
+        return Err(CoreError::validation(
+            "raisedOn",
+            "The date cannot be in the future: log a challenge once it has been raised.",
+        ));
+    }
+    if !areas::areas(store)?.iter().any(|a| a.id == input.area_id) {
+        return Err(CoreError::validation(
+            "areaId",
+            "Choose the assurance area the challenge is about.",
+        ));
+    }
+    if input.raised_by.trim().is_empty() {
+        return Err(CoreError::validation(
+            "raisedBy",
+            "Choose who raised the challenge.",
+        ));
+    }
+    let raiser = board::get_member(store, input.raised_by.trim())
+        .map_err(|_| CoreError::validation("raisedBy", "Choose who raised the challenge."))?;
+    if !levels::assurance_levels(store)?
+        .iter()
+        .any(|l| l.code == input.assurance_level)
+    {
+        return Err(CoreError::validation(
+            "assuranceLevel",
+            "Choose the level of assurance the answer gave.",
+        ));
+    }
+    let mut evidence = input.evidence.clone();
+    evidence.sort();
+    evidence.dedup();
+    Ok(Entry {
+        id,
+        meeting_id: meeting.map(|m| m.id),
+        agenda_item_id,
+        raised_on,
+        area_id: input.area_id.clone(),
+        raised_by: raiser.id,
+        challenge: text(
+            "challenge",
+            "the question or challenge",
+            &input.challenge,
+            true,
+        )?,
+        directed_to: text("directedTo", "who it was put to", &input.directed_to, false)?,
+        response: text("response", "the response", &input.response, false)?,
+        evidence,
+        assurance_level: input.assurance_level.clone(),
+        minute_ref: text(
+            "minuteRef",
+            "the minute reference",
+            &input.minute_ref,
+            false,
+        )?,
+        created_at,
+        updated_at,
+    })
+}

@@ -1,0 +1,95 @@
+//! The assurance-level scale: what a director took from an answer. Configurable; by default
+//! Substantial, Reasonable, Limited and No assurance, each with a one-line definition.
+
+use serde::{Deserialize, Serialize};
+use ts_rs::TS;
+
+use crate::error::{CoreError, ErrorKind, Result};
+use crate::store::{history, scrutiny, settings, Store};
+
+const SETTING: &str = "assurance_levels";
+
+/// One level, strongest first. `code` is stored with each entry and never changes.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct AssuranceLevel {
+    pub code: String,
+    pub label: String,
+    pub definition: String,
+}
+
+pub fn default_levels() -> Vec<AssuranceLevel> {
+    let level = |code: &str, label: &str, definition: &str| AssuranceLevel {
+        code: code.into(),
+        label: label.into(),
+        definition: definition.into(),
+    };
+    vec![
+        level("substantial", "Substantial", "The arrangements are sound and the evidence shows them working well; only minor improvement is needed."),
+        level("reasonable", "Reasonable", "The arrangements are largely sound; some weaknesses need action but do not put children or adults at significant risk."),
+        level("limited", "Limited", "Significant weaknesses in the arrangements or the evidence; action is needed to reduce risk."),
+        level("none", "No assurance", "The arrangements are not working or there is no evidence that they are; urgent action and escalation are needed."),
+    ]
+}
+
+pub fn assurance_levels(store: &Store) -> Result<Vec<AssuranceLevel>> {
+    Ok(settings::get(store.conn(), SETTING)?.unwrap_or_else(default_levels))
+}
+
+/// Saves a new scale: two to six levels, each with a label and a definition; a level that
+/// entries use cannot be removed (reword it instead).
+pub fn save_assurance_levels(
+    store: &mut Store,
+    levels: &[AssuranceLevel],
+) -> Result<Vec<AssuranceLevel>> {
+    if !(2..=6).contains(&levels.len()) {
+        return Err(CoreError::validation(
+            "assuranceLevels",
+            "An assurance scale needs between two and six levels.",
+        ));
+    }
+    let mut out: Vec<AssuranceLevel> = Vec::new();
+    for l in levels {
+        let label = l.label.split_whitespace().collect::<Vec<_>>().join(" ");
+        let definition = l.definition.trim().to_string();
+        if label.is_empty() || definition.is_empty() {
+            return Err(CoreError::validation(
+                "assuranceLevels",
+                "Every assurance level needs a label and a one-line definition.",
+            ));
+        }
+        let code = if l.code.trim().is_empty() {
+            crate::board::codes::loose(&label)
+        } else {
+            l.code.trim().to_string()
+        };
+        if out
+            .iter()
+            .any(|o| o.code == code || o.label.eq_ignore_ascii_case(&label))
+        {
+            return Err(CoreError::validation(
+                "assuranceLevels",
+                format!("The scale has '{label}' twice; each level must be different."),
+            ));
+        }
+        out.push(AssuranceLevel {
+            code,
+            label,
+            definition,
+        });
+    }
+    store.write(|tx| {
+        if let Some(code) = scrutiny::levels_in_use(tx)?
+            .into_iter()
+            .find(|c| !out.iter().any(|l| &l.code == c))
+        {
+            return Err(CoreError::new(
+                ErrorKind::InUse,
+                format!("The assurance level '{code}' is used by scrutiny entries, so it cannot be removed. Reword it instead."),
+            ));
+        }
+        settings::set(tx, SETTING, &out)?;
+        history::record(tx, "settings", SETTING, "edited", &out)
+    })?;
+    Ok(out)
+}

@@ -1,0 +1,267 @@
+//! Board and committee meetings: when, which part, the agenda, and who attended.
+
+use chrono::NaiveDate;
+use serde::{Deserialize, Serialize};
+use ts_rs::TS;
+
+use super::{
+    AgendaItem, Attendance, AttendanceStatus, EntryView, Meeting, MeetingKind, MeetingPart,
+};
+use crate::board::{self, validate::required_text};
+use crate::error::{CoreError, ErrorKind, Result};
+use crate::periods::Period;
+use crate::store::{self, history, scrutiny, Store};
+use crate::{board::codes::loose, dates};
+
+const ENTITY: &str = "meeting";
+
+#[derive(Debug, Clone, Default, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+#[ts(export)]
+pub struct AgendaItemInput {
+    /// The id of an existing item being kept, or empty for a new one.
+    pub id: String,
+    pub number: String,
+    pub title: String,
+    pub paper_ref: String,
+    pub executive_lead: String,
+}
+
+#[derive(Debug, Clone, Default, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+#[ts(export)]
+pub struct MeetingInput {
+    /// A meeting kind code (see `meeting_kinds`).
+    pub kind: String,
+    pub held_on: String,
+    /// Public when not given.
+    pub part: Option<MeetingPart>,
+    pub items: Vec<AgendaItemInput>,
+    /// Member ids of those present.
+    pub present: Vec<String>,
+    /// Member ids of those who sent apologies.
+    pub apologies: Vec<String>,
+}
+
+/// A meeting in a list, with how much scrutiny it holds.
+#[derive(Debug, Clone, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+#[ts(export)]
+pub struct MeetingSummary {
+    pub meeting: Meeting,
+    pub label: String,
+    pub entries: u32,
+    pub open_actions: u32,
+}
+
+/// A meeting with its items, entries and actions.
+#[derive(Debug, Clone, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+#[ts(export)]
+pub struct MeetingView {
+    pub meeting: Meeting,
+    pub label: String,
+    pub entries: Vec<EntryView>,
+}
+
+pub fn meeting_kinds(store: &Store) -> Result<Vec<MeetingKind>> {
+    scrutiny::meeting_kinds(store.conn())
+}
+
+/// Adds a kind of meeting (for example "People committee"), or returns the one with that name.
+pub fn add_meeting_kind(store: &mut Store, label: &str) -> Result<MeetingKind> {
+    let label = required_text("label", "the name of the meeting", label, 80)?;
+    let existing = meeting_kinds(store)?;
+    if let Some(k) = existing.iter().find(|k| loose(&k.label) == loose(&label)) {
+        return Ok(k.clone());
+    }
+    let code = label
+        .to_lowercase()
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .collect::<Vec<_>>()
+        .join("-");
+    let kind = MeetingKind { code, label };
+    store.write(|tx| {
+        scrutiny::add_meeting_kind(tx, &kind)?;
+        history::record(tx, "meeting-kind", &kind.code, "added", &kind)
+    })?;
+    Ok(kind)
+}
+
+pub fn list_meetings(store: &Store, period: Option<Period>) -> Result<Vec<MeetingSummary>> {
+    let (from, to) = range(period);
+    let entries = scrutiny::entries_between(store.conn(), from, to)?;
+    scrutiny::meetings_between(store.conn(), from, to)?
+        .into_iter()
+        .map(|m| {
+            let mine: Vec<_> = entries
+                .iter()
+                .filter(|e| e.meeting_id.as_deref() == Some(&m.id))
+                .collect();
+            let mut open_actions = 0;
+            for e in &mine {
+                open_actions += scrutiny::actions_for_entry(store.conn(), &e.id)?
+                    .iter()
+                    .filter(|a| a.status != super::ActionStatus::Closed)
+                    .count() as u32;
+            }
+            Ok(MeetingSummary {
+                label: m.label(),
+                entries: mine.len() as u32,
+                open_actions,
+                meeting: m,
+            })
+        })
+        .collect()
+}
+
+/// The span a period covers, or all time. Dates are compared as ISO text in SQL, so "all
+/// time" is years 1 to 9999 rather than chrono's signed extremes.
+pub(super) fn range(period: Option<Period>) -> (NaiveDate, NaiveDate) {
+    match period {
+        Some(p) => (p.start(), p.end()),
+        None => ALL_TIME,
+    }
+}
+
+pub(super) const ALL_TIME: (NaiveDate, NaiveDate) = (
+    NaiveDate::from_ymd_opt(1, 1, 1).expect("a valid date"),
+    NaiveDate::from_ymd_opt(9999, 12, 31).expect("a valid date"),
+);
+
+pub fn get_meeting(store: &Store, id: &str) -> Result<MeetingView> {
+    let meeting = existing(store.conn(), id)?;
+    let entries = super::entries::views(
+        store,
+        scrutiny::entries_between(store.conn(), meeting.held_on, meeting.held_on)?
+            .into_iter()
+            .filter(|e| e.meeting_id.as_deref() == Some(id))
+            .collect(),
+    )?;
+    Ok(MeetingView {
+        label: meeting.label(),
+        meeting,
+        entries,
+    })
+}
+
+fn existing(conn: &rusqlite::Connection, id: &str) -> Result<Meeting> {
+    scrutiny::get_meeting(conn, id)?
+        .ok_or_else(|| CoreError::not_found(format!("No meeting has the id '{id}'.")))
+}
+
+pub fn add_meeting(store: &mut Store, input: &MeetingInput) -> Result<Meeting> {
+    let now = dates::now_utc();
+    let meeting = valid(store, input, store::new_id(), now.clone(), now, &[])?;
+    store.write(|tx| {
+        scrutiny::save_meeting(tx, &meeting)?;
+        history::record(tx, ENTITY, &meeting.id, "added", &meeting)?;
+        Ok(())
+    })?;
+    tracing::info!(id = %meeting.id, "meeting added");
+    Ok(meeting)
+}
+
+pub fn update_meeting(store: &mut Store, id: &str, input: &MeetingInput) -> Result<Meeting> {
+    let before = existing(store.conn(), id)?;
+    let meeting = valid(
+        store,
+        input,
+        before.id.clone(),
+        before.created_at.clone(),
+        dates::now_utc(),
+        &before.items,
+    )?;
+    store.write(|tx| {
+        for gone in before
+            .items
+            .iter()
+            .filter(|i| !meeting.items.iter().any(|k| k.id == i.id))
+        {
+            if scrutiny::item_in_use(tx, &gone.id)? {
+                return Err(CoreError::new(
+                    ErrorKind::InUse,
+                    format!(
+                        "Agenda item {} {} has scrutiny entries, so it cannot be removed.",
+                        gone.number, gone.title
+                    ),
+                ));
+            }
+        }
+        scrutiny::save_meeting(tx, &meeting)?;
+        history::record(tx, ENTITY, id, "edited", &meeting)?;
+        Ok(())
+    })?;
+    Ok(meeting)
+}
+
+fn valid(
+    store: &Store,
+    input: &MeetingInput,
+    id: String,
+    created_at: String,
+    updated_at: String,
+    previous_items: &[AgendaItem],
+) -> Result<Meeting> {
+    let kind = meeting_kinds(store)?
+        .into_iter()
+        .find(|k| k.code == input.kind || loose(&k.label) == loose(&input.kind))
+        .ok_or_else(|| CoreError::validation("kind", "Choose which meeting this is."))?;
+    let held_on = dates::parse_date("heldOn", "date of the meeting", &input.held_on)?;
+    let mut items = Vec::new();
+    for (i, item) in input.items.iter().enumerate() {
+        let title = required_text(
+            "items",
+            &format!("the title of agenda item {}", i + 1),
+            &item.title,
+            200,
+        )?;
+        let id = if previous_items.iter().any(|p| p.id == item.id) {
+            item.id.clone()
+        } else {
+            store::new_id()
+        };
+        items.push(AgendaItem {
+            id,
+            number: item.number.trim().to_string(),
+            title,
+            paper_ref: item.paper_ref.trim().to_string(),
+            executive_lead: item.executive_lead.trim().to_string(),
+        });
+    }
+    let mut attendance = Vec::new();
+    for (ids, status) in [
+        (&input.present, AttendanceStatus::Present),
+        (&input.apologies, AttendanceStatus::Apologies),
+    ] {
+        for member_id in ids {
+            if attendance
+                .iter()
+                .any(|a: &Attendance| &a.member_id == member_id)
+            {
+                return Err(CoreError::validation(
+                    "attendance",
+                    "A member is recorded as both present and sending apologies; choose one.",
+                ));
+            }
+            let m = board::get_member(store, member_id)?;
+            attendance.push(Attendance {
+                member_id: m.id,
+                name: m.name,
+                status,
+            });
+        }
+    }
+    Ok(Meeting {
+        id,
+        kind: kind.code,
+        kind_label: kind.label,
+        held_on,
+        part: input.part.unwrap_or(MeetingPart::Public),
+        items,
+        attendance,
+        created_at,
+        updated_at,
+    })
+}

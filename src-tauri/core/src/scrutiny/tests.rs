@@ -1,0 +1,359 @@
+use chrono::{Days, NaiveDate};
+
+use super::*;
+use crate::board::{self, MemberFilter};
+use crate::error::ErrorKind;
+use crate::periods::Period;
+use crate::store::Store;
+
+fn demo() -> Store {
+    let mut store = Store::open_in_memory().unwrap();
+    crate::demo::load_demo(&mut store).unwrap();
+    store
+}
+
+fn member_id(store: &Store, name: &str) -> String {
+    board::list_members(store, MemberFilter::All)
+        .unwrap()
+        .into_iter()
+        .find(|m| m.name == name)
+        .unwrap()
+        .id
+}
+
+fn d(text: &str) -> NaiveDate {
+    crate::dates::parse_date("d", "d", text).unwrap()
+}
+
+fn entry(store: &Store, on: &str, area: &str, level: &str) -> EntryInput {
+    EntryInput {
+        raised_on: on.into(),
+        area_id: area.into(),
+        raised_by: member_id(store, "Fiona Gallagher"),
+        challenge: "How do we know named professionals have protected time?".into(),
+        directed_to: "Chief Nurse".into(),
+        response: "Job plans audited in Q2.".into(),
+        evidence: vec![EvidenceSource::Audit],
+        assurance_level: level.into(),
+        ..Default::default()
+    }
+}
+
+#[test]
+fn an_english_trust_uses_saaf_and_a_scottish_board_the_ten_standards() {
+    let mut store = demo();
+    let list = areas(&store).unwrap();
+    assert_eq!(list.len(), 13);
+    assert_eq!(
+        list[0].title,
+        "Named professionals for safeguarding children"
+    );
+    board::save_organisation(
+        &mut store,
+        &board::OrganisationInput {
+            name: "NHS Borders".into(),
+            nation: board::Nation::Scotland,
+            org_type: board::OrgType::HealthBoard,
+        },
+    )
+    .unwrap();
+    assert_eq!(areas(&store).unwrap().len(), 10);
+    let own = add_custom_area(
+        &mut store,
+        &CustomAreaInput {
+            title: "Transitions to adult services".into(),
+            text: "Young people moving from children's to adult services.".into(),
+        },
+    )
+    .unwrap();
+    assert!(own.source.is_none());
+    assert_eq!(areas(&store).unwrap().len(), 11);
+    choose_area_set(&mut store, "saaf-provider-arrangements").unwrap();
+    assert_eq!(areas(&store).unwrap().len(), 14);
+    assert_eq!(
+        choose_area_set(&mut store, "nope")
+            .unwrap_err()
+            .field
+            .as_deref(),
+        Some("areaSet")
+    );
+}
+
+#[test]
+fn a_meeting_with_challenges_actions_and_an_overdue_one() {
+    let mut store = demo();
+    let today = board::today();
+    let held = today - Days::new(30);
+    let fiona = member_id(&store, "Fiona Gallagher");
+    let elaine = member_id(&store, "Elaine Brooks");
+    let priya = member_id(&store, "Priya Raman");
+    let meeting = add_meeting(
+        &mut store,
+        &MeetingInput {
+            kind: "board".into(),
+            held_on: held.to_string(),
+            part: None,
+            items: vec![AgendaItemInput {
+                number: "4.2".into(),
+                title: "Safeguarding annual report".into(),
+                paper_ref: "BD/26/041".into(),
+                executive_lead: "Priya Raman".into(),
+                ..Default::default()
+            }],
+            present: vec![fiona.clone()],
+            apologies: vec![elaine],
+        },
+    )
+    .unwrap();
+    assert_eq!(
+        meeting.label(),
+        format!("Board, {}", crate::dates::prose(held))
+    );
+    let mut input = entry(&store, "", "saaf.4.2.1.1", "limited");
+    input.meeting_id = meeting.id.clone();
+    input.agenda_item_id = meeting.items[0].id.clone();
+    input.actions = vec![ActionInput {
+        description: "Report job-plan audit results".into(),
+        owner_name: "Head of Safeguarding".into(),
+        due_on: (today - Days::new(1)).to_string(),
+        ..Default::default()
+    }];
+    let first = add_entry(&mut store, &input).unwrap();
+    assert_eq!(
+        first.entry.raised_on, held,
+        "defaults to the meeting's date"
+    );
+    assert_eq!(
+        first.item_label.as_deref(),
+        Some("4.2 Safeguarding annual report")
+    );
+    assert!(first.actions[0].overdue);
+    assert_eq!(first.actions[0].days_overdue, 1);
+
+    let mut second = entry(&store, "", "saaf.4.2.1.6", "reasonable");
+    second.meeting_id = meeting.id.clone();
+    second.actions = vec![ActionInput {
+        description: "Add LeDeR themes to next year's report".into(),
+        owner_member_id: priya.clone(),
+        due_on: (today + Days::new(60)).to_string(),
+        ..Default::default()
+    }];
+    let second = add_entry(&mut store, &second).unwrap();
+    assert_eq!(second.actions[0].action.owner_name, "Priya Raman");
+
+    // Close the second action: a closure note is required.
+    let id = second.actions[0].action.id.clone();
+    let mut close = ActionInput {
+        description: "Add LeDeR themes to next year's report".into(),
+        owner_member_id: priya.clone(),
+        status: Some(ActionStatus::Closed),
+        ..Default::default()
+    };
+    assert_eq!(
+        update_action(&mut store, &id, &close)
+            .unwrap_err()
+            .field
+            .as_deref(),
+        Some("closureNote")
+    );
+    close.closure_note = "Agreed at the safeguarding committee.".into();
+    let closed = update_action(&mut store, &id, &close).unwrap();
+    assert_eq!(closed.action.closed_on, Some(today));
+
+    let open = list_actions(&store, ActionFilter::default()).unwrap();
+    assert_eq!(open.len(), 1, "closed actions are left out by default");
+    assert!(open[0].view.overdue);
+    let overdue = list_actions(
+        &store,
+        ActionFilter {
+            overdue_only: true,
+            include_closed: false,
+        },
+    )
+    .unwrap();
+    assert_eq!(overdue.len(), 1);
+
+    let view = get_meeting(&store, &meeting.id).unwrap();
+    assert_eq!(view.entries.len(), 2);
+    assert_eq!(view.meeting.attendance.len(), 2);
+    let with_open = list_entries(
+        &store,
+        &LogFilter {
+            open_actions: true,
+            ..Default::default()
+        },
+    )
+    .unwrap();
+    assert_eq!(with_open.len(), 1);
+
+    // An agenda item with entries cannot be dropped from the meeting.
+    let e = update_meeting(
+        &mut store,
+        &meeting.id,
+        &MeetingInput {
+            kind: "board".into(),
+            held_on: held.to_string(),
+            ..Default::default()
+        },
+    )
+    .unwrap_err();
+    assert_eq!(e.kind, ErrorKind::InUse);
+}
+
+#[test]
+fn coverage_and_period_cuts_are_exact_at_year_and_quarter_boundaries() {
+    let mut store = demo();
+    // 31 March 2026 is 2025/26 Q4; 1 April 2026 is 2026/27 Q1.
+    {
+        let e = entry(&store, "31/03/2026", "saaf.4.2.1.1", "substantial");
+        add_entry(&mut store, &e)
+    }
+    .unwrap();
+    {
+        let e = entry(&store, "01/04/2026", "saaf.4.2.1.2", "limited");
+        add_entry(&mut store, &e)
+    }
+    .unwrap();
+    {
+        let e = entry(&store, "30/06/2026", "saaf.4.2.1.2", "reasonable");
+        add_entry(&mut store, &e)
+    }
+    .unwrap();
+    {
+        let e = entry(&store, "01/07/2026", "saaf.4.2.1.3", "none");
+        add_entry(&mut store, &e)
+    }
+    .unwrap();
+
+    let cut = |p: &str| {
+        list_entries(
+            &store,
+            &LogFilter {
+                period: Some(Period::parse(p).unwrap()),
+                ..Default::default()
+            },
+        )
+        .unwrap()
+        .len()
+    };
+    assert_eq!(cut("2025/26"), 1);
+    assert_eq!(cut("2025/26-Q4"), 1);
+    assert_eq!(cut("2026/27"), 3);
+    assert_eq!(cut("2026/27-Q1"), 2);
+    assert_eq!(cut("2026/27-Q2"), 1);
+
+    let c = coverage(&store, Period::parse("2026/27-Q1").unwrap()).unwrap();
+    assert_eq!(c.period_label, "2026/27 Q1 (April to June 2026)");
+    assert_eq!(c.uncovered, 12);
+    let row = c.rows.iter().find(|r| r.area.id == "saaf.4.2.1.2").unwrap();
+    assert_eq!(row.entries, 2);
+    assert_eq!(row.by_level, [0, 1, 1, 0]);
+    assert_eq!(row.weakest_level.as_deref(), Some("limited"));
+    assert_eq!(row.last_scrutinised, Some(d("30/06/2026")));
+    let year = coverage(&store, Period::parse("2025/26").unwrap()).unwrap();
+    assert_eq!(year.uncovered, 12);
+    assert_eq!(year.rows[0].entries, 1);
+}
+
+#[test]
+fn an_edit_keeps_the_earlier_version_with_who_and_what_changed() {
+    let mut store = demo();
+    let fiona = member_id(&store, "Fiona Gallagher");
+    let settings = crate::settings::Settings {
+        my_member_id: Some(fiona),
+        ..crate::settings::get_settings(&store).unwrap()
+    };
+    crate::settings::save_settings(&mut store, &settings).unwrap();
+    let first = {
+        let e = entry(&store, "01/05/2026", "saaf.4.2.1.1", "limited");
+        add_entry(&mut store, &e)
+    }
+    .unwrap();
+    let mut changed = entry(&store, "01/05/2026", "saaf.4.2.1.1", "reasonable");
+    changed.response = "Job plans audited in Q2; all named professionals have 2 PAs.".into();
+    update_entry(&mut store, &first.entry.id, &changed).unwrap();
+    // Saving the same again adds no version.
+    update_entry(&mut store, &first.entry.id, &changed).unwrap();
+    let versions = entry_history(&store, &first.entry.id).unwrap();
+    assert_eq!(versions.len(), 2);
+    assert_eq!(versions[1].changed_by, "Fiona Gallagher");
+    assert_eq!(versions[1].change, "edited");
+    assert!(
+        versions[1]
+            .changes
+            .iter()
+            .any(|c| c.starts_with("Response: “Job plans audited in Q2.” → ")),
+        "{:?}",
+        versions[1].changes
+    );
+    assert!(
+        versions[1]
+            .changes
+            .contains(&"Assurance level: “Limited” → “Reasonable”".to_string()),
+        "{:?}",
+        versions[1].changes
+    );
+    assert_eq!(versions[0].entry.assurance_level, "limited");
+}
+
+#[test]
+fn bad_entries_name_their_field_and_the_scale_keeps_levels_in_use() {
+    let mut store = demo();
+    let cases = [
+        (
+            EntryInput {
+                challenge: " ".into(),
+                ..entry(&store, "01/05/2026", "saaf.4.2.1.1", "limited")
+            },
+            "challenge",
+        ),
+        (entry(&store, "01/05/2026", "nowhere", "limited"), "areaId"),
+        (
+            entry(&store, "01/05/2026", "saaf.4.2.1.1", "superb"),
+            "assuranceLevel",
+        ),
+        (
+            entry(&store, "31/02/2026", "saaf.4.2.1.1", "limited"),
+            "raisedOn",
+        ),
+        (
+            EntryInput {
+                raised_by: String::new(),
+                ..entry(&store, "01/05/2026", "saaf.4.2.1.1", "limited")
+            },
+            "raisedBy",
+        ),
+        (
+            EntryInput {
+                meeting_id: "gone".into(),
+                ..entry(&store, "01/05/2026", "saaf.4.2.1.1", "limited")
+            },
+            "meetingId",
+        ),
+    ];
+    let cases: Vec<(EntryInput, &str)> = cases.into_iter().collect();
+    for (input, field) in cases {
+        assert_eq!(
+            add_entry(&mut store, &input).unwrap_err().field.as_deref(),
+            Some(field)
+        );
+    }
+    {
+        let e = entry(&store, "01/05/2026", "saaf.4.2.1.1", "limited");
+        add_entry(&mut store, &e)
+    }
+    .unwrap();
+    let mut scale = assurance_levels(&store).unwrap();
+    assert_eq!(scale.len(), 4);
+    scale.remove(2);
+    assert_eq!(
+        save_assurance_levels(&mut store, &scale).unwrap_err().kind,
+        ErrorKind::InUse
+    );
+    let mut reworded = assurance_levels(&store).unwrap();
+    reworded[3].label = "None".into();
+    assert_eq!(
+        save_assurance_levels(&mut store, &reworded).unwrap()[3].code,
+        "none"
+    );
+}
