@@ -11,6 +11,7 @@ mod competency;
 mod compliance;
 mod framework;
 mod members;
+mod scrutiny;
 mod training;
 
 use clap::{Parser, Subcommand};
@@ -24,6 +25,7 @@ use competency::CompetencyCommand;
 use compliance::{ComplianceArgs, RequirementsCommand};
 use framework::FrameworkCommand;
 use members::MembersCommand;
+use scrutiny::{ActionsCommand, AreasCommand, MeetingsCommand, ScrutinyCommand};
 use training::TrainingCommand;
 
 #[derive(Debug, Parser)]
@@ -76,6 +78,26 @@ pub enum Command {
     /// Self-assessment against the competency frameworks
     #[command(subcommand, arg_required_else_help = true)]
     Competency(CompetencyCommand),
+    /// Board and committee meetings and their agendas
+    #[command(subcommand, arg_required_else_help = true)]
+    Meetings(MeetingsCommand),
+    /// The challenge log: list, add, history, import an existing log from CSV
+    #[command(subcommand, arg_required_else_help = true)]
+    Scrutiny(ScrutinyCommand),
+    /// Follow-up actions from the challenge log
+    #[command(subcommand, arg_required_else_help = true)]
+    Actions(ActionsCommand),
+    /// Which assurance areas had scrutiny in a period, at what levels, and which had none
+    Coverage {
+        /// A financial year (2025/26) or quarter (2025/26-Q3)
+        #[arg(long)]
+        period: String,
+        #[arg(long)]
+        json: bool,
+    },
+    /// The organisation's assurance areas
+    #[command(subcommand, arg_required_else_help = true)]
+    Areas(AreasCommand),
     /// The competency frameworks: show, list, import, choose who each applies to
     #[command(subcommand, arg_required_else_help = true)]
     Framework(FrameworkCommand),
@@ -154,6 +176,11 @@ fn execute(db: PathBuf, command: Command, out: &mut impl Write) -> Result<bool> 
         Command::Requirements(r) => compliance::run_requirements(&mut store, r, out)?,
         Command::Competency(c) => competency::run(&mut store, c, out)?,
         Command::Framework(f) => framework::run(&mut store, f, out)?,
+        Command::Meetings(m) => scrutiny::meetings(&mut store, m, out)?,
+        Command::Scrutiny(s) => return scrutiny::run(&mut store, s, out),
+        Command::Actions(a) => scrutiny::actions(&mut store, a, out)?,
+        Command::Coverage { period, json } => scrutiny::coverage(&store, &period, json, out)?,
+        Command::Areas(a) => scrutiny::areas(&mut store, a, out)?,
         Command::Org(OrgCommand::Show { json }) => match board::get_organisation(&store)? {
             Some(o) if json => print_json(out, &o)?,
             Some(o) => line(

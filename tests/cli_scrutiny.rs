@@ -1,0 +1,327 @@
+//! The scrutiny record from the command line: meetings, the challenge log, actions, coverage,
+//! and importing legacy logs from real files.
+
+mod support;
+
+use std::fmt::Write as _;
+use std::path::Path;
+
+use support::{cli, members_json, stderr, stdout, temp_db};
+
+fn fixture(name: &str) -> String {
+    format!(
+        "{}/tests/fixtures/scrutiny/{name}",
+        env!("CARGO_MANIFEST_DIR")
+    )
+}
+
+fn json(db: &Path, args: &[&str]) -> serde_json::Value {
+    let out = cli(db, args);
+    assert!(out.status.success(), "{args:?}: {}", stderr(&out));
+    serde_json::from_slice(&out.stdout).unwrap()
+}
+
+fn entries(db: &Path) -> Vec<serde_json::Value> {
+    json(db, &["scrutiny", "list", "--json"])
+        .as_array()
+        .unwrap()
+        .clone()
+}
+
+fn member_id(db: &Path, name: &str) -> String {
+    members_json(db)
+        .into_iter()
+        .find(|m| m["name"] == name)
+        .unwrap()["id"]
+        .as_str()
+        .unwrap()
+        .to_string()
+}
+
+fn demo() -> (tempfile::TempDir, std::path::PathBuf) {
+    let (dir, db) = temp_db();
+    assert!(cli(&db, &["demo"]).status.success());
+    (dir, db)
+}
+
+#[test]
+fn a_legacy_excel_log_with_bad_rows_is_refused_whole_with_line_numbers() {
+    let (_dir, db) = demo();
+    let out = cli(
+        &db,
+        &["scrutiny", "import", &fixture("legacy-windows-1252.csv")],
+    );
+    assert_eq!(out.status.code(), Some(1), "{}", stdout(&out));
+    let report = stdout(&out);
+    assert!(
+        report.contains(
+            "Line 6 (Fiona Gallagher): The date must be a real date: 31/02/2026 does not exist."
+        ),
+        "{report}"
+    );
+    assert!(
+        report.contains("Line 7 (Jo Bloggs): No board member is called 'Jo Bloggs'."),
+        "{report}"
+    );
+    assert!(report.contains("Line 8 (Fiona Gallagher): 'Car parking' is not one of the organisation's assurance areas."), "{report}");
+    assert!(
+        report.contains("Nothing was imported: 3 of 6 rows"),
+        "{report}"
+    );
+    assert!(entries(&db).is_empty(), "the database is unchanged");
+    assert!(json(&db, &["meetings", "list", "--json"])
+        .as_array()
+        .unwrap()
+        .is_empty());
+}
+
+#[test]
+fn skip_invalid_keeps_curly_apostrophes_and_pound_signs_and_a_second_import_adds_nothing() {
+    let (_dir, db) = demo();
+    let file = fixture("legacy-windows-1252.csv");
+    let report = json(
+        &db,
+        &[
+            "scrutiny",
+            "import",
+            &file,
+            "--skip-invalid",
+            "--create-people",
+            "--json",
+        ],
+    );
+    assert_eq!(report["encoding"], "Windows-1252");
+    assert_eq!(report["added"], 4, "{report}");
+    assert_eq!(report["peopleCreated"], 1, "Jo Bloggs was added: {report}");
+    assert_eq!(report["meetingsCreated"], 3, "{report}");
+    assert_eq!(report["actionsAdded"], 2);
+    assert_eq!(report["rejected"].as_array().unwrap().len(), 2);
+
+    let list = entries(&db);
+    let named = list
+        .iter()
+        .find(|e| e["areaTitle"] == "Annual safeguarding report to the board")
+        .unwrap();
+    assert_eq!(
+        named["entry"]["challenge"],
+        "How does the Children\u{2019}s safeguarding team know the \u{a3}40,000 for named nurse time is spent on it?"
+    );
+    assert_eq!(
+        named["entry"]["evidence"],
+        serde_json::json!(["annual-report", "audit"])
+    );
+    assert_eq!(named["itemLabel"], "4.2 Safeguarding annual report");
+    assert_eq!(named["levelLabel"], "Limited");
+    assert_eq!(named["actions"][0]["action"]["ownerName"], "Priya Raman");
+    let quality = list
+        .iter()
+        .find(|e| e["levelLabel"] == "No assurance")
+        .unwrap();
+    assert_eq!(
+        quality["entry"]["raisedOn"], "2026-08-06",
+        "'6 August 2026' read day first"
+    );
+    assert!(quality["entry"]["challenge"]
+        .as_str()
+        .unwrap()
+        .contains('\n'));
+
+    let again = json(
+        &db,
+        &[
+            "scrutiny",
+            "import",
+            &file,
+            "--skip-invalid",
+            "--create-people",
+            "--json",
+        ],
+    );
+    assert_eq!(again["added"], 0);
+    assert_eq!(again["alreadyRecorded"], 4);
+    assert_eq!(entries(&db).len(), 4);
+}
+
+#[test]
+fn a_1500_row_log_imports_in_one_transaction_or_not_at_all() {
+    let (dir, db) = demo();
+    let areas = json(&db, &["areas", "list", "--json"]);
+    let titles: Vec<&str> = areas
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|a| a["title"].as_str().unwrap())
+        .collect();
+    let people = [
+        "Fiona Gallagher",
+        "Margaret Ellison",
+        "Elaine Brooks",
+        "Tomasz Nowak",
+    ];
+    let levels = ["Substantial", "Reasonable", "Limited", "No assurance"];
+    let mut csv = String::from("Date,Meeting,Agenda item,Assurance area,Raised by,Challenge,Directed to,Response,Evidence,Assurance level,Action,Action owner,Due date,Action status,Minute ref\n");
+    for i in 0..1500 {
+        let month = 4 + (i % 6);
+        let _ = writeln!(
+            csv,
+            "{:02}/{:02}/2026,Board,{}.1 Item {i},{},{},\"Challenge number {i}, with a comma\",Chief Nurse,Response {i},Audit,{},{},Head of Safeguarding,{},Open,BD/{i}",
+            1 + i % 28,
+            month,
+            i % 9,
+            titles[i % titles.len()],
+            people[i % people.len()],
+            levels[i % levels.len()],
+            if i % 3 == 0 { format!("Action {i}") } else { String::new() },
+            if i % 3 == 0 { "31/12/2026" } else { "" },
+        );
+    }
+    let good = dir.path().join("legacy-1500.csv");
+    std::fs::write(&good, &csv).unwrap();
+    let bad = dir.path().join("legacy-1500-bad-last-row.csv");
+    std::fs::write(
+        &bad,
+        format!("{csv}31/13/2026,Board,,Induction,Fiona Gallagher,Last,,,,Limited,,,,,\n"),
+    )
+    .unwrap();
+
+    let out = cli(&db, &["scrutiny", "import", bad.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(
+        stdout(&out).contains("Line 1502 (Fiona Gallagher)"),
+        "{}",
+        stdout(&out)
+    );
+    assert!(
+        entries(&db).is_empty(),
+        "one bad row among 1,501 leaves nothing behind"
+    );
+
+    let report = json(
+        &db,
+        &["scrutiny", "import", good.to_str().unwrap(), "--json"],
+    );
+    assert_eq!(report["added"], 1500);
+    assert_eq!(report["actionsAdded"], 500);
+    assert_eq!(entries(&db).len(), 1500);
+    let again = json(
+        &db,
+        &["scrutiny", "import", good.to_str().unwrap(), "--json"],
+    );
+    assert_eq!(again["added"], 0);
+    assert_eq!(again["alreadyRecorded"], 1500);
+}
+
+#[test]
+fn a_meeting_its_challenges_actions_and_coverage_through_the_command_line() {
+    let (_dir, db) = demo();
+    let m = json(
+        &db,
+        &[
+            "meetings",
+            "add",
+            "--kind",
+            "board",
+            "--date",
+            "14/05/2026",
+            "--item",
+            "4.2|Safeguarding annual report|BD/26/041|Priya Raman",
+            "--json",
+        ],
+    );
+    let meeting = m["id"].as_str().unwrap();
+    let item = m["items"][0]["id"].as_str().unwrap();
+    let fiona = member_id(&db, "Fiona Gallagher");
+    let e = json(
+        &db,
+        &[
+            "scrutiny",
+            "add",
+            "--meeting",
+            meeting,
+            "--item",
+            item,
+            "--area",
+            "saaf.4.2.1.6",
+            "--raised-by",
+            &fiona,
+            "--challenge",
+            "Where is the voice of the child in the report?",
+            "--level",
+            "limited",
+            "--evidence",
+            "annual-report",
+            "--json",
+        ],
+    );
+    assert_eq!(e["entry"]["raisedOn"], "2026-05-14", "the meeting's date");
+    let entry = e["entry"]["id"].as_str().unwrap();
+    let out = cli(
+        &db,
+        &[
+            "actions",
+            "add",
+            entry,
+            "--description",
+            "Add case studies",
+            "--owner",
+            "Head of Safeguarding",
+            "--due",
+            "01/06/2026",
+        ],
+    );
+    assert!(out.status.success(), "{}", stderr(&out));
+    let overdue = json(&db, &["actions", "list", "--overdue", "--json"]);
+    assert_eq!(overdue.as_array().unwrap().len(), 1);
+    assert_eq!(overdue[0]["overdue"], true);
+    let action = overdue[0]["action"]["id"].as_str().unwrap().to_string();
+    let out = cli(&db, &["actions", "close", &action, "--note", ""]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(
+        stderr(&out).contains("Say how the action was closed"),
+        "{}",
+        stderr(&out)
+    );
+    let out = cli(
+        &db,
+        &[
+            "actions",
+            "close",
+            &action,
+            "--note",
+            "Case studies added to the report.",
+        ],
+    );
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert!(json(&db, &["actions", "list", "--json"])
+        .as_array()
+        .unwrap()
+        .is_empty());
+
+    let q1 = json(&db, &["coverage", "--period", "2026/27-Q1", "--json"]);
+    assert_eq!(q1["uncovered"], 12);
+    let q4 = json(&db, &["coverage", "--period", "2025/26-Q4", "--json"]);
+    assert_eq!(q4["uncovered"], 13, "14 May 2026 is not in 2025/26");
+    let text = stdout(&cli(&db, &["coverage", "--period", "2026/27"]));
+    assert!(
+        text.contains("Coverage for 2026/27: 12 of 13 areas had no scrutiny."),
+        "{text}"
+    );
+    let bad = cli(&db, &["coverage", "--period", "2026"]);
+    assert_eq!(bad.status.code(), Some(1));
+    assert!(stderr(&bad).contains("2025/26-Q3"));
+
+    let out = cli(
+        &db,
+        &["scrutiny", "list", "--period", "2026/27-Q1", "--json"],
+    );
+    assert_eq!(
+        serde_json::from_slice::<serde_json::Value>(&out.stdout)
+            .unwrap()
+            .as_array()
+            .unwrap()
+            .len(),
+        1
+    );
+    let history = json(&db, &["scrutiny", "history", entry, "--json"]);
+    assert_eq!(history[0]["change"], "added");
+}
