@@ -129,6 +129,36 @@ impl Period {
     }
 }
 
+/// A period offered in a list: its value, its command-line form and its label.
+#[derive(Debug, Clone, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+#[ts(export)]
+pub struct PeriodChoice {
+    pub period: Period,
+    pub code: String,
+    pub label: String,
+}
+
+/// The periods to offer on `today`: this financial year and the two before, each followed by
+/// its quarters that have begun, most recent first.
+pub fn recent_periods(today: NaiveDate) -> Vec<PeriodChoice> {
+    let this = Period::year_of(today).year;
+    let mut out = Vec::new();
+    for year in (this - 2..=this).rev() {
+        for p in std::iter::once(Period::year(year))
+            .chain((1..=4).rev().map(|q| Period::quarter(year, q)))
+            .filter(|p| p.start() <= today)
+        {
+            out.push(PeriodChoice {
+                code: p.to_string(),
+                label: p.label(),
+                period: p,
+            });
+        }
+    }
+    out
+}
+
 /// `2026/27` or `2026/27-Q3`: the form the command line reads.
 impl fmt::Display for Period {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
@@ -194,6 +224,14 @@ mod tests {
             "2025/26 Q4 (January to March 2026)"
         );
         assert_eq!(Period::parse("1999/00").unwrap().end(), d(2000, 3, 31));
+    }
+
+    #[test]
+    fn recent_periods_start_with_this_year_and_its_quarters_so_far() {
+        let list = recent_periods(d(2026, 11, 23));
+        let codes: Vec<&str> = list.iter().take(4).map(|p| p.code.as_str()).collect();
+        assert_eq!(codes, ["2026/27", "2026/27-Q3", "2026/27-Q2", "2026/27-Q1"]);
+        assert_eq!(list.len(), 4 + 5 + 5);
     }
 
     #[test]

@@ -33,6 +33,30 @@ import type { RequirementInput } from "../bindings/RequirementInput";
 import type { RequirementKind } from "../bindings/RequirementKind";
 import type { Settings } from "../bindings/Settings";
 import type { SignOffInput } from "../bindings/SignOffInput";
+import type { ActionFilter } from "../bindings/ActionFilter";
+import type { ActionInput } from "../bindings/ActionInput";
+import type { ActionStatus } from "../bindings/ActionStatus";
+import type { ActionView } from "../bindings/ActionView";
+import type { AreaSetSummary } from "../bindings/AreaSetSummary";
+import type { AssuranceArea } from "../bindings/AssuranceArea";
+import type { AssuranceLevel } from "../bindings/AssuranceLevel";
+import type { Coverage } from "../bindings/Coverage";
+import type { CustomAreaInput } from "../bindings/CustomAreaInput";
+import type { EntryInput } from "../bindings/EntryInput";
+import type { EntryVersion } from "../bindings/EntryVersion";
+import type { EntryView } from "../bindings/EntryView";
+import type { EvidenceSource } from "../bindings/EvidenceSource";
+import type { LogFilter } from "../bindings/LogFilter";
+import type { Meeting } from "../bindings/Meeting";
+import type { MeetingInput } from "../bindings/MeetingInput";
+import type { MeetingKind } from "../bindings/MeetingKind";
+import type { MeetingPart } from "../bindings/MeetingPart";
+import type { MeetingSummary } from "../bindings/MeetingSummary";
+import type { MeetingView } from "../bindings/MeetingView";
+import type { Period } from "../bindings/Period";
+import type { PeriodChoice } from "../bindings/PeriodChoice";
+import type { ScrutinyImportReport } from "../bindings/ScrutinyImportReport";
+import type { TrackedAction } from "../bindings/TrackedAction";
 import { toErrorBody } from "./errors";
 
 async function call<T>(command: string, args?: Record<string, unknown>): Promise<T> {
@@ -93,4 +117,33 @@ export const api = {
   importTrainingCsv: () => call<ImportReport | null>("import_training_csv"),
   /** Imports the valid rows of the file chosen last, skipping the rest. */
   importTrainingValidRows: () => call<ImportReport>("import_training_valid_rows"),
+  recentPeriods: () => call<PeriodChoice[]>("recent_periods"),
+  evidenceSources: () => call<Choice<EvidenceSource>[]>("evidence_sources"),
+  actionStatuses: () => call<Choice<ActionStatus>[]>("action_statuses"),
+  meetingParts: () => call<Choice<MeetingPart>[]>("meeting_parts"),
+  meetingKinds: () => call<MeetingKind[]>("meeting_kinds"),
+  addMeetingKind: (label: string) => call<MeetingKind>("add_meeting_kind", { label }),
+  listMeetings: (period: Period | null) => call<MeetingSummary[]>("list_meetings", { period }),
+  getMeeting: (id: string) => call<MeetingView>("get_meeting", { id }),
+  addMeeting: (input: MeetingInput) => call<Meeting>("add_meeting", { input }),
+  updateMeeting: (id: string, input: MeetingInput) => call<Meeting>("update_meeting", { id, input }),
+  listEntries: (filter: LogFilter) => call<EntryView[]>("list_entries", { filter }),
+  getEntry: (id: string) => call<EntryView>("get_entry", { id }),
+  addEntry: (input: EntryInput) => call<EntryView>("add_entry", { input }),
+  updateEntry: (id: string, input: EntryInput) => call<EntryView>("update_entry", { id, input }),
+  entryHistory: (id: string) => call<EntryVersion[]>("entry_history", { id }),
+  listActions: (filter: ActionFilter) => call<TrackedAction[]>("list_actions", { filter }),
+  addAction: (entryId: string, input: ActionInput) => call<ActionView>("add_action", { entryId, input }),
+  updateAction: (id: string, input: ActionInput) => call<ActionView>("update_action", { id, input }),
+  coverage: (period: Period) => call<Coverage>("coverage", { period }),
+  assuranceAreas: () => call<AssuranceArea[]>("assurance_areas"),
+  areaSets: () => call<AreaSetSummary[]>("area_sets"),
+  chooseAreaSet: (id: string) => call<null>("choose_area_set", { id }),
+  addCustomArea: (input: CustomAreaInput) => call<AssuranceArea>("add_custom_area", { input }),
+  assuranceLevels: () => call<AssuranceLevel[]>("assurance_levels"),
+  saveAssuranceLevels: (levels: AssuranceLevel[]) => call<AssuranceLevel[]>("save_assurance_levels", { levels }),
+  /** Opens a native file dialog and imports all-or-nothing; null when the user cancels. */
+  importScrutinyCsv: (createPeople: boolean) => call<ScrutinyImportReport | null>("import_scrutiny_csv", { createPeople }),
+  /** Imports the valid rows of the log chosen last, skipping the rest. */
+  importScrutinyValidRows: (createPeople: boolean) => call<ScrutinyImportReport>("import_scrutiny_valid_rows", { createPeople }),
 };

@@ -15,6 +15,17 @@ describe("routes", () => {
     expect(parseRoute(href.compliance())).toEqual({ name: "compliance" });
     expect(parseRoute(href.settings())).toEqual({ name: "settings" });
     expect(parseRoute(href.myCompetency())).toEqual({ name: "my-competency" });
+    expect(parseRoute(href.scrutiny())).toEqual({ name: "scrutiny" });
+    expect(parseRoute(href.addEntry())).toEqual({ name: "add-entry", meetingId: null });
+    expect(parseRoute(href.addEntry("m 1"))).toEqual({ name: "add-entry", meetingId: "m 1" });
+    expect(parseRoute(href.editEntry("e1"))).toEqual({ name: "edit-entry", id: "e1" });
+    expect(parseRoute(href.entryHistory("e1"))).toEqual({ name: "entry-history", id: "e1" });
+    expect(parseRoute(href.meetings())).toEqual({ name: "meetings" });
+    expect(parseRoute(href.addMeeting())).toEqual({ name: "add-meeting" });
+    expect(parseRoute(href.meeting("m1"))).toEqual({ name: "meeting", id: "m1" });
+    expect(parseRoute(href.editMeeting("m1"))).toEqual({ name: "edit-meeting", id: "m1" });
+    expect(parseRoute(href.actions())).toEqual({ name: "actions" });
+    expect(parseRoute(href.coverage())).toEqual({ name: "coverage" });
     expect(parseRoute(href.memberTraining("m1"))).toEqual({ name: "member-training", id: "m1" });
   });
 

@@ -6,6 +6,16 @@ export type Route =
   | { name: "member-history"; id: string }
   | { name: "member-competency"; id: string }
   | { name: "member-training"; id: string }
+  | { name: "scrutiny" }
+  | { name: "add-entry"; meetingId: string | null }
+  | { name: "edit-entry"; id: string }
+  | { name: "entry-history"; id: string }
+  | { name: "meetings" }
+  | { name: "add-meeting" }
+  | { name: "meeting"; id: string }
+  | { name: "edit-meeting"; id: string }
+  | { name: "actions" }
+  | { name: "coverage" }
   | { name: "my-competency" }
   | { name: "compliance" }
   | { name: "settings" }
@@ -24,6 +34,20 @@ export function parseRoute(hash: string): Route {
     if (second && third === "competency") return { name: "member-competency", id: second };
     if (second && third === "training") return { name: "member-training", id: second };
   }
+  if (first === "scrutiny") {
+    if (second === "new") return { name: "add-entry", meetingId: third ?? null };
+    if (second && third === "edit") return { name: "edit-entry", id: second };
+    if (second && third === "history") return { name: "entry-history", id: second };
+    return { name: "scrutiny" };
+  }
+  if (first === "meetings") {
+    if (second === "new") return { name: "add-meeting" };
+    if (second && third === "edit") return { name: "edit-meeting", id: second };
+    if (second) return { name: "meeting", id: second };
+    return { name: "meetings" };
+  }
+  if (first === "actions") return { name: "actions" };
+  if (first === "coverage") return { name: "coverage" };
   if (first === "framework") return { name: "framework", id: second ?? null };
   if (first === "my-competency") return { name: "my-competency" };
   if (first === "compliance") return { name: "compliance" };
@@ -43,6 +67,17 @@ export const href = {
   memberTraining: (id: string) => `#/members/${encodeURIComponent(id)}/training`,
   framework: (id?: string) => (id ? `#/framework/${encodeURIComponent(id)}` : "#/framework"),
   myCompetency: () => "#/my-competency",
+  scrutiny: () => "#/scrutiny",
+  /** The entry form, defaulting to a meeting when given. */
+  addEntry: (meetingId?: string) => (meetingId ? `#/scrutiny/new/${encodeURIComponent(meetingId)}` : "#/scrutiny/new"),
+  editEntry: (id: string) => `#/scrutiny/${encodeURIComponent(id)}/edit`,
+  entryHistory: (id: string) => `#/scrutiny/${encodeURIComponent(id)}/history`,
+  meetings: () => "#/meetings",
+  addMeeting: () => "#/meetings/new",
+  meeting: (id: string) => `#/meetings/${encodeURIComponent(id)}`,
+  editMeeting: (id: string) => `#/meetings/${encodeURIComponent(id)}/edit`,
+  actions: () => "#/actions",
+  coverage: () => "#/coverage",
   compliance: () => "#/compliance",
   settings: () => "#/settings",
   organisation: () => "#/organisation",

@@ -1,0 +1,218 @@
+//! Scrutiny: meetings, the challenge log, follow-up actions, coverage and assurance areas.
+
+use std::path::PathBuf;
+use std::sync::Mutex;
+
+use boardassure_core::board::Choice;
+use boardassure_core::periods::{self, Period, PeriodChoice};
+use boardassure_core::scrutiny::{
+    self, ActionFilter, ActionInput, ActionStatus, ActionView, AreaSetSummary, AssuranceArea,
+    AssuranceLevel, Coverage, CustomAreaInput, EntryInput, EntryVersion, EntryView, EvidenceSource,
+    LogFilter, Meeting, MeetingInput, MeetingKind, MeetingPart, MeetingSummary, MeetingView,
+    ScrutinyImportReport, TrackedAction,
+};
+use boardassure_core::session::Session;
+use boardassure_core::{board, CoreError};
+use tauri::{AppHandle, State};
+
+use super::files::choose_file;
+
+#[tauri::command]
+pub fn recent_periods() -> Vec<PeriodChoice> {
+    periods::recent_periods(board::today())
+}
+
+#[tauri::command]
+pub fn evidence_sources() -> Vec<Choice<EvidenceSource>> {
+    EvidenceSource::choices()
+}
+
+#[tauri::command]
+pub fn action_statuses() -> Vec<Choice<ActionStatus>> {
+    ActionStatus::choices()
+}
+
+#[tauri::command]
+pub fn meeting_parts() -> Vec<Choice<MeetingPart>> {
+    MeetingPart::choices()
+}
+
+#[tauri::command]
+pub fn meeting_kinds(session: State<'_, Session>) -> Result<Vec<MeetingKind>, CoreError> {
+    session.with(|s| scrutiny::meeting_kinds(s))
+}
+
+#[tauri::command]
+pub fn add_meeting_kind(
+    session: State<'_, Session>,
+    label: String,
+) -> Result<MeetingKind, CoreError> {
+    session.with(|s| scrutiny::add_meeting_kind(s, &label))
+}
+
+#[tauri::command]
+pub fn list_meetings(
+    session: State<'_, Session>,
+    period: Option<Period>,
+) -> Result<Vec<MeetingSummary>, CoreError> {
+    session.with(|s| scrutiny::list_meetings(s, period))
+}
+
+#[tauri::command]
+pub fn get_meeting(session: State<'_, Session>, id: String) -> Result<MeetingView, CoreError> {
+    session.with(|s| scrutiny::get_meeting(s, &id))
+}
+
+#[tauri::command]
+pub fn add_meeting(session: State<'_, Session>, input: MeetingInput) -> Result<Meeting, CoreError> {
+    session.with(|s| scrutiny::add_meeting(s, &input))
+}
+
+#[tauri::command]
+pub fn update_meeting(
+    session: State<'_, Session>,
+    id: String,
+    input: MeetingInput,
+) -> Result<Meeting, CoreError> {
+    session.with(|s| scrutiny::update_meeting(s, &id, &input))
+}
+
+#[tauri::command]
+pub fn list_entries(
+    session: State<'_, Session>,
+    filter: LogFilter,
+) -> Result<Vec<EntryView>, CoreError> {
+    session.with(|s| scrutiny::list_entries(s, &filter))
+}
+
+#[tauri::command]
+pub fn get_entry(session: State<'_, Session>, id: String) -> Result<EntryView, CoreError> {
+    session.with(|s| scrutiny::get_entry(s, &id))
+}
+
+#[tauri::command]
+pub fn add_entry(session: State<'_, Session>, input: EntryInput) -> Result<EntryView, CoreError> {
+    session.with(|s| scrutiny::add_entry(s, &input))
+}
+
+#[tauri::command]
+pub fn update_entry(
+    session: State<'_, Session>,
+    id: String,
+    input: EntryInput,
+) -> Result<EntryView, CoreError> {
+    session.with(|s| scrutiny::update_entry(s, &id, &input))
+}
+
+#[tauri::command]
+pub fn entry_history(
+    session: State<'_, Session>,
+    id: String,
+) -> Result<Vec<EntryVersion>, CoreError> {
+    session.with(|s| scrutiny::entry_history(s, &id))
+}
+
+#[tauri::command]
+pub fn list_actions(
+    session: State<'_, Session>,
+    filter: ActionFilter,
+) -> Result<Vec<TrackedAction>, CoreError> {
+    session.with(|s| scrutiny::list_actions(s, filter))
+}
+
+#[tauri::command]
+pub fn add_action(
+    session: State<'_, Session>,
+    entry_id: String,
+    input: ActionInput,
+) -> Result<ActionView, CoreError> {
+    session.with(|s| scrutiny::add_action(s, &entry_id, &input))
+}
+
+#[tauri::command]
+pub fn update_action(
+    session: State<'_, Session>,
+    id: String,
+    input: ActionInput,
+) -> Result<ActionView, CoreError> {
+    session.with(|s| scrutiny::update_action(s, &id, &input))
+}
+
+#[tauri::command]
+pub fn coverage(session: State<'_, Session>, period: Period) -> Result<Coverage, CoreError> {
+    session.with(|s| scrutiny::coverage(s, period))
+}
+
+#[tauri::command]
+pub fn assurance_areas(session: State<'_, Session>) -> Result<Vec<AssuranceArea>, CoreError> {
+    session.with(|s| scrutiny::areas(s))
+}
+
+#[tauri::command]
+pub fn area_sets(session: State<'_, Session>) -> Result<Vec<AreaSetSummary>, CoreError> {
+    session.with(|s| scrutiny::area_sets(s))
+}
+
+#[tauri::command]
+pub fn choose_area_set(session: State<'_, Session>, id: String) -> Result<(), CoreError> {
+    session.with(|s| scrutiny::choose_area_set(s, &id))
+}
+
+#[tauri::command]
+pub fn add_custom_area(
+    session: State<'_, Session>,
+    input: CustomAreaInput,
+) -> Result<AssuranceArea, CoreError> {
+    session.with(|s| scrutiny::add_custom_area(s, &input))
+}
+
+#[tauri::command]
+pub fn assurance_levels(session: State<'_, Session>) -> Result<Vec<AssuranceLevel>, CoreError> {
+    session.with(|s| scrutiny::assurance_levels(s))
+}
+
+#[tauri::command]
+pub fn save_assurance_levels(
+    session: State<'_, Session>,
+    levels: Vec<AssuranceLevel>,
+) -> Result<Vec<AssuranceLevel>, CoreError> {
+    session.with(|s| scrutiny::save_assurance_levels(s, &levels))
+}
+
+/// The legacy log last chosen for import, so "import the valid rows" reuses the user's choice
+/// without the window ever handling a path.
+#[derive(Default)]
+pub struct ScrutinyImportFile(Mutex<Option<PathBuf>>);
+
+/// Asks for a CSV file in a native dialog and imports it all-or-nothing; `None` if cancelled.
+#[tauri::command]
+pub async fn import_scrutiny_csv(
+    app: AppHandle,
+    session: State<'_, Session>,
+    chosen: State<'_, ScrutinyImportFile>,
+    create_people: bool,
+) -> Result<Option<ScrutinyImportReport>, CoreError> {
+    let Some(path) = choose_file(&app, "Import a challenge log", "CSV", &["csv", "txt"]) else {
+        return Ok(None);
+    };
+    *chosen.0.lock().unwrap_or_else(|e| e.into_inner()) = Some(path.clone());
+    session
+        .with(|s| scrutiny::import_scrutiny_csv(s, &path, false, create_people))
+        .map(Some)
+}
+
+/// Imports the valid rows of the log chosen last, skipping the rest.
+#[tauri::command]
+pub async fn import_scrutiny_valid_rows(
+    session: State<'_, Session>,
+    chosen: State<'_, ScrutinyImportFile>,
+    create_people: bool,
+) -> Result<ScrutinyImportReport, CoreError> {
+    let path = chosen
+        .0
+        .lock()
+        .unwrap_or_else(|e| e.into_inner())
+        .clone()
+        .ok_or_else(|| CoreError::validation("file", "Choose the file to import first."))?;
+    session.with(|s| scrutiny::import_scrutiny_csv(s, &path, true, create_people))
+}
