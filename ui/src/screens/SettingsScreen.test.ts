@@ -20,6 +20,17 @@ function mockSettings(handlers: Record<string, Handler> = {}, data: { requiremen
     if (cmd === "get_settings") return data.settings ?? settings();
     if (cmd === "list_members") return [member({ id: "m1" }), member({ id: "m2", name: "Margaret Ellison", roles: ["chair"] })];
     if (cmd === "list_frameworks") return data.frameworks ?? [frameworkSummary()];
+    if (cmd === "area_sets")
+      return [
+        { id: "saaf-provider-arrangements", title: "SAAF provider arrangements", nations: ["england"], areaCount: 13, selected: true },
+        { id: "scotland-chief-officers-standards", title: "The ten standards", nations: ["scotland"], areaCount: 10, selected: false },
+      ];
+    if (cmd === "assurance_areas") return [{ id: "saaf.4.2.1.1", title: "Named professionals", text: "Identification of a named nurse", source: null }];
+    if (cmd === "assurance_levels")
+      return [
+        { code: "substantial", label: "Substantial", definition: "Sound and working." },
+        { code: "none", label: "No assurance", definition: "Not working." },
+      ];
   });
   return calls;
 }
@@ -259,5 +270,38 @@ describe("settings: frameworks", () => {
 
     await user.click(screen.getByRole("button", { name: "Import a framework…" }));
     expect((await screen.findByRole("alert")).textContent).toContain("already in the library");
+  });
+});
+
+describe("settings: scrutiny", () => {
+  it("chooses the area set, adds an own area and saves reworded assurance levels", async () => {
+    const calls = mockSettings({
+      choose_area_set: () => null,
+      add_custom_area: (args) => ({ id: "own.1", title: (args as { input: { title: string } }).input.title, text: "", source: null }),
+      save_assurance_levels: (args) => (args as { levels: unknown }).levels,
+    });
+    const user = userEvent.setup();
+    render(SettingsScreen, { options });
+    const scrutiny = await screen.findByRole("region", { name: "Scrutiny" });
+    await user.click(await within(scrutiny).findByRole("radio", { name: "The ten standards (10 areas)" }));
+    await user.click(within(scrutiny).getByRole("button", { name: "Use these areas" }));
+    expect(await within(scrutiny).findByText("The assurance areas were changed.")).toBeTruthy();
+    expect(calls.choose_area_set).toEqual([{ id: "scotland-chief-officers-standards" }]);
+
+    await user.type(within(scrutiny).getByRole("textbox", { name: "Name of the area" }), "Transitions");
+    await user.click(within(scrutiny).getByRole("button", { name: "Add the area" }));
+    expect(await within(scrutiny).findByText("The area was added.")).toBeTruthy();
+
+    const label = within(scrutiny).getByRole("textbox", { name: "Level 2" });
+    await user.clear(label);
+    await user.type(label, "None");
+    await user.click(within(scrutiny).getByRole("button", { name: "Save assurance levels" }));
+    expect(await within(scrutiny).findByText("The assurance levels were saved.")).toBeTruthy();
+    expect(calls.save_assurance_levels?.[0]).toEqual({
+      levels: [
+        { code: "substantial", label: "Substantial", definition: "Sound and working." },
+        { code: "none", label: "None", definition: "Not working." },
+      ],
+    });
   });
 });
