@@ -125,3 +125,185 @@ export function complianceMatrix(overrides: Partial<ComplianceMatrix> = {}): Com
     ...overrides,
   };
 }
+
+// Fixtures for the scrutiny challenge log.
+import type { ActionStatus } from "./bindings/ActionStatus";
+import type { ActionView } from "./bindings/ActionView";
+import type { AssuranceArea } from "./bindings/AssuranceArea";
+import type { AssuranceLevel } from "./bindings/AssuranceLevel";
+import type { Entry } from "./bindings/Entry";
+import type { EntryView } from "./bindings/EntryView";
+import type { EvidenceSource } from "./bindings/EvidenceSource";
+import type { Meeting } from "./bindings/Meeting";
+import type { MeetingSummary } from "./bindings/MeetingSummary";
+import type { PeriodChoice } from "./bindings/PeriodChoice";
+
+export const periodChoices: PeriodChoice[] = [
+  { period: { year: 2026, quarter: null }, code: "2026-27", label: "2026/27" },
+  { period: { year: 2026, quarter: 2 }, code: "2026-27-q2", label: "Q2 2026/27" },
+  { period: { year: 2025, quarter: null }, code: "2025-26", label: "2025/26" },
+];
+
+export const assuranceAreas: AssuranceArea[] = [
+  { id: "area-1", title: "Safeguarding children", text: "", source: null },
+  { id: "area-2", title: "Learning from reviews", text: "", source: null },
+];
+
+export const assuranceLevels: AssuranceLevel[] = [
+  { code: "substantial", label: "Substantial", definition: "The arrangements are sound and the evidence shows them working well." },
+  { code: "reasonable", label: "Reasonable", definition: "The arrangements are largely sound; some weaknesses need action." },
+  { code: "limited", label: "Limited", definition: "Significant weaknesses; action is needed to reduce risk." },
+  { code: "none", label: "No assurance", definition: "The arrangements are not working; urgent action is needed." },
+];
+
+export const evidenceSources: { value: EvidenceSource; label: string }[] = [
+  { value: "audit", label: "Audit" },
+  { value: "dashboard", label: "Dashboard or KPI" },
+  { value: "voice", label: "Voice of children and families" },
+];
+
+export const actionStatuses: { value: ActionStatus; label: string }[] = [
+  { value: "open", label: "Open" },
+  { value: "in-progress", label: "In progress" },
+  { value: "closed", label: "Closed" },
+  { value: "escalated", label: "Escalated" },
+];
+
+export function entry(overrides: Partial<Entry> = {}): Entry {
+  return {
+    id: "e1",
+    meetingId: null,
+    agendaItemId: null,
+    raisedOn: "2026-08-06",
+    areaId: "area-1",
+    raisedBy: "m1",
+    challenge: "How do we know the audit actions are embedded?",
+    directedTo: "Chief Nurse",
+    response: "The re-audit is due in October.",
+    evidence: ["audit"],
+    assuranceLevel: "reasonable",
+    minuteRef: "",
+    createdAt: "2026-08-06T10:00:00Z",
+    updatedAt: "2026-08-06T10:00:00Z",
+    ...overrides,
+  };
+}
+
+export function actionView(overrides: Partial<ActionView["action"]> = {}, overdue = 0): ActionView {
+  return {
+    action: {
+      id: "a1",
+      entryId: "e1",
+      description: "Bring the re-audit results to the committee",
+      ownerMemberId: null,
+      ownerName: "Head of Safeguarding",
+      dueOn: "2026-10-31",
+      status: "open",
+      escalatedTo: "",
+      closureNote: "",
+      closedOn: null,
+      createdAt: "2026-08-06T10:00:00Z",
+      updatedAt: "2026-08-06T10:00:00Z",
+      ...overrides,
+    },
+    overdue: overdue > 0,
+    daysOverdue: overdue,
+  };
+}
+
+export function entryView(e: Partial<Entry> = {}, overrides: Partial<EntryView> = {}): EntryView {
+  return {
+    entry: entry(e),
+    meetingLabel: null,
+    itemLabel: null,
+    areaTitle: "Safeguarding children",
+    raisedByName: "Fiona Gallagher",
+    levelLabel: "Reasonable",
+    actions: [],
+    ...overrides,
+  };
+}
+
+export function meeting(overrides: Partial<Meeting> = {}): Meeting {
+  return {
+    id: "mt1",
+    kind: "board",
+    kindLabel: "Board",
+    heldOn: "2026-08-06",
+    part: "public",
+    items: [
+      { id: "i1", number: "4.1", title: "Safeguarding annual report", paperRef: "", executiveLead: "" },
+      { id: "i2", number: "4.2", title: "Learning from reviews", paperRef: "", executiveLead: "" },
+    ],
+    attendance: [],
+    createdAt: "2026-08-01T09:00:00Z",
+    updatedAt: "2026-08-01T09:00:00Z",
+    ...overrides,
+  };
+}
+
+export function meetingSummary(overrides: Partial<Meeting> = {}, label = "Board, 6 August 2026"): MeetingSummary {
+  return { meeting: meeting(overrides), label, entries: 0, openActions: 0 };
+}
+
+// Fixtures for meetings, the action tracker and coverage.
+import type { Coverage } from "./bindings/Coverage";
+import type { MeetingKind } from "./bindings/MeetingKind";
+import type { MeetingPart } from "./bindings/MeetingPart";
+import type { TrackedAction } from "./bindings/TrackedAction";
+
+export const meetingKinds: MeetingKind[] = [
+  { code: "board", label: "Board" },
+  { code: "quality-committee", label: "Quality Committee" },
+];
+
+export const meetingParts: Choice<MeetingPart>[] = [
+  { value: "public", label: "Public" },
+  { value: "private", label: "Private" },
+];
+
+/** An action as the tracker lists it, with the challenge it follows up; `overdue` is days late. */
+export function trackedAction(overrides: Partial<ActionView["action"]> = {}, overdue = 0): TrackedAction {
+  return {
+    ...actionView(overrides, overdue),
+    challenge: "How do we know the audit actions are embedded?",
+    areaTitle: "Safeguarding children",
+    raisedOn: "2026-08-06",
+    meetingLabel: "Board, 6 August 2026",
+  };
+}
+
+/** Coverage of three areas in 2026/27: one well covered, one weakly, one not at all. */
+export function coverageReport(overrides: Partial<Coverage> = {}): Coverage {
+  const area = (id: string, title: string, text: string) => ({ id, title, text, source: null });
+  return {
+    period: { year: 2026, quarter: null },
+    periodLabel: "2026/27",
+    levels: assuranceLevels,
+    rows: [
+      {
+        area: area("a1", "Leadership and accountability", "The board has a named executive lead for safeguarding."),
+        entries: 6,
+        byLevel: [5, 1, 0, 0],
+        weakestLevel: "reasonable",
+        lastScrutinised: "2026-09-14",
+      },
+      {
+        area: area("a2", "Learning from reviews", "Learning from reviews is shared and acted on."),
+        entries: 2,
+        byLevel: [0, 0, 1, 1],
+        weakestLevel: "none",
+        lastScrutinised: "2026-07-02",
+      },
+      {
+        area: area("a3", "Voice of the child", "Children's views shape services."),
+        entries: 0,
+        byLevel: [0, 0, 0, 0],
+        weakestLevel: null,
+        lastScrutinised: null,
+      },
+    ],
+    uncovered: 1,
+    ...overrides,
+  };
+}

@@ -24,6 +24,7 @@ function data(assessment: Assessment | null): MemberCompetency {
       { id: "t1", memberId: "m1", title: "Board safeguarding development", provider: "Partnership", completedOn: "2026-03-02", minutes: 180, learningType: "board-development-session", level: "Board level", certificateRef: "", expiresOn: null, createdAt: "", updatedAt: "" },
     ],
     signers: [{ memberId: "m9", name: "Margaret Ellison" }],
+    scrutiny: [],
   };
 }
 

@@ -1,0 +1,179 @@
+import { mockIPC } from "@tauri-apps/api/mocks";
+import { render, screen, waitFor, within } from "@testing-library/svelte";
+import userEvent from "@testing-library/user-event";
+import { describe, expect, it } from "vitest";
+import type { EntryView } from "../bindings/EntryView";
+import type { LogFilter } from "../bindings/LogFilter";
+import type { ScrutinyImportReport } from "../bindings/ScrutinyImportReport";
+import {
+  actionStatuses,
+  actionView,
+  assuranceAreas,
+  assuranceLevels,
+  entryView,
+  evidenceSources,
+  member,
+  options,
+  periodChoices,
+} from "../test-fixtures";
+import ScrutinyLog from "./ScrutinyLog.svelte";
+
+const members = [member({ id: "m1", name: "Fiona Gallagher" }), member({ id: "m2", name: "Margaret Ellison" })];
+
+const entries: EntryView[] = [
+  entryView(
+    {
+      id: "e1",
+      meetingId: "mt1",
+      agendaItemId: "i1",
+      challenge: "How do we know the audit actions are embedded?\nAnd who checks them?",
+      evidence: ["audit", "voice"],
+      assuranceLevel: "limited",
+      minuteRef: "B/26/041",
+    },
+    {
+      meetingLabel: "Board, 6 August 2026",
+      itemLabel: "4.1 Safeguarding annual report",
+      levelLabel: "Limited",
+      actions: [actionView({ dueOn: "2026-07-31" }, 6)],
+    },
+  ),
+  entryView({ id: "e2", raisedOn: "2026-07-02", assuranceLevel: "substantial", challenge: "Are referrals timely?" }, { levelLabel: "Substantial", raisedByName: "Margaret Ellison" }),
+];
+
+/** Answers the log's lookups; records every filter list_entries is asked for. */
+function mockLog(list: () => EntryView[], filters: LogFilter[], extra: (cmd: string, args: unknown) => unknown = () => undefined) {
+  mockIPC((cmd, args) => {
+    if (cmd === "recent_periods") return periodChoices;
+    if (cmd === "assurance_areas") return assuranceAreas;
+    if (cmd === "list_members") return members;
+    if (cmd === "assurance_levels") return assuranceLevels;
+    if (cmd === "evidence_sources") return evidenceSources;
+    if (cmd === "action_statuses") return actionStatuses;
+    if (cmd === "list_entries") {
+      filters.push((args as { filter: LogFilter }).filter);
+      return list();
+    }
+    return extra(cmd, args);
+  });
+}
+
+describe("the challenge log", () => {
+  it("lists entries with their level as a word, evidence, meeting and an overdue action", async () => {
+    const filters: LogFilter[] = [];
+    mockLog(() => entries, filters);
+    render(ScrutinyLog, { options });
+    expect(await screen.findByRole("heading", { level: 2, name: "2 challenges in 2026/27" })).toBeTruthy();
+    expect(screen.getByRole("heading", { level: 1, name: "Challenge log" })).toBeTruthy();
+    expect(screen.getByRole("link", { name: "Log a challenge" }).getAttribute("href")).toBe("#/scrutiny/new");
+    expect(screen.getByRole("link", { name: "Challenge log" }).getAttribute("aria-current")).toBe("page");
+    // The current financial year is the default period.
+    expect(filters).toEqual([{ period: { year: 2026, quarter: null }, areaId: null, memberId: null, assuranceLevel: null, openActions: false }]);
+
+    const [first, second] = screen.getAllByRole("listitem").filter((li) => li.classList.contains("app-entry"));
+    expect(first.textContent).toContain("06/08/2026");
+    expect(first.textContent).toContain("Safeguarding children");
+    expect(first.textContent).toContain("Fiona Gallagher");
+    expect(first.textContent).toContain("Audit, Voice of children and families");
+    expect(first.textContent).toContain("B/26/041");
+    expect(within(first).getByText("Limited").className).toContain("nhsuk-tag--orange");
+    expect(within(first).getByText(/Significant weaknesses/)).toBeTruthy();
+    expect(within(first).getByText("Overdue by 6 days").className).toContain("nhsuk-tag--red");
+    expect(within(first).getByText("Open")).toBeTruthy();
+    expect(first.textContent).toContain("Due 31/07/2026");
+    expect(first.textContent).toContain("Head of Safeguarding");
+    expect(within(first).getByRole("link", { name: "Board, 6 August 2026" }).getAttribute("href")).toBe("#/meetings/mt1");
+    expect(first.textContent).toContain("item 4.1 Safeguarding annual report");
+    // Line breaks in the challenge are kept as typed.
+    expect(within(first).getByText(/And who checks them\?/).textContent).toContain("embedded?\nAnd who");
+    expect(within(first).getByRole("link", { name: /^Edit/ }).getAttribute("href")).toBe("#/scrutiny/e1/edit");
+    expect(within(first).getByRole("link", { name: /^History/ }).getAttribute("href")).toBe("#/scrutiny/e1/history");
+
+    expect(within(second).getByText("Substantial").className).toContain("nhsuk-tag--green");
+    expect(second.textContent).toContain("02/07/2026");
+    expect(second.textContent).toContain("Margaret Ellison");
+    expect(within(second).queryByText(/Overdue/)).toBeNull();
+  });
+
+  it("refetches with the chosen filters", async () => {
+    const filters: LogFilter[] = [];
+    mockLog(() => entries, filters);
+    const user = userEvent.setup();
+    render(ScrutinyLog, { options });
+    await screen.findByRole("heading", { level: 2, name: /2 challenges/ });
+
+    await user.selectOptions(screen.getByRole("combobox", { name: "Assurance area" }), "Learning from reviews");
+    await waitFor(() => expect(filters.at(-1)?.areaId).toBe("area-2"));
+    await user.selectOptions(screen.getByRole("combobox", { name: "Raised by" }), "Margaret Ellison");
+    await waitFor(() => expect(filters.at(-1)?.memberId).toBe("m2"));
+    await user.selectOptions(screen.getByRole("combobox", { name: "Assurance level" }), "Limited");
+    await waitFor(() => expect(filters.at(-1)?.assuranceLevel).toBe("limited"));
+    await user.click(screen.getByRole("checkbox", { name: "Only entries with open actions" }));
+    await waitFor(() => expect(filters.at(-1)?.openActions).toBe(true));
+    await user.selectOptions(screen.getByRole("combobox", { name: "Period" }), "Q2 2026/27");
+    await waitFor(() =>
+      expect(filters.at(-1)).toEqual({ period: { year: 2026, quarter: 2 }, areaId: "area-2", memberId: "m2", assuranceLevel: "limited", openActions: true }),
+    );
+    await user.selectOptions(screen.getByRole("combobox", { name: "Period" }), "All time");
+    await waitFor(() => expect(filters.at(-1)?.period).toBeNull());
+    await user.selectOptions(screen.getByRole("combobox", { name: "Assurance area" }), "All areas");
+    await waitFor(() => expect(filters.at(-1)?.areaId).toBeNull());
+    // One fetch at the start, then one for each change.
+    expect(filters).toHaveLength(8);
+  });
+
+  it("says so when nothing matches", async () => {
+    const filters: LogFilter[] = [];
+    mockLog(() => [], filters);
+    const user = userEvent.setup();
+    render(ScrutinyLog, { options });
+    expect(await screen.findByText(/No challenges have been logged in 2026\/27 yet/)).toBeTruthy();
+    await user.click(screen.getByRole("checkbox", { name: "Only entries with open actions" }));
+    expect(await screen.findByText(/No challenges match these filters/)).toBeTruthy();
+  });
+
+  it("imports a log, offering to import the good rows, and refreshes the list", async () => {
+    const report: ScrutinyImportReport = {
+      fileName: "log.csv",
+      encoding: "UTF-8",
+      rows: 5,
+      added: 0,
+      alreadyRecorded: 1,
+      meetingsCreated: 0,
+      peopleCreated: 0,
+      actionsAdded: 0,
+      rejected: [{ line: 4, name: "John Smith", reason: "No board member is called 'John Smith'." }],
+      ignoredColumns: [],
+      imported: false,
+    };
+    const filters: LogFilter[] = [];
+    const asked: unknown[] = [];
+    let list: EntryView[] = [];
+    mockLog(() => list, filters, (cmd, args) => {
+      asked.push({ cmd, args });
+      if (cmd === "import_scrutiny_csv") return report;
+      if (cmd === "import_scrutiny_valid_rows") {
+        list = entries;
+        return { ...report, added: 3, meetingsCreated: 2, peopleCreated: 1, actionsAdded: 1, imported: true };
+      }
+    });
+    const user = userEvent.setup();
+    render(ScrutinyLog, { options });
+    await screen.findByText(/No challenges have been logged/);
+    await user.click(screen.getByRole("checkbox", { name: "Add people the file names who are not in the register" }));
+    await user.click(screen.getByRole("button", { name: "Import a log from CSV…" }));
+    expect(await screen.findByText("Nothing was imported")).toBeTruthy();
+    expect(screen.getByRole("table", { name: "Rows with problems" }).textContent).toContain("4John SmithNo board member is called");
+    await user.click(screen.getByRole("button", { name: "Import the 3 good rows and skip the rest" }));
+    expect(await screen.findByText(/Imported 3 of 5 rows from log.csv/)).toBeTruthy();
+    const done = screen.getByText(/Imported 3 of 5 rows/).closest("div")!;
+    expect(done.textContent).toContain("2 meetings created");
+    expect(done.textContent).toContain("1 person added to the register");
+    expect(done.textContent).toContain("1 row already recorded");
+    expect(asked).toEqual([
+      { cmd: "import_scrutiny_csv", args: { createPeople: true } },
+      { cmd: "import_scrutiny_valid_rows", args: { createPeople: true } },
+    ]);
+    expect(await screen.findByRole("heading", { level: 2, name: "2 challenges in 2026/27" })).toBeTruthy();
+  });
+});
