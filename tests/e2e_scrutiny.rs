@@ -1,0 +1,230 @@
+//! End-to-end: a non-executive director records a board meeting, logs three challenges with
+//! follow-up actions during it, closes one action, and sees the overdue one and the areas
+//! nobody has scrutinised, all in the real window.
+
+mod support;
+
+use std::time::{Duration, Instant};
+
+use fantoccini::{Client, Locator};
+use support::desktop::{assert_accessible, click, screenshot, type_into, wait_for_text, Desktop};
+use support::{cli, members_json, stderr, temp_db};
+
+async fn click_xpath(client: &Client, xpath: &str) {
+    client
+        .find(Locator::XPath(xpath))
+        .await
+        .unwrap_or_else(|e| panic!("{xpath}: {e}"))
+        .click()
+        .await
+        .unwrap();
+}
+
+fn id_of(members: &[serde_json::Value], name: &str) -> String {
+    members.iter().find(|m| m["name"] == name).unwrap()["id"]
+        .as_str()
+        .unwrap()
+        .to_string()
+}
+
+/// Fills in one challenge on the entry form (the meeting is already chosen).
+async fn log_challenge(
+    client: &Client,
+    area: &str,
+    raised_by: &str,
+    challenge: &str,
+    level: usize,
+    action: &str,
+    owner: &str,
+    due: &str,
+) {
+    wait_for_text(client, "The question or challenge").await;
+    click(client, &format!("#entry-area option[value='{area}']")).await;
+    click(
+        client,
+        &format!("#entry-raised-by option[value='{raised_by}']"),
+    )
+    .await;
+    type_into(client, "#entry-challenge", challenge).await;
+    click(client, &format!("label[for='entry-level-{level}']")).await;
+    type_into(client, "#action-description", action).await;
+    click(client, &format!("#action-owner option[value='{owner}']")).await;
+    type_into(client, "#action-due", due).await;
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_director_logs_challenges_in_a_meeting_and_follows_them_up() {
+    let (_dir, db) = temp_db();
+    assert!(cli(&db, &["demo"]).status.success());
+    let members = members_json(&db);
+    let fiona = id_of(&members, "Fiona Gallagher");
+    let priya = id_of(&members, "Priya Raman");
+    let today = chrono::Local::now().date_naive();
+    let day = |offset: i64| {
+        (today + chrono::Duration::days(offset))
+            .format("%d/%m/%Y")
+            .to_string()
+    };
+
+    let desktop = Desktop::start();
+    let client = desktop.launch(&db).await;
+    wait_for_text(&client, "Current members (12)").await;
+
+    // Record today's board meeting with one agenda item and Fiona present.
+    click(&client, "a[href='#/scrutiny']").await;
+    wait_for_text(&client, "Log a challenge").await;
+    click(&client, "a[href='#/meetings']").await;
+    wait_for_text(&client, "Record a meeting").await;
+    click(&client, "a[href='#/meetings/new']").await;
+    wait_for_text(&client, "Date of the meeting").await;
+    click(&client, "#meeting-kind option[value='board']").await;
+    click(&client, "#meeting-add-item").await;
+    type_into(&client, "input[id^='meeting-item-'][id$='-number']", "4.2").await;
+    type_into(
+        &client,
+        "input[id^='meeting-item-'][id$='-title']",
+        "Safeguarding annual report",
+    )
+    .await;
+    click(
+        &client,
+        &format!("#meeting-attendance-{fiona} option[value='present']"),
+    )
+    .await;
+    assert_accessible(&client, "meeting form").await;
+    click(&client, "form button[type='submit']").await;
+    wait_for_text(&client, "Log a challenge at this meeting").await;
+    assert_accessible(&client, "meeting").await;
+
+    // Three challenges, logged as they are raised: two with "Save and log another".
+    click_xpath(
+        &client,
+        "//a[normalize-space()='Log a challenge at this meeting']",
+    )
+    .await;
+    log_challenge(
+        &client,
+        "saaf.4.2.1.6",
+        &fiona,
+        "Where is the voice of the child in this year’s annual report?",
+        2,
+        "Add case studies to the annual report",
+        &priya,
+        &day(-1),
+    )
+    .await;
+    assert_accessible(&client, "entry form").await;
+    click(&client, "button[value='another']").await;
+    wait_for_text(&client, "Challenge logged.").await;
+    log_challenge(
+        &client,
+        "saaf.4.2.1.8",
+        &fiona,
+        "Why is level 3 training below the 85% target?",
+        1,
+        "Report the training recovery trajectory",
+        &priya,
+        &day(30),
+    )
+    .await;
+    click(&client, "button[value='another']").await;
+    wait_for_text(&client, "Challenge logged.").await;
+    log_challenge(
+        &client,
+        "saaf.4.2.1.10",
+        &fiona,
+        "Do named professionals get protected supervision time?",
+        0,
+        "Share the supervision audit",
+        &priya,
+        &day(60),
+    )
+    .await;
+    click_xpath(
+        &client,
+        "//button[normalize-space()='Save and return to the log']",
+    )
+    .await;
+    let page = wait_for_text(&client, "3 challenges").await;
+    assert!(page.contains("Where is the voice of the child"), "{page}");
+    screenshot(&client, "challenge-log").await;
+    assert_accessible(&client, "challenge log").await;
+
+    // The tracker shows the overdue action first; close the supervision one.
+    click(&client, "a[href='#/actions']").await;
+    let page = wait_for_text(&client, "Share the supervision audit").await;
+    let first = page.find("Add case studies").unwrap();
+    assert!(
+        first < page.find("Share the supervision audit").unwrap(),
+        "overdue first: {page}"
+    );
+    assert!(page.contains("Overdue by 1 day"), "{page}");
+    click_xpath(
+        &client,
+        "//button[contains(., 'Update') and contains(., 'Share the supervision audit')]",
+    )
+    .await;
+    wait_for_text(&client, "Update this action").await;
+    click(&client, "select[id$='-status'] option[value='closed']").await;
+    type_into(
+        &client,
+        "textarea[id$='-closure-note']",
+        "Audit shared at the quality committee.",
+    )
+    .await;
+    assert_accessible(&client, "action update").await;
+    click_xpath(&client, "//button[normalize-space()='Save update']").await;
+    let page = wait_for_text(
+        &client,
+        "The action “Share the supervision audit” was closed.",
+    )
+    .await;
+    assert!(page.contains("1 action is overdue"), "{page}");
+    let left = client
+        .find_all(Locator::XPath(
+            "//h3[normalize-space()='Share the supervision audit']",
+        ))
+        .await
+        .unwrap();
+    assert!(left.is_empty(), "a closed action leaves the tracker");
+    screenshot(&client, "actions").await;
+
+    // Coverage: three of the 13 areas were scrutinised this year; ten were not.
+    click(&client, "a[href='#/coverage']").await;
+    let page = wait_for_text(&client, "10 of 13 areas had no scrutiny").await;
+    assert!(page.contains("No scrutiny"), "{page}");
+    screenshot(&client, "coverage").await;
+    assert_accessible(&client, "coverage").await;
+    client.close().await.unwrap();
+    drop(desktop);
+
+    // The command line reads back the same record.
+    let start = Instant::now();
+    let out = loop {
+        let out = cli(&db, &["actions", "list", "--all", "--json"]);
+        if out.status.success() || start.elapsed() > Duration::from_secs(15) {
+            break out;
+        }
+        tokio::time::sleep(Duration::from_millis(200)).await;
+    };
+    let actions: Vec<serde_json::Value> =
+        serde_json::from_slice(&out.stdout).unwrap_or_else(|_| panic!("{}", stderr(&out)));
+    assert_eq!(actions.len(), 3);
+    assert_eq!(actions[0]["overdue"], true);
+    let closed: Vec<_> = actions
+        .iter()
+        .filter(|a| a["action"]["status"] == "closed")
+        .collect();
+    assert_eq!(closed.len(), 1);
+    assert_eq!(
+        closed[0]["action"]["closureNote"],
+        "Audit shared at the quality committee."
+    );
+    let entries = cli(&db, &["scrutiny", "list", "--json"]);
+    let entries: Vec<serde_json::Value> = serde_json::from_slice(&entries.stdout).unwrap();
+    assert_eq!(entries.len(), 3);
+    assert!(entries
+        .iter()
+        .all(|e| e["itemLabel"].is_null()
+            || e["meetingLabel"].as_str().unwrap().starts_with("Board, ")));
+}
