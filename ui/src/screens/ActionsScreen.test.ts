@@ -3,7 +3,7 @@ import { render, screen, within } from "@testing-library/svelte";
 import userEvent from "@testing-library/user-event";
 import { describe, expect, it } from "vitest";
 import type { TrackedAction } from "../bindings/TrackedAction";
-import { actionStatuses, trackedAction } from "../test-fixtures";
+import { actionStatuses, periodChoices, trackedAction } from "../test-fixtures";
 import ActionsScreen from "./ActionsScreen.svelte";
 
 // As the core sends them: overdue first, most overdue at the top.
@@ -25,6 +25,7 @@ function mockActions(calls: Call[], list: () => TrackedAction[], onUpdate: (args
   mockIPC((cmd, args) => {
     calls.push({ cmd, args });
     if (cmd === "action_statuses") return actionStatuses;
+    if (cmd === "recent_periods") return periodChoices;
     if (cmd === "list_actions") return list();
     if (cmd === "update_action") return onUpdate(args);
   });
@@ -39,7 +40,7 @@ describe("the action tracker", () => {
     render(ActionsScreen);
     expect(await screen.findByText(/1 action is overdue/)).toBeTruthy();
     expect(screen.getByRole("heading", { level: 1, name: "Actions" })).toBeTruthy();
-    expect(calls.filter((c) => c.cmd === "list_actions").map((c) => c.args)).toEqual([{ filter: { overdueOnly: false, includeClosed: false } }]);
+    expect(calls.filter((c) => c.cmd === "list_actions").map((c) => c.args)).toEqual([{ filter: { overdueOnly: false, includeClosed: false, period: null } }]);
 
     const [first, second] = listed();
     expect(within(first).getByRole("heading", { name: "Bring the re-audit results to the committee" })).toBeTruthy();
@@ -57,6 +58,18 @@ describe("the action tracker", () => {
     expect(second.textContent).toContain("Raised on 14/09/2026.");
   });
 
+  it("cuts the list by the period the challenges were raised in", async () => {
+    const calls: Call[] = [];
+    mockActions(calls, () => [late]);
+    render(ActionsScreen);
+    await screen.findByText(/1 action is overdue/);
+    const user = userEvent.setup();
+    await user.selectOptions(screen.getByLabelText("Challenges raised in"), periodChoices[0].code);
+    await screen.findByText(/1 action is overdue/);
+    const sent = calls.filter((c) => c.cmd === "list_actions").map((c) => c.args);
+    expect(sent.at(-1)).toEqual({ filter: { overdueOnly: false, includeClosed: false, period: periodChoices[0].period } });
+  });
+
   it("refetches when only overdue or closed actions are asked for", async () => {
     const calls: Call[] = [];
     mockActions(calls, () => [late]);
@@ -67,9 +80,9 @@ describe("the action tracker", () => {
     await user.click(screen.getByLabelText("Include closed"));
     await screen.findByText(/1 action is overdue/);
     expect(calls.filter((c) => c.cmd === "list_actions").map((c) => c.args)).toEqual([
-      { filter: { overdueOnly: false, includeClosed: false } },
-      { filter: { overdueOnly: true, includeClosed: false } },
-      { filter: { overdueOnly: true, includeClosed: true } },
+      { filter: { overdueOnly: false, includeClosed: false, period: null } },
+      { filter: { overdueOnly: true, includeClosed: false, period: null } },
+      { filter: { overdueOnly: true, includeClosed: true, period: null } },
     ]);
   });
 

@@ -141,6 +141,9 @@ pub enum ActionsCommand {
         /// Include closed actions
         #[arg(long, conflicts_with = "overdue")]
         all: bool,
+        /// Only actions on challenges raised in this period (2025/26 or 2025/26-Q3)
+        #[arg(long)]
+        period: Option<String>,
         #[arg(long)]
         json: bool,
     },
@@ -435,12 +438,18 @@ fn action_text(a: &scrutiny::Action, overdue: bool) -> String {
 
 pub fn actions(store: &mut Store, command: ActionsCommand, out: &mut impl Write) -> Result<()> {
     match command {
-        ActionsCommand::List { overdue, all, json } => {
+        ActionsCommand::List {
+            overdue,
+            all,
+            period: p,
+            json,
+        } => {
             let list = scrutiny::list_actions(
                 store,
                 ActionFilter {
                     overdue_only: overdue,
                     include_closed: all,
+                    period: period(&p)?,
                 },
             )?;
             if json {
@@ -494,6 +503,7 @@ pub fn actions(store: &mut Store, command: ActionsCommand, out: &mut impl Write)
                 ActionFilter {
                     overdue_only: false,
                     include_closed: true,
+                    period: None,
                 },
             )?
             .into_iter()

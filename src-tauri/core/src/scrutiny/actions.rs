@@ -78,6 +78,9 @@ pub struct ActionFilter {
     pub overdue_only: bool,
     /// Include closed actions.
     pub include_closed: bool,
+    /// Only actions on challenges raised in this period.
+    #[serde(default)]
+    pub period: Option<crate::periods::Period>,
 }
 
 /// The tracker: overdue first (most overdue at the top), then by due date.
@@ -93,6 +96,12 @@ pub fn list_actions(store: &Store, filter: ActionFilter) -> Result<Vec<TrackedAc
             continue;
         }
         let entry = super::entries::get_entry(store, &view.action.entry_id)?;
+        if filter
+            .period
+            .is_some_and(|p| !p.contains(entry.entry.raised_on))
+        {
+            continue;
+        }
         out.push(TrackedAction {
             challenge: entry.entry.challenge,
             area_title: entry.area_title,

@@ -168,10 +168,24 @@ fn a_meeting_with_challenges_actions_and_an_overdue_one() {
         ActionFilter {
             overdue_only: true,
             include_closed: false,
+            period: None,
         },
     )
     .unwrap();
     assert_eq!(overdue.len(), 1);
+    let earlier = Period::year_of(held).year - 1;
+    let none = list_actions(
+        &store,
+        ActionFilter {
+            period: Some(Period::year(earlier)),
+            ..Default::default()
+        },
+    )
+    .unwrap();
+    assert!(
+        none.is_empty(),
+        "actions are cut by the period their challenge was raised in"
+    );
 
     let view = get_meeting(&store, &meeting.id).unwrap();
     assert_eq!(view.entries.len(), 2);
