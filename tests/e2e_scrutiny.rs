@@ -27,29 +27,36 @@ fn id_of(members: &[serde_json::Value], name: &str) -> String {
         .to_string()
 }
 
-/// Fills in one challenge on the entry form (the meeting is already chosen).
-async fn log_challenge(
-    client: &Client,
-    area: &str,
-    raised_by: &str,
-    challenge: &str,
+/// One challenge as a director would type it, with its follow-up action.
+struct Challenge<'a> {
+    area: &'a str,
+    raised_by: &'a str,
+    text: &'a str,
+    /// The position of the assurance level on the form, strongest first.
     level: usize,
-    action: &str,
-    owner: &str,
-    due: &str,
-) {
+    action: &'a str,
+    owner: &'a str,
+    due: String,
+}
+
+/// Fills in one challenge on the entry form (the meeting is already chosen).
+async fn log_challenge(client: &Client, c: Challenge<'_>) {
     wait_for_text(client, "The question or challenge").await;
-    click(client, &format!("#entry-area option[value='{area}']")).await;
+    click(client, &format!("#entry-area option[value='{}']", c.area)).await;
     click(
         client,
-        &format!("#entry-raised-by option[value='{raised_by}']"),
+        &format!("#entry-raised-by option[value='{}']", c.raised_by),
     )
     .await;
-    type_into(client, "#entry-challenge", challenge).await;
-    click(client, &format!("label[for='entry-level-{level}']")).await;
-    type_into(client, "#action-description", action).await;
-    click(client, &format!("#action-owner option[value='{owner}']")).await;
-    type_into(client, "#action-due", due).await;
+    type_into(client, "#entry-challenge", c.text).await;
+    click(client, &format!("label[for='entry-level-{}']", c.level)).await;
+    type_into(client, "#action-description", c.action).await;
+    click(
+        client,
+        &format!("#action-owner option[value='{}']", c.owner),
+    )
+    .await;
+    type_into(client, "#action-due", &c.due).await;
 }
 
 #[tokio::test(flavor = "multi_thread")]
@@ -104,13 +111,15 @@ async fn a_director_logs_challenges_in_a_meeting_and_follows_them_up() {
     .await;
     log_challenge(
         &client,
-        "saaf.4.2.1.6",
-        &fiona,
-        "Where is the voice of the child in this year’s annual report?",
-        2,
-        "Add case studies to the annual report",
-        &priya,
-        &day(-1),
+        Challenge {
+            area: "saaf.4.2.1.6",
+            raised_by: &fiona,
+            text: "Where is the voice of the child in this year’s annual report?",
+            level: 2,
+            action: "Add case studies to the annual report",
+            owner: &priya,
+            due: day(-1),
+        },
     )
     .await;
     assert_accessible(&client, "entry form").await;
@@ -118,26 +127,30 @@ async fn a_director_logs_challenges_in_a_meeting_and_follows_them_up() {
     wait_for_text(&client, "Challenge logged.").await;
     log_challenge(
         &client,
-        "saaf.4.2.1.8",
-        &fiona,
-        "Why is level 3 training below the 85% target?",
-        1,
-        "Report the training recovery trajectory",
-        &priya,
-        &day(30),
+        Challenge {
+            area: "saaf.4.2.1.8",
+            raised_by: &fiona,
+            text: "Why is level 3 training below the 85% target?",
+            level: 1,
+            action: "Report the training recovery trajectory",
+            owner: &priya,
+            due: day(30),
+        },
     )
     .await;
     click(&client, "button[value='another']").await;
     wait_for_text(&client, "Challenge logged.").await;
     log_challenge(
         &client,
-        "saaf.4.2.1.10",
-        &fiona,
-        "Do named professionals get protected supervision time?",
-        0,
-        "Share the supervision audit",
-        &priya,
-        &day(60),
+        Challenge {
+            area: "saaf.4.2.1.10",
+            raised_by: &fiona,
+            text: "Do named professionals get protected supervision time?",
+            level: 0,
+            action: "Share the supervision audit",
+            owner: &priya,
+            due: day(60),
+        },
     )
     .await;
     click_xpath(
