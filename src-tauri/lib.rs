@@ -86,6 +86,7 @@ pub fn run(db: PathBuf) {
             commands::retry_open,
             commands::check_database,
             commands::load_demo,
+            commands::verify_audit,
         ])
         .run(tauri::generate_context!());
     if let Err(e) = result {

@@ -208,6 +208,15 @@ async fn a_director_logs_challenges_in_a_meeting_and_follows_them_up() {
     assert!(page.contains("No scrutiny"), "{page}");
     screenshot(&client, "coverage").await;
     assert_accessible(&client, "coverage").await;
+
+    // The database screen reports the audit trail intact after all of this.
+    click(&client, "a[href='#/database']").await;
+    let page = wait_for_text(&client, "Intact").await;
+    assert!(
+        page.contains("records match their last saved version"),
+        "{page}"
+    );
+    assert_accessible(&client, "database").await;
     client.close().await.unwrap();
     drop(desktop);
 
@@ -240,4 +249,11 @@ async fn a_director_logs_challenges_in_a_meeting_and_follows_them_up() {
         .iter()
         .all(|e| e["itemLabel"].is_null()
             || e["meetingLabel"].as_str().unwrap().starts_with("Board, ")));
+    // Every change made in the window is in the audit trail, chained and matching.
+    let audit = cli(&db, &["audit", "verify"]);
+    assert!(
+        audit.status.success(),
+        "{}",
+        String::from_utf8_lossy(&audit.stdout)
+    );
 }

@@ -1,5 +1,6 @@
 //! Start-up, the database and the demonstration board.
 
+use boardassure_core::audit::AuditReport;
 use boardassure_core::demo::{self, DemoSummary};
 use boardassure_core::session::{AppStatus, Session};
 use boardassure_core::store::HealthReport;
@@ -24,4 +25,9 @@ pub fn check_database(session: State<'_, Session>) -> Result<HealthReport, CoreE
 #[tauri::command]
 pub fn load_demo(session: State<'_, Session>) -> Result<DemoSummary, CoreError> {
     session.with(demo::load_demo)
+}
+
+#[tauri::command]
+pub fn verify_audit(session: State<'_, Session>) -> Result<AuditReport, CoreError> {
+    session.with(|s| boardassure_core::audit::verify(s))
 }

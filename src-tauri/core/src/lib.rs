@@ -3,6 +3,7 @@
 //! This crate never depends on the window toolkit: the desktop shell and the command line are
 //! both thin callers of the functions here.
 
+pub mod audit;
 pub mod board;
 pub mod cli;
 pub mod competency;

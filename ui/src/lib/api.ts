@@ -1,6 +1,7 @@
 // Typed calls into the Rust core. Every payload type is generated from Rust (src/bindings).
 import { invoke } from "@tauri-apps/api/core";
 import type { AppStatus } from "../bindings/AppStatus";
+import type { AuditReport } from "../bindings/AuditReport";
 import type { DemoSummary } from "../bindings/DemoSummary";
 import type { Framework } from "../bindings/Framework";
 import type { HealthReport } from "../bindings/HealthReport";
@@ -81,6 +82,7 @@ export const api = {
   memberHistory: (id: string) => call<HistoryEntry[]>("member_history", { id }),
   loadDemo: () => call<DemoSummary>("load_demo"),
   checkDatabase: () => call<HealthReport>("check_database"),
+  verifyAudit: () => call<AuditReport>("verify_audit"),
   getFramework: (id: string) => call<Framework>("get_framework", { id }),
   listFrameworks: () => call<FrameworkSummary[]>("list_frameworks"),
   setFrameworkAppliesTo: (id: string, appliesTo: AppliesTo) =>

@@ -101,8 +101,21 @@ pub enum Command {
     /// The competency frameworks: show, list, import, choose who each applies to
     #[command(subcommand, arg_required_else_help = true)]
     Framework(FrameworkCommand),
+    /// The tamper-evident audit trail
+    #[command(subcommand, arg_required_else_help = true)]
+    Audit(AuditCommand),
     /// Check the database's integrity and schema version (exit 0 healthy, 1 not)
     Check {
+        #[arg(long)]
+        json: bool,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum AuditCommand {
+    /// Check the hash chain over every saved version, and every record against its last
+    /// recorded version (exit 0 intact, 1 not)
+    Verify {
         #[arg(long)]
         json: bool,
     },
@@ -176,6 +189,38 @@ fn execute(db: PathBuf, command: Command, out: &mut impl Write) -> Result<bool> 
         Command::Requirements(r) => compliance::run_requirements(&mut store, r, out)?,
         Command::Competency(c) => competency::run(&mut store, c, out)?,
         Command::Framework(f) => framework::run(&mut store, f, out)?,
+        Command::Audit(AuditCommand::Verify { json }) => {
+            let r = crate::audit::verify(&store)?;
+            if json {
+                print_json(out, &r)?;
+            } else {
+                if let Some(b) = &r.broken_link {
+                    line(
+                        out,
+                        format!(
+                            "The audit trail is broken at history row {} ({} {}): {}.",
+                            b.seq.unwrap_or(0),
+                            b.entity,
+                            b.record_id,
+                            b.reason
+                        ),
+                    )?;
+                }
+                for a in &r.altered_records {
+                    line(out, format!("{} {}: {}.", a.entity, a.record_id, a.reason))?;
+                }
+                if r.ok {
+                    line(
+                        out,
+                        format!(
+                            "The audit trail is intact: {} history rows chained, {} records match their last recorded version.",
+                            r.rows, r.records
+                        ),
+                    )?;
+                }
+            }
+            return Ok(r.ok);
+        }
         Command::Meetings(m) => scrutiny::meetings(&mut store, m, out)?,
         Command::Scrutiny(s) => return scrutiny::run(&mut store, s, out),
         Command::Actions(a) => scrutiny::actions(&mut store, a, out)?,

@@ -22,20 +22,169 @@ pub fn record(
     snapshot: &impl serde::Serialize,
 ) -> Result<()> {
     let json = serde_json::to_string(snapshot).expect("records serialise to JSON");
+    let (seq, prev_hash) = chain_head(conn)?;
+    let row = Link {
+        seq: seq + 1,
+        entity: entity.to_string(),
+        record_id: record_id.to_string(),
+        recorded_at: dates::now_utc(),
+        change: change.to_string(),
+        changed_by: current_user(conn)?,
+        snapshot: json,
+    };
+    let hash = row.hash(&prev_hash);
     conn.execute(
-        "INSERT INTO record_history (id, entity, record_id, recorded_at, change, snapshot, changed_by)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+        "INSERT INTO record_history (id, entity, record_id, recorded_at, change, snapshot, changed_by,
+             seq, prev_hash, hash)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
         params![
             super::new_id(),
-            entity,
-            record_id,
-            dates::now_utc(),
-            change,
-            json,
-            current_user(conn)?
+            row.entity,
+            row.record_id,
+            row.recorded_at,
+            row.change,
+            row.snapshot,
+            row.changed_by,
+            row.seq,
+            prev_hash,
+            hash
         ],
     )?;
     Ok(())
+}
+
+/// The hash the chain starts from.
+pub const GENESIS: &str = "0000000000000000000000000000000000000000000000000000000000000000";
+
+/// One row of the chain, as hashed.
+pub struct Link {
+    pub seq: i64,
+    pub entity: String,
+    pub record_id: String,
+    pub recorded_at: String,
+    pub change: String,
+    pub changed_by: String,
+    pub snapshot: String,
+}
+
+impl Link {
+    /// SHA-256 over the previous hash and every field, each length-prefixed so no two
+    /// different rows can produce the same input.
+    pub fn hash(&self, prev_hash: &str) -> String {
+        use sha2::{Digest, Sha256};
+        let mut h = Sha256::new();
+        for part in [
+            prev_hash,
+            &self.seq.to_string(),
+            &self.entity,
+            &self.record_id,
+            &self.recorded_at,
+            &self.change,
+            &self.changed_by,
+            &self.snapshot,
+        ] {
+            h.update((part.len() as u64).to_be_bytes());
+            h.update(part.as_bytes());
+        }
+        format!("{:x}", h.finalize())
+    }
+}
+
+/// The last sealed row's sequence number and hash, or the start of the chain.
+fn chain_head(conn: &Connection) -> Result<(i64, String)> {
+    Ok(conn
+        .query_row(
+            "SELECT seq, hash FROM record_history WHERE seq IS NOT NULL ORDER BY seq DESC LIMIT 1",
+            [],
+            |r| Ok((r.get(0)?, r.get(1)?)),
+        )
+        .optional()?
+        .unwrap_or((0, GENESIS.to_string())))
+}
+
+/// Gives rows written before the chain existed their place in it, oldest first.
+pub fn seal_unsealed(conn: &Connection) -> Result<()> {
+    let rows: Vec<(i64, Link)> = {
+        let mut stmt = conn.prepare(
+            "SELECT rowid, entity, record_id, recorded_at, change, changed_by, snapshot
+             FROM record_history WHERE seq IS NULL ORDER BY recorded_at, rowid",
+        )?;
+        let rows = stmt.query_map([], |r| {
+            Ok((
+                r.get(0)?,
+                Link {
+                    seq: 0,
+                    entity: r.get(1)?,
+                    record_id: r.get(2)?,
+                    recorded_at: r.get(3)?,
+                    change: r.get(4)?,
+                    changed_by: r.get(5)?,
+                    snapshot: r.get(6)?,
+                },
+            ))
+        })?;
+        rows.collect::<rusqlite::Result<_>>()?
+    };
+    let (mut seq, mut prev) = chain_head(conn)?;
+    for (rowid, mut link) in rows {
+        seq += 1;
+        link.seq = seq;
+        let hash = link.hash(&prev);
+        conn.execute(
+            "UPDATE record_history SET seq = ?1, prev_hash = ?2, hash = ?3 WHERE rowid = ?4",
+            params![seq, prev, hash, rowid],
+        )?;
+        prev = hash;
+    }
+    Ok(())
+}
+
+/// A chain row with the previous hash and the hash stored for it.
+pub type StoredLink = (Link, Option<String>, Option<String>);
+
+/// Every row of the chain in order, with the hashes stored for it.
+pub fn chain(conn: &Connection) -> Result<Vec<StoredLink>> {
+    let mut stmt = conn.prepare(
+        "SELECT seq, entity, record_id, recorded_at, change, changed_by, snapshot, prev_hash, hash
+         FROM record_history ORDER BY seq IS NULL, seq, rowid",
+    )?;
+    let rows = stmt.query_map([], |r| {
+        Ok((
+            Link {
+                seq: r.get::<_, Option<i64>>(0)?.unwrap_or(0),
+                entity: r.get(1)?,
+                record_id: r.get(2)?,
+                recorded_at: r.get(3)?,
+                change: r.get(4)?,
+                changed_by: r.get(5)?,
+                snapshot: r.get(6)?,
+            },
+            r.get(7)?,
+            r.get(8)?,
+        ))
+    })?;
+    Ok(rows.collect::<rusqlite::Result<Vec<_>>>()?)
+}
+
+/// The newest snapshot of every record of `entity`, by record id.
+pub fn latest_snapshots(
+    conn: &Connection,
+    entity: &str,
+) -> Result<std::collections::HashMap<String, serde_json::Value>> {
+    let mut stmt = conn
+        .prepare("SELECT record_id, snapshot FROM record_history WHERE entity = ?1 ORDER BY seq")?;
+    let rows = stmt.query_map([entity], |r| {
+        Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?))
+    })?;
+    let mut out = std::collections::HashMap::new();
+    for row in rows {
+        let (id, text) = row?;
+        out.insert(
+            id,
+            serde_json::from_str(&text).unwrap_or(serde_json::Value::Null),
+        );
+    }
+    Ok(out)
 }
 
 /// The person making changes: the member this laptop belongs to (chosen in Settings), or the
@@ -59,7 +208,7 @@ fn current_user(conn: &Connection) -> Result<String> {
 pub fn versions(conn: &Connection, entity: &str, record_id: &str) -> Result<Vec<Version>> {
     let mut stmt = conn.prepare(
         "SELECT recorded_at, change, snapshot, changed_by FROM record_history
-         WHERE entity = ?1 AND record_id = ?2 ORDER BY recorded_at, id",
+         WHERE entity = ?1 AND record_id = ?2 ORDER BY seq, recorded_at, id",
     )?;
     let rows = stmt.query_map([entity, record_id], |r| {
         let text: String = r.get(2)?;

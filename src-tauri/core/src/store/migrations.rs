@@ -16,6 +16,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("migrations/0002_training.sql"),
     include_str!("migrations/0003_competency.sql"),
     include_str!("migrations/0004_scrutiny.sql"),
+    include_str!("migrations/0005_audit_chain.sql"),
 ];
 
 /// The schema version this build writes.
@@ -62,6 +63,10 @@ pub fn migrate(conn: &mut Connection, version: i32) -> Result<()> {
         tx.execute_batch(sql)?;
         tracing::info!(to_version = index + 1, "applied schema migration");
     }
+    // History written before the chain existed joins it, oldest first; records the
+    // migrations themselves seeded get their first version.
+    super::history::seal_unsealed(&tx)?;
+    super::requirements::record_seeded(&tx)?;
     tx.pragma_update(None, "application_id", APPLICATION_ID)?;
     tx.pragma_update(None, "user_version", SCHEMA_VERSION)?;
     tx.commit()?;

@@ -78,3 +78,19 @@ pub fn save(conn: &Connection, r: &Requirement) -> Result<()> {
     )?;
     Ok(())
 }
+
+/// Gives requirements seeded by a migration their first recorded version, so the audit trail
+/// covers them like any other record.
+pub fn record_seeded(conn: &Connection) -> Result<()> {
+    for r in list(conn)? {
+        let recorded: bool = conn.query_row(
+            "SELECT EXISTS (SELECT 1 FROM record_history WHERE entity = 'requirement' AND record_id = ?1)",
+            [&r.id],
+            |row| row.get(0),
+        )?;
+        if !recorded {
+            super::history::record(conn, "requirement", &r.id, "added", &r)?;
+        }
+    }
+    Ok(())
+}

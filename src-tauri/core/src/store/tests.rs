@@ -139,6 +139,13 @@ fn reopening_keeps_what_was_saved() {
 #[test]
 fn a_failed_write_leaves_nothing_behind() {
     let mut store = Store::open_in_memory().unwrap();
+    let count = |store: &Store| -> i64 {
+        store
+            .conn()
+            .query_row("SELECT count(*) FROM record_history", [], |r| r.get(0))
+            .unwrap()
+    };
+    let before = count(&store);
     let result: Result<()> = store.write(|tx| {
         tx.execute(
             "INSERT INTO record_history (id, entity, record_id, recorded_at, change, snapshot)
@@ -148,11 +155,7 @@ fn a_failed_write_leaves_nothing_behind() {
         Err(CoreError::conflict("stop half way"))
     });
     assert!(result.is_err());
-    let n: i64 = store
-        .conn()
-        .query_row("SELECT count(*) FROM record_history", [], |r| r.get(0))
-        .unwrap();
-    assert_eq!(n, 0);
+    assert_eq!(count(&store), before);
 }
 
 #[test]
