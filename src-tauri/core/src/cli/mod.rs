@@ -101,6 +101,17 @@ pub enum Command {
     /// The competency frameworks: show, list, import, choose who each applies to
     #[command(subcommand, arg_required_else_help = true)]
     Framework(FrameworkCommand),
+    /// Copy the database to a file (a consistent copy, written whole or not at all)
+    Backup {
+        #[arg(long, value_name = "FILE")]
+        out: PathBuf,
+    },
+    /// Replace the database with a backup, after checking the backup; the replaced database
+    /// is kept beside it as <db>.replaced-<time>
+    Restore {
+        /// The backup file
+        file: PathBuf,
+    },
     /// The tamper-evident audit trail
     #[command(subcommand, arg_required_else_help = true)]
     Audit(AuditCommand),
@@ -166,6 +177,17 @@ fn execute(db: PathBuf, command: Command, out: &mut impl Write) -> Result<bool> 
     if let Command::Check { json } = command {
         return check(db, json, out);
     }
+    if let Command::Restore { file } = &command {
+        let kept = crate::store::backup::restore(&db, file)?;
+        let aside = kept
+            .map(|k| format!(" The database it replaced is kept as {}.", k.display()))
+            .unwrap_or_default();
+        line(
+            out,
+            format!("Restored {} from {}.{aside}", db.display(), file.display()),
+        )?;
+        return Ok(true);
+    }
     if let Command::Framework(f) = &command {
         if let Some(result) = framework::run_without_store(f, out) {
             return result.map(|()| true);
@@ -189,6 +211,10 @@ fn execute(db: PathBuf, command: Command, out: &mut impl Write) -> Result<bool> 
         Command::Requirements(r) => compliance::run_requirements(&mut store, r, out)?,
         Command::Competency(c) => competency::run(&mut store, c, out)?,
         Command::Framework(f) => framework::run(&mut store, f, out)?,
+        Command::Backup { out: file } => {
+            store.backup_to(&file)?;
+            line(out, format!("Backed up to {}.", file.display()))?;
+        }
         Command::Audit(AuditCommand::Verify { json }) => {
             let r = crate::audit::verify(&store)?;
             if json {
@@ -259,7 +285,7 @@ fn execute(db: PathBuf, command: Command, out: &mut impl Write) -> Result<bool> 
                 format!("Saved the organisation profile for {}.", o.name),
             )?;
         }
-        Command::Check { .. } => unreachable!("handled above"),
+        Command::Check { .. } | Command::Restore { .. } => unreachable!("handled above"),
     }
     Ok(true)
 }

@@ -1,5 +1,6 @@
 //! The local store: one SQLite file per board, opened in exactly one way.
 
+pub mod backup;
 pub mod competency;
 pub mod frameworks;
 pub mod history;
@@ -119,7 +120,33 @@ impl Store {
         // Board records must survive a power cut: wait for the disk on every commit.
         c.pragma_update(None, "synchronous", "FULL")?;
         c.pragma_update(None, "foreign_keys", "ON")?;
-        migrations::migrate(&mut self.conn, version)
+        if let Some(path) = &self.path {
+            if version > 0 && version < SCHEMA_VERSION {
+                backup::before_migration(c, path, version)?;
+            }
+        }
+        migrations::migrate(&mut self.conn, version)?;
+        if let Some(path) = &self.path {
+            // A missed daily backup must not keep anyone out of their records; it is logged
+            // and tried again on the next start.
+            if version > 0 {
+                if let Err(e) = backup::daily(&self.conn, path) {
+                    tracing::warn!(error = %e.message, "daily backup failed");
+                }
+            }
+        }
+        Ok(())
+    }
+
+    /// Copies the database to `out` (a consistent copy, never left half-written).
+    pub fn backup_to(&self, out: &Path) -> Result<()> {
+        if self.path.as_deref() == Some(out) {
+            return Err(CoreError::validation(
+                "out",
+                "Choose a different file for the backup: that is the database itself.",
+            ));
+        }
+        backup::write_copy(&self.conn, out)
     }
 
     pub(crate) fn conn(&self) -> &Connection {

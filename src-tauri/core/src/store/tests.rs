@@ -185,4 +185,22 @@ fn a_database_at_an_older_schema_is_migrated_keeping_its_records() {
         .query_row("SELECT count(*) FROM training_record", [], |r| r.get(0))
         .unwrap();
     assert_eq!(n, 0, "the new table exists");
+    // The file as it was before the migration is kept, and it still reads as format 1.
+    let kept: Vec<_> = std::fs::read_dir(backup::folder_for(&path))
+        .unwrap()
+        .flatten()
+        .map(|e| e.path())
+        .filter(|p| {
+            p.file_name()
+                .unwrap()
+                .to_string_lossy()
+                .starts_with("before-format-2-")
+        })
+        .collect();
+    assert_eq!(kept.len(), 1, "{kept:?}");
+    let old = Connection::open(&kept[0]).unwrap();
+    let version: i32 = old
+        .query_row("PRAGMA user_version", [], |r| r.get(0))
+        .unwrap();
+    assert_eq!(version, 1);
 }

@@ -1,0 +1,170 @@
+//! Backups and restore.
+//!
+//! A backup is a consistent copy of the database made by SQLite itself (`VACUUM INTO`), written
+//! under a temporary name, flushed, and only then given its final name. The app takes one
+//! before every migration and one on the first use of each day, keeping the newest few; a
+//! person can take one to a file of their choosing. A restore checks the backup first, then
+//! swaps it in with renames, keeping the replaced database (and its write-ahead log) aside.
+
+use std::path::{Path, PathBuf};
+
+use rusqlite::{Connection, OpenFlags};
+
+use super::lock::WriterLock;
+use super::migrations;
+use crate::error::{CoreError, ErrorKind, Result};
+
+/// How many automatic daily backups are kept.
+pub const KEEP_DAILY: usize = 7;
+
+/// The folder of automatic backups for the database at `db`: beside it, so they travel with it.
+pub fn folder_for(db: &Path) -> PathBuf {
+    let stem = db
+        .file_stem()
+        .map(|s| s.to_string_lossy().into_owned())
+        .unwrap_or_else(|| "boardassure".into());
+    db.with_file_name(format!("{stem}-backups"))
+}
+
+fn io_error(what: &str, path: &Path, e: std::io::Error) -> CoreError {
+    let mut err = CoreError::from(e);
+    err.message = format!("Could not {what} {}: {}", path.display(), err.message);
+    err
+}
+
+/// Copies the open database to `out`, never leaving a partial file under that name.
+pub fn write_copy(conn: &Connection, out: &Path) -> Result<()> {
+    let dir = match out.parent() {
+        Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
+        _ => PathBuf::from("."),
+    };
+    std::fs::create_dir_all(&dir).map_err(|e| io_error("create the folder", &dir, e))?;
+    let tmp = dir.join(format!(
+        ".boardassure-backup-{}.part",
+        crate::store::new_id()
+    ));
+    let result = (|| -> Result<()> {
+        conn.execute("VACUUM INTO ?1", [tmp.to_string_lossy().as_ref()])?;
+        std::fs::File::open(&tmp)
+            .and_then(|f| f.sync_all())
+            .map_err(|e| io_error("flush", &tmp, e))?;
+        std::fs::rename(&tmp, out).map_err(|e| io_error("save the backup as", out, e))?;
+        Ok(())
+    })();
+    if result.is_err() {
+        let _ = std::fs::remove_file(&tmp);
+    }
+    result
+}
+
+/// Takes today's automatic backup if there is none yet, and keeps the newest `KEEP_DAILY`.
+pub fn daily(conn: &Connection, db: &Path) -> Result<Option<PathBuf>> {
+    let folder = folder_for(db);
+    let today = chrono::Local::now().format("%Y-%m-%d").to_string();
+    let name = format!("daily-{today}.db");
+    let target = folder.join(&name);
+    if target.exists() {
+        return Ok(None);
+    }
+    write_copy(conn, &target)?;
+    let mut dailies: Vec<PathBuf> = std::fs::read_dir(&folder)
+        .map_err(|e| io_error("read", &folder, e))?
+        .flatten()
+        .map(|e| e.path())
+        .filter(|p| {
+            p.file_name()
+                .is_some_and(|n| n.to_string_lossy().starts_with("daily-"))
+        })
+        .collect();
+    dailies.sort();
+    while dailies.len() > KEEP_DAILY {
+        let oldest = dailies.remove(0);
+        let _ = std::fs::remove_file(oldest);
+    }
+    tracing::info!("daily backup taken");
+    Ok(Some(target))
+}
+
+/// The backup taken before migrating a database from `from` to the current schema.
+pub fn before_migration(conn: &Connection, db: &Path, from: i32) -> Result<PathBuf> {
+    let stamp = chrono::Local::now().format("%Y-%m-%dT%H%M%S");
+    let target = folder_for(db).join(format!("before-format-{}-{stamp}.db", from + 1));
+    write_copy(conn, &target)?;
+    tracing::info!(from, "backup taken before migration");
+    Ok(target)
+}
+
+/// Checks that `path` is a healthy database this version can read, without changing it.
+pub fn check_backup(path: &Path) -> Result<()> {
+    if !path.is_file() {
+        return Err(CoreError::not_found(format!(
+            "There is no backup file at {}.",
+            path.display()
+        )));
+    }
+    let refuse = |why: String| {
+        CoreError::new(
+            ErrorKind::Damaged,
+            format!(
+                "{} cannot be restored: {why} Nothing was changed.",
+                path.display()
+            ),
+        )
+    };
+    let conn = Connection::open_with_flags(path, OpenFlags::SQLITE_OPEN_READ_ONLY)
+        .map_err(|_| refuse("it cannot be opened as a database.".into()))?;
+    let version = migrations::check_compatible(&conn).map_err(|e| refuse(e.message))?;
+    if version == 0 {
+        return Err(refuse("it holds no board records.".into()));
+    }
+    let check: String = conn
+        .query_row("PRAGMA integrity_check", [], |r| r.get(0))
+        .map_err(|_| refuse("it is damaged.".into()))?;
+    if check != "ok" {
+        return Err(refuse(format!("it is damaged ({check}).")));
+    }
+    Ok(())
+}
+
+/// Replaces the database at `db` with the backup at `backup`. Returns where the replaced
+/// database was kept, if there was one.
+pub fn restore(db: &Path, backup: &Path) -> Result<Option<PathBuf>> {
+    check_backup(backup)?;
+    let _lock = WriterLock::acquire(db)?;
+    let dir = match db.parent() {
+        Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
+        _ => PathBuf::from("."),
+    };
+    let tmp = dir.join(format!(
+        ".boardassure-restore-{}.part",
+        crate::store::new_id()
+    ));
+    std::fs::copy(backup, &tmp).map_err(|e| io_error("copy the backup to", &tmp, e))?;
+    let flushed = std::fs::File::open(&tmp).and_then(|f| f.sync_all());
+    if let Err(e) = flushed {
+        let _ = std::fs::remove_file(&tmp);
+        return Err(io_error("flush", &tmp, e));
+    }
+    let mut kept = None;
+    if db.exists() {
+        let stamp = chrono::Local::now().format("%Y-%m-%dT%H%M%S");
+        let aside = PathBuf::from(format!("{}.replaced-{stamp}", db.display()));
+        std::fs::rename(db, &aside).map_err(|e| io_error("set aside", db, e))?;
+        // The write-ahead log and shared memory belong to the replaced file: move them with it
+        // so the restored database never picks up frames that are not its own.
+        for suffix in ["-wal", "-shm"] {
+            let from = PathBuf::from(format!("{}{suffix}", db.display()));
+            if from.exists() {
+                let to = PathBuf::from(format!("{}{suffix}", aside.display()));
+                std::fs::rename(&from, &to).map_err(|e| io_error("set aside", &from, e))?;
+            }
+        }
+        kept = Some(aside);
+    }
+    std::fs::rename(&tmp, db).map_err(|e| io_error("put the backup in place as", db, e))?;
+    if let Ok(d) = std::fs::File::open(&dir) {
+        let _ = d.sync_all();
+    }
+    tracing::info!("database restored from a backup");
+    Ok(kept)
+}

@@ -1,0 +1,131 @@
+//! Backups and restore from the command line, with real files.
+
+mod support;
+
+use std::path::Path;
+
+use support::{cli, members_json, stderr, stdout, temp_db};
+
+fn names(db: &Path) -> Vec<String> {
+    let mut n: Vec<String> = members_json(db)
+        .into_iter()
+        .map(|m| m["name"].as_str().unwrap().to_string())
+        .collect();
+    n.sort();
+    n
+}
+
+#[test]
+fn a_backup_restores_to_exactly_what_was_saved_and_keeps_the_replaced_database() {
+    let (dir, db) = temp_db();
+    assert!(cli(&db, &["demo"]).status.success());
+    let before = names(&db);
+    let backup = dir.path().join("board-backup.db");
+    let out = cli(&db, &["backup", "--out", backup.to_str().unwrap()]);
+    assert!(out.status.success(), "{}", stderr(&out));
+
+    let out = cli(
+        &db,
+        &[
+            "members",
+            "add",
+            "--name",
+            "Sam Lee",
+            "--kind",
+            "executive",
+            "--job-title",
+            "Chief People Officer",
+            "--start",
+            "01/04/2026",
+        ],
+    );
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert_ne!(names(&db), before);
+
+    let out = cli(&db, &["restore", backup.to_str().unwrap()]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert!(
+        stdout(&out).contains("The database it replaced is kept as"),
+        "{}",
+        stdout(&out)
+    );
+    assert_eq!(
+        names(&db),
+        before,
+        "the restored database is the backup's content"
+    );
+    assert!(cli(&db, &["check"]).status.success());
+    assert!(cli(&db, &["audit", "verify"]).status.success());
+    let replaced: Vec<_> = std::fs::read_dir(dir.path())
+        .unwrap()
+        .flatten()
+        .filter(|e| e.file_name().to_string_lossy().contains(".replaced-"))
+        .collect();
+    assert!(!replaced.is_empty(), "the replaced database is kept aside");
+    let leftovers: Vec<_> = std::fs::read_dir(dir.path())
+        .unwrap()
+        .flatten()
+        .filter(|e| e.file_name().to_string_lossy().ends_with(".part"))
+        .collect();
+    assert!(leftovers.is_empty());
+}
+
+#[test]
+fn a_damaged_or_foreign_backup_is_refused_and_nothing_changes() {
+    let (dir, db) = temp_db();
+    assert!(cli(&db, &["demo"]).status.success());
+    let before = names(&db);
+    let backup = dir.path().join("good.db");
+    assert!(cli(&db, &["backup", "--out", backup.to_str().unwrap()])
+        .status
+        .success());
+    let bytes = std::fs::read(&backup).unwrap();
+
+    let truncated = dir.path().join("truncated.db");
+    std::fs::write(&truncated, &bytes[..bytes.len() / 2]).unwrap();
+    let text = dir.path().join("notes.db");
+    std::fs::write(&text, "minutes of the last meeting").unwrap();
+    let foreign = dir.path().join("foreign.db");
+    rusqlite::Connection::open(&foreign)
+        .unwrap()
+        .execute_batch("CREATE TABLE t (x); INSERT INTO t VALUES (1);")
+        .unwrap();
+    for bad in [&truncated, &text, &foreign] {
+        let out = cli(&db, &["restore", bad.to_str().unwrap()]);
+        assert_eq!(out.status.code(), Some(1), "{}", bad.display());
+        assert!(
+            stderr(&out).contains("cannot be restored"),
+            "{}",
+            stderr(&out)
+        );
+        assert!(
+            stderr(&out).contains("Nothing was changed"),
+            "{}",
+            stderr(&out)
+        );
+        assert_eq!(names(&db), before);
+    }
+    let out = cli(&db, &["restore", "/no/such/backup.db"]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(
+        stderr(&out).contains("There is no backup file"),
+        "{}",
+        stderr(&out)
+    );
+}
+
+#[test]
+fn the_first_use_of_each_day_takes_a_backup_beside_the_database() {
+    let (dir, db) = temp_db();
+    assert!(cli(&db, &["demo"]).status.success());
+    assert!(cli(&db, &["members", "list"]).status.success());
+    let stem = db.file_stem().unwrap().to_string_lossy().into_owned();
+    let folder = dir.path().join(format!("{stem}-backups"));
+    let today = chrono::Local::now().format("daily-%Y-%m-%d.db").to_string();
+    assert!(folder.join(&today).is_file(), "{}", folder.display());
+    let copy = rusqlite::Connection::open(folder.join(&today)).unwrap();
+    let n: i64 = copy
+        .query_row("SELECT count(*) FROM member", [], |r| r.get(0))
+        .unwrap();
+    assert_eq!(n, 13);
+}
