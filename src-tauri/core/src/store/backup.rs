@@ -67,10 +67,20 @@ pub fn daily(conn: &Connection, db: &Path) -> Result<Option<PathBuf>> {
         return Ok(None);
     }
     write_copy(conn, &target)?;
-    let mut dailies: Vec<PathBuf> = std::fs::read_dir(&folder)
+    let entries: Vec<PathBuf> = std::fs::read_dir(&folder)
         .map_err(|e| io_error("read", &folder, e))?
         .flatten()
         .map(|e| e.path())
+        .collect();
+    // A backup interrupted by a crash leaves only a temporary file; clear those away.
+    for stale in entries.iter().filter(|p| {
+        p.file_name()
+            .is_some_and(|n| n.to_string_lossy().ends_with(".part"))
+    }) {
+        let _ = std::fs::remove_file(stale);
+    }
+    let mut dailies: Vec<PathBuf> = entries
+        .into_iter()
         .filter(|p| {
             p.file_name()
                 .is_some_and(|n| n.to_string_lossy().starts_with("daily-"))
