@@ -87,6 +87,7 @@ pub fn run(db: PathBuf) {
             commands::check_database,
             commands::load_demo,
             commands::verify_audit,
+            commands::search,
         ])
         .run(tauri::generate_context!());
     if let Err(e) = result {

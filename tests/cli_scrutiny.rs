@@ -325,3 +325,39 @@ fn a_meeting_its_challenges_actions_and_coverage_through_the_command_line() {
     let history = json(&db, &["scrutiny", "history", entry, "--json"]);
     assert_eq!(history[0]["change"], "added");
 }
+
+#[test]
+fn search_finds_a_phrase_from_an_imported_response_and_cuts_by_kind_and_period() {
+    let (_dir, db) = demo();
+    let file = fixture("legacy-windows-1252.csv");
+    assert!(cli(&db, &["scrutiny", "import", &file, "--skip-invalid"])
+        .status
+        .success());
+    let both = json(&db, &["search", "trajectory", "--json"]);
+    assert_eq!(
+        both.as_array().unwrap().len(),
+        2,
+        "the response and the action that follows it"
+    );
+    let hits = json(&db, &["search", "recovery trajectory", "--json"]);
+    let hits = hits.as_array().unwrap();
+    assert_eq!(hits.len(), 1, "every word must match: {hits:?}");
+    let challenge = hits.iter().find(|h| h["kind"] == "challenge").unwrap();
+    let marked: Vec<&str> = challenge["snippet"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|p| p["matched"] == true)
+        .map(|p| p["text"].as_str().unwrap())
+        .collect();
+    assert_eq!(marked, ["Recovery", "trajectory"]);
+    let only_actions = json(&db, &["search", "trajectory", "--kind", "action", "--json"]);
+    assert_eq!(only_actions.as_array().unwrap().len(), 1);
+    let earlier = json(
+        &db,
+        &["search", "recovery", "--period", "2024/25", "--json"],
+    );
+    assert!(earlier.as_array().unwrap().is_empty());
+    let text = stdout(&cli(&db, &["search", "children’s £40,000"]));
+    assert!(text.contains("[Children]"), "{text}");
+}

@@ -32,6 +32,8 @@ struct Challenge<'a> {
     area: &'a str,
     raised_by: &'a str,
     text: &'a str,
+    /// The answer given, if one is typed.
+    response: &'a str,
     /// The position of the assurance level on the form, strongest first.
     level: usize,
     action: &'a str,
@@ -49,6 +51,9 @@ async fn log_challenge(client: &Client, c: Challenge<'_>) {
     )
     .await;
     type_into(client, "#entry-challenge", c.text).await;
+    if !c.response.is_empty() {
+        type_into(client, "#entry-response", c.response).await;
+    }
     click(client, &format!("label[for='entry-level-{}']", c.level)).await;
     type_into(client, "#action-description", c.action).await;
     click(
@@ -115,6 +120,7 @@ async fn a_director_logs_challenges_in_a_meeting_and_follows_them_up() {
             area: "saaf.4.2.1.6",
             raised_by: &fiona,
             text: "Where is the voice of the child in this year’s annual report?",
+            response: "Next year’s report will carry accounts from young carers and looked-after children.",
             level: 2,
             action: "Add case studies to the annual report",
             owner: &priya,
@@ -131,6 +137,7 @@ async fn a_director_logs_challenges_in_a_meeting_and_follows_them_up() {
             area: "saaf.4.2.1.8",
             raised_by: &fiona,
             text: "Why is level 3 training below the 85% target?",
+            response: "",
             level: 1,
             action: "Report the training recovery trajectory",
             owner: &priya,
@@ -146,6 +153,7 @@ async fn a_director_logs_challenges_in_a_meeting_and_follows_them_up() {
             area: "saaf.4.2.1.10",
             raised_by: &fiona,
             text: "Do named professionals get protected supervision time?",
+            response: "",
             level: 0,
             action: "Share the supervision audit",
             owner: &priya,
@@ -208,6 +216,18 @@ async fn a_director_logs_challenges_in_a_meeting_and_follows_them_up() {
     assert!(page.contains("No scrutiny"), "{page}");
     screenshot(&client, "coverage").await;
     assert_accessible(&client, "coverage").await;
+
+    // A phrase from a response is found in a keystroke or two, its words marked.
+    click(&client, "a[href='#/search']").await;
+    type_into(&client, "#search-text", "young carers").await;
+    let page = wait_for_text(&client, "Where is the voice of the child").await;
+    assert!(page.contains("1 result"), "{page}");
+    let marked = client
+        .find_all(Locator::Css(".app-search-result mark"))
+        .await
+        .unwrap();
+    assert_eq!(marked.len(), 2, "both words are marked");
+    assert_accessible(&client, "search").await;
 
     // The database screen reports the audit trail intact after all of this.
     click(&client, "a[href='#/database']").await;

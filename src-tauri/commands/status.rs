@@ -1,7 +1,8 @@
-//! Start-up, the database and the demonstration board.
+//! Start-up, the database, search and the demonstration board.
 
 use boardassure_core::audit::AuditReport;
 use boardassure_core::demo::{self, DemoSummary};
+use boardassure_core::search::{SearchFilter, SearchHit};
 use boardassure_core::session::{AppStatus, Session};
 use boardassure_core::store::HealthReport;
 use boardassure_core::CoreError;
@@ -30,4 +31,13 @@ pub fn load_demo(session: State<'_, Session>) -> Result<DemoSummary, CoreError> 
 #[tauri::command]
 pub fn verify_audit(session: State<'_, Session>) -> Result<AuditReport, CoreError> {
     session.with(|s| boardassure_core::audit::verify(s))
+}
+
+#[tauri::command]
+pub fn search(
+    session: State<'_, Session>,
+    text: String,
+    filter: SearchFilter,
+) -> Result<Vec<SearchHit>, CoreError> {
+    session.with(|s| boardassure_core::search::search(s, &text, &filter))
 }

@@ -18,6 +18,7 @@ pub mod logging;
 pub mod paths;
 pub mod periods;
 pub mod scrutiny;
+pub mod search;
 pub mod session;
 pub mod settings;
 pub mod store;

@@ -2,6 +2,8 @@
 import { invoke } from "@tauri-apps/api/core";
 import type { AppStatus } from "../bindings/AppStatus";
 import type { AuditReport } from "../bindings/AuditReport";
+import type { SearchFilter } from "../bindings/SearchFilter";
+import type { SearchHit } from "../bindings/SearchHit";
 import type { DemoSummary } from "../bindings/DemoSummary";
 import type { Framework } from "../bindings/Framework";
 import type { HealthReport } from "../bindings/HealthReport";
@@ -83,6 +85,7 @@ export const api = {
   loadDemo: () => call<DemoSummary>("load_demo"),
   checkDatabase: () => call<HealthReport>("check_database"),
   verifyAudit: () => call<AuditReport>("verify_audit"),
+  search: (text: string, filter: SearchFilter) => call<SearchHit[]>("search", { text, filter }),
   getFramework: (id: string) => call<Framework>("get_framework", { id }),
   listFrameworks: () => call<FrameworkSummary[]>("list_frameworks"),
   setFrameworkAppliesTo: (id: string, appliesTo: AppliesTo) =>

@@ -16,6 +16,7 @@ export type Route =
   | { name: "edit-meeting"; id: string }
   | { name: "actions" }
   | { name: "coverage" }
+  | { name: "search" }
   | { name: "my-competency" }
   | { name: "compliance" }
   | { name: "settings" }
@@ -47,6 +48,7 @@ export function parseRoute(hash: string): Route {
     return { name: "meetings" };
   }
   if (first === "actions") return { name: "actions" };
+  if (first === "search") return { name: "search" };
   if (first === "coverage") return { name: "coverage" };
   if (first === "framework") return { name: "framework", id: second ?? null };
   if (first === "my-competency") return { name: "my-competency" };
@@ -78,6 +80,7 @@ export const href = {
   editMeeting: (id: string) => `#/meetings/${encodeURIComponent(id)}/edit`,
   actions: () => "#/actions",
   coverage: () => "#/coverage",
+  search: () => "#/search",
   compliance: () => "#/compliance",
   settings: () => "#/settings",
   organisation: () => "#/organisation",

@@ -112,6 +112,19 @@ pub enum Command {
         /// The backup file
         file: PathBuf,
     },
+    /// Search challenges, responses, actions, meetings, training, notes and members
+    Search {
+        /// Words to find (each matches the start of a word)
+        text: String,
+        /// challenge, action, meeting, training, assessment, plan or member; repeatable
+        #[arg(long = "kind", value_name = "KIND")]
+        kinds: Vec<String>,
+        /// A financial year (2025/26) or quarter (2025/26-Q3)
+        #[arg(long)]
+        period: Option<String>,
+        #[arg(long)]
+        json: bool,
+    },
     /// The tamper-evident audit trail
     #[command(subcommand, arg_required_else_help = true)]
     Audit(AuditCommand),
@@ -211,6 +224,57 @@ fn execute(db: PathBuf, command: Command, out: &mut impl Write) -> Result<bool> 
         Command::Requirements(r) => compliance::run_requirements(&mut store, r, out)?,
         Command::Competency(c) => competency::run(&mut store, c, out)?,
         Command::Framework(f) => framework::run(&mut store, f, out)?,
+        Command::Search {
+            text,
+            kinds,
+            period,
+            json,
+        } => {
+            let filter = crate::search::SearchFilter {
+                kinds: kinds
+                    .iter()
+                    .map(|k| crate::search::SearchKind::parse("kind", k))
+                    .collect::<Result<_>>()?,
+                period: period
+                    .as_deref()
+                    .map(crate::periods::Period::parse)
+                    .transpose()?,
+            };
+            let hits = crate::search::search(&store, &text, &filter)?;
+            if json {
+                print_json(out, &hits)?;
+            } else if hits.is_empty() {
+                line(out, format!("Nothing matches “{text}”."))?;
+            } else {
+                let show = |parts: &[crate::search::TextPart]| {
+                    parts
+                        .iter()
+                        .map(|p| {
+                            if p.matched {
+                                format!("[{}]", p.text)
+                            } else {
+                                p.text.clone()
+                            }
+                        })
+                        .collect::<String>()
+                        .replace('\n', " ")
+                };
+                for h in hits {
+                    let day = h.day.map(crate::dates::dense).unwrap_or_default();
+                    line(
+                        out,
+                        format!(
+                            "{:<16} {:<10} {}\n{:<28}{}",
+                            h.kind.label(),
+                            day,
+                            show(&h.title),
+                            "",
+                            show(&h.snippet)
+                        ),
+                    )?;
+                }
+            }
+        }
         Command::Backup { out: file } => {
             store.backup_to(&file)?;
             line(out, format!("Backed up to {}.", file.display()))?;

@@ -22,6 +22,9 @@ pub fn record(
     snapshot: &impl serde::Serialize,
 ) -> Result<()> {
     let json = serde_json::to_string(snapshot).expect("records serialise to JSON");
+    let value: serde_json::Value = serde_json::from_str(&json).expect("it was just written");
+    // Search always reflects the newest version, written in the same transaction.
+    super::search::index(conn, entity, record_id, &value)?;
     let (seq, prev_hash) = chain_head(conn)?;
     let row = Link {
         seq: seq + 1,

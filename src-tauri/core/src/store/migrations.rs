@@ -17,6 +17,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("migrations/0003_competency.sql"),
     include_str!("migrations/0004_scrutiny.sql"),
     include_str!("migrations/0005_audit_chain.sql"),
+    include_str!("migrations/0006_search.sql"),
 ];
 
 /// The schema version this build writes.
@@ -67,6 +68,9 @@ pub fn migrate(conn: &mut Connection, version: i32) -> Result<()> {
     // migrations themselves seeded get their first version.
     super::history::seal_unsealed(&tx)?;
     super::requirements::record_seeded(&tx)?;
+    if version < 6 {
+        super::search::rebuild(&tx)?;
+    }
     tx.pragma_update(None, "application_id", APPLICATION_ID)?;
     tx.pragma_update(None, "user_version", SCHEMA_VERSION)?;
     tx.commit()?;

@@ -10,6 +10,7 @@ pub mod migrations;
 pub mod organisation;
 pub mod requirements;
 pub mod scrutiny;
+pub mod search;
 pub mod settings;
 pub mod training;
 

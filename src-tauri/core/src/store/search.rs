@@ -1,0 +1,128 @@
+//! The `search_index` full-text table: one row per record, rewritten with each saved version.
+
+use rusqlite::{params, Connection};
+use serde_json::Value;
+
+use crate::error::Result;
+
+/// What a saved version of a record says, for searching: its kind, a title, the text, and
+/// the day it belongs to. `None` for records that are not searched (settings, say).
+fn document(entity: &str, v: &Value) -> Option<(&'static str, String, String, String)> {
+    let s = |key: &str| v.get(key).and_then(Value::as_str).unwrap_or("").to_string();
+    let join = |parts: &[String]| {
+        parts
+            .iter()
+            .filter(|p| !p.is_empty())
+            .cloned()
+            .collect::<Vec<_>>()
+            .join("\n")
+    };
+    Some(match entity {
+        "scrutiny-entry" => (
+            "challenge",
+            s("challenge"),
+            join(&[s("response"), s("directedTo"), s("minuteRef")]),
+            s("raisedOn"),
+        ),
+        "action" => (
+            "action",
+            s("description"),
+            join(&[s("ownerName"), s("escalatedTo"), s("closureNote")]),
+            s("dueOn"),
+        ),
+        "meeting" => {
+            let items: Vec<String> = v
+                .get("items")
+                .and_then(Value::as_array)
+                .map(|list| {
+                    list.iter()
+                        .map(|i| {
+                            let f = |k: &str| i.get(k).and_then(Value::as_str).unwrap_or("");
+                            format!(
+                                "{} {} {} {}",
+                                f("number"),
+                                f("title"),
+                                f("paperRef"),
+                                f("executiveLead")
+                            )
+                        })
+                        .collect()
+                })
+                .unwrap_or_default();
+            ("meeting", s("kindLabel"), items.join("\n"), s("heldOn"))
+        }
+        "training" => (
+            "training",
+            s("title"),
+            join(&[s("provider"), s("level"), s("certificateRef")]),
+            s("completedOn"),
+        ),
+        "assessment" => ("assessment", s("itemId"), s("note"), s("assessedOn")),
+        "planned-learning" => ("plan", s("title"), String::new(), s("targetDate")),
+        "member" => ("member", s("name"), join(&[s("jobTitle")]), s("startDate")),
+        _ => return None,
+    })
+}
+
+/// Replaces the indexed text of one record with what its newest version says.
+pub fn index(conn: &Connection, entity: &str, record_id: &str, snapshot: &Value) -> Result<()> {
+    let Some((kind, title, body, day)) = document(entity, snapshot) else {
+        return Ok(());
+    };
+    conn.execute(
+        "DELETE FROM search_index WHERE kind = ?1 AND record_id = ?2",
+        params![kind, record_id],
+    )?;
+    conn.execute(
+        "INSERT INTO search_index (kind, record_id, day, title, body) VALUES (?1, ?2, ?3, ?4, ?5)",
+        params![kind, record_id, day, title, body],
+    )?;
+    Ok(())
+}
+
+/// Fills the index from the newest version of every record (after the migration adds it).
+pub fn rebuild(conn: &Connection) -> Result<()> {
+    conn.execute("DELETE FROM search_index", [])?;
+    let mut stmt = conn.prepare(
+        "SELECT entity, record_id, snapshot FROM record_history h
+         WHERE seq = (SELECT max(seq) FROM record_history WHERE entity = h.entity AND record_id = h.record_id)",
+    )?;
+    let rows: Vec<(String, String, String)> = stmt
+        .query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?
+        .collect::<rusqlite::Result<_>>()?;
+    for (entity, id, text) in rows {
+        let value: Value = serde_json::from_str(&text).unwrap_or(Value::Null);
+        index(conn, &entity, &id, &value)?;
+    }
+    Ok(())
+}
+
+/// A raw match: kind, record id, day, title and a snippet with matches between \u{1} and \u{2}.
+pub struct Match {
+    pub kind: String,
+    pub record_id: String,
+    pub day: String,
+    pub title: String,
+    pub snippet: String,
+}
+
+/// Runs an FTS5 query, best matches first.
+pub fn query(conn: &Connection, fts: &str, limit: u32) -> Result<Vec<Match>> {
+    let mut stmt = conn.prepare(
+        "SELECT kind, record_id, day,
+                highlight(search_index, 3, char(1), char(2)),
+                snippet(search_index, 4, char(1), char(2), '…', 16)
+         FROM search_index WHERE search_index MATCH ?1
+         ORDER BY bm25(search_index, 0.0, 0.0, 0.0, 4.0, 1.0) LIMIT ?2",
+    )?;
+    let rows = stmt.query_map(params![fts, limit], |r| {
+        Ok(Match {
+            kind: r.get(0)?,
+            record_id: r.get(1)?,
+            day: r.get(2)?,
+            title: r.get(3)?,
+            snippet: r.get(4)?,
+        })
+    })?;
+    Ok(rows.collect::<rusqlite::Result<Vec<_>>>()?)
+}

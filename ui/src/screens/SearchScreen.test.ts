@@ -1,0 +1,45 @@
+import { mockIPC } from "@tauri-apps/api/mocks";
+import { render, screen } from "@testing-library/svelte";
+import userEvent from "@testing-library/user-event";
+import { describe, expect, it, vi } from "vitest";
+import type { SearchHit } from "../bindings/SearchHit";
+import SearchScreen from "./SearchScreen.svelte";
+
+const hit: SearchHit = {
+  kind: "challenge",
+  recordId: "e1",
+  contextId: null,
+  day: "2026-05-12",
+  title: [{ text: "Where is the voice of the child?", matched: false }],
+  snippet: [
+    { text: "The team will add ", matched: false },
+    { text: "case", matched: true },
+    { text: " ", matched: false },
+    { text: "studies", matched: true },
+  ],
+};
+
+describe("search", () => {
+  it("searches as the person types and marks the matching words", async () => {
+    const asked: unknown[] = [];
+    mockIPC((cmd, args) => {
+      if (cmd === "recent_periods") return [];
+      if (cmd === "search") {
+        asked.push(args);
+        return [hit];
+      }
+    });
+    const user = userEvent.setup();
+    render(SearchScreen);
+    await user.type(screen.getByRole("searchbox", { name: "Search the board’s records" }), "case stud");
+    expect(await screen.findByRole("heading", { name: "1 result" })).toBeTruthy();
+    expect(asked.at(-1)).toEqual({ text: "case stud", filter: { kinds: [], period: null } });
+    const marks = Array.from(document.querySelectorAll("mark")).map((m) => m.textContent);
+    expect(marks).toEqual(["case", "studies"]);
+    expect(screen.getByRole("link", { name: "Where is the voice of the child?" }).getAttribute("href")).toBe("#/scrutiny/e1/edit");
+    expect(screen.getByText("12/05/2026")).toBeTruthy();
+
+    await user.selectOptions(screen.getByLabelText("Only"), "challenge");
+    await vi.waitFor(() => expect(asked.at(-1)).toEqual({ text: "case stud", filter: { kinds: ["challenge"], period: null } }));
+  });
+});
