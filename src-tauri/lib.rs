@@ -88,6 +88,8 @@ pub fn run(db: PathBuf) {
             commands::load_demo,
             commands::verify_audit,
             commands::search,
+            commands::list_backups,
+            commands::restore_backup,
         ])
         .run(tauri::generate_context!());
     if let Err(e) = result {

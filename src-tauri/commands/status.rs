@@ -4,6 +4,7 @@ use boardassure_core::audit::AuditReport;
 use boardassure_core::demo::{self, DemoSummary};
 use boardassure_core::search::{SearchFilter, SearchHit};
 use boardassure_core::session::{AppStatus, Session};
+use boardassure_core::store::backup::BackupInfo;
 use boardassure_core::store::HealthReport;
 use boardassure_core::CoreError;
 use tauri::State;
@@ -40,4 +41,17 @@ pub fn search(
     filter: SearchFilter,
 ) -> Result<Vec<SearchHit>, CoreError> {
     session.with(|s| boardassure_core::search::search(s, &text, &filter))
+}
+
+#[tauri::command]
+pub fn list_backups(session: State<'_, Session>) -> Vec<BackupInfo> {
+    session.backups()
+}
+
+#[tauri::command]
+pub fn restore_backup(
+    session: State<'_, Session>,
+    file_name: String,
+) -> Result<AppStatus, CoreError> {
+    session.restore_backup(&file_name)
 }

@@ -16,8 +16,10 @@ use crate::store::{self, history, Store};
 #[ts(export)]
 pub struct AuditReport {
     /// History rows checked.
+    #[ts(type = "number")]
     pub rows: u64,
     /// Records compared with their last recorded version.
+    #[ts(type = "number")]
     pub records: u64,
     /// The first broken link of the chain, if any.
     pub broken_link: Option<AuditProblem>,
@@ -30,6 +32,7 @@ pub struct AuditReport {
 #[serde(rename_all = "camelCase")]
 #[ts(export)]
 pub struct AuditProblem {
+    #[ts(type = "number | null")]
     pub seq: Option<i64>,
     pub entity: String,
     pub record_id: String,

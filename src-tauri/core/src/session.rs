@@ -75,6 +75,27 @@ impl Session {
         }
     }
 
+    /// The automatic backups of this database, newest first.
+    pub fn backups(&self) -> Vec<crate::store::backup::BackupInfo> {
+        crate::store::backup::list(&self.path)
+    }
+
+    /// Replaces the database with one of its automatic backups, then opens it. The database
+    /// is closed first so the restore can take the writer lock.
+    pub fn restore_backup(&self, file_name: &str) -> Result<AppStatus> {
+        {
+            let mut guard = self.store.lock().unwrap_or_else(|p| p.into_inner());
+            *guard = Err(CoreError::new(
+                crate::error::ErrorKind::InUse,
+                "The database is being restored from a backup.",
+            ));
+            let restored = crate::store::backup::restore_automatic(&self.path, file_name);
+            *guard = Store::open(&self.path);
+            restored?;
+        }
+        Ok(self.status())
+    }
+
     /// Tries again to open the database (after the other program holding it has closed).
     pub fn retry_open(&self) -> AppStatus {
         {

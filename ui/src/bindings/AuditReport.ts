@@ -8,11 +8,11 @@ export type AuditReport = {
 /**
  * History rows checked.
  */
-rows: bigint, 
+rows: number, 
 /**
  * Records compared with their last recorded version.
  */
-records: bigint, 
+records: number, 
 /**
  * The first broken link of the chain, if any.
  */

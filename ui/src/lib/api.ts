@@ -2,6 +2,7 @@
 import { invoke } from "@tauri-apps/api/core";
 import type { AppStatus } from "../bindings/AppStatus";
 import type { AuditReport } from "../bindings/AuditReport";
+import type { BackupInfo } from "../bindings/BackupInfo";
 import type { SearchFilter } from "../bindings/SearchFilter";
 import type { SearchHit } from "../bindings/SearchHit";
 import type { DemoSummary } from "../bindings/DemoSummary";
@@ -85,6 +86,8 @@ export const api = {
   loadDemo: () => call<DemoSummary>("load_demo"),
   checkDatabase: () => call<HealthReport>("check_database"),
   verifyAudit: () => call<AuditReport>("verify_audit"),
+  listBackups: () => call<BackupInfo[]>("list_backups"),
+  restoreBackup: (fileName: string) => call<AppStatus>("restore_backup", { fileName }),
   search: (text: string, filter: SearchFilter) => call<SearchHit[]>("search", { text, filter }),
   getFramework: (id: string) => call<Framework>("get_framework", { id }),
   listFrameworks: () => call<FrameworkSummary[]>("list_frameworks"),

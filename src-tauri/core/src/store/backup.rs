@@ -14,6 +14,70 @@ use super::lock::WriterLock;
 use super::migrations;
 use crate::error::{CoreError, ErrorKind, Result};
 
+/// One automatic backup, as offered for restoring.
+#[derive(Debug, Clone, serde::Serialize, ts_rs::TS)]
+#[serde(rename_all = "camelCase")]
+#[ts(export)]
+pub struct BackupInfo {
+    /// The file's name within the backups folder; the only way the window names a backup.
+    pub file_name: String,
+    /// "daily" or "before-migration".
+    pub kind: String,
+    /// When it was taken, as the file system records it (UTC, ISO 8601).
+    pub taken_at: String,
+    /// Serialised as a plain JSON number: no backup comes near 2^53 bytes.
+    #[ts(type = "number")]
+    pub bytes: u64,
+}
+
+/// The automatic backups of the database at `db`, newest first.
+pub fn list(db: &Path) -> Vec<BackupInfo> {
+    let Ok(entries) = std::fs::read_dir(folder_for(db)) else {
+        return Vec::new();
+    };
+    let mut out: Vec<(std::time::SystemTime, BackupInfo)> = entries
+        .flatten()
+        .filter_map(|e| {
+            let name = e.file_name().to_string_lossy().into_owned();
+            let kind = if name.starts_with("daily-") {
+                "daily"
+            } else if name.starts_with("before-format-") {
+                "before-migration"
+            } else {
+                return None;
+            };
+            if !name.ends_with(".db") {
+                return None;
+            }
+            let meta = e.metadata().ok()?;
+            let modified = meta.modified().ok()?;
+            let taken_at = chrono::DateTime::<chrono::Utc>::from(modified)
+                .to_rfc3339_opts(chrono::SecondsFormat::Secs, true);
+            Some((
+                modified,
+                BackupInfo {
+                    file_name: name,
+                    kind: kind.into(),
+                    taken_at,
+                    bytes: meta.len(),
+                },
+            ))
+        })
+        .collect();
+    out.sort_by(|a, b| b.0.cmp(&a.0));
+    out.into_iter().map(|(_, b)| b).collect()
+}
+
+/// Restores the automatic backup called `file_name` (as `list` named it) over `db`.
+pub fn restore_automatic(db: &Path, file_name: &str) -> Result<Option<PathBuf>> {
+    if !list(db).iter().any(|b| b.file_name == file_name) {
+        return Err(CoreError::not_found(format!(
+            "There is no automatic backup called {file_name}."
+        )));
+    }
+    restore(db, &folder_for(db).join(file_name))
+}
+
 /// How many automatic daily backups are kept.
 pub const KEEP_DAILY: usize = 7;
 

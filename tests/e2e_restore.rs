@@ -1,0 +1,56 @@
+//! End-to-end: the database file is damaged; the window explains, offers the automatic
+//! backups, and restores one after confirmation, keeping the damaged file aside.
+
+mod support;
+
+use std::io::{Seek, SeekFrom, Write};
+
+use support::desktop::{assert_accessible, click, screenshot, wait_for_text, Desktop};
+use support::{cli, temp_db};
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_damaged_database_is_restored_from_its_daily_backup_in_the_window() {
+    let (dir, db) = temp_db();
+    assert!(cli(&db, &["demo"]).status.success());
+    // The first use on a later open takes the day's backup.
+    assert!(cli(&db, &["members", "list"]).status.success());
+    {
+        let mut f = std::fs::OpenOptions::new().write(true).open(&db).unwrap();
+        f.seek(SeekFrom::Start(0)).unwrap();
+        f.write_all(&[0x5a; 100]).unwrap();
+    }
+    let damaged = std::fs::read(&db).unwrap();
+
+    let desktop = Desktop::start();
+    let client = desktop.launch(&db).await;
+    let page = wait_for_text(&client, "The database cannot be read").await;
+    assert!(page.contains("Restore a backup"), "{page}");
+    assert!(page.contains("Daily backup"), "{page}");
+    assert_eq!(
+        std::fs::read(&db).unwrap(),
+        damaged,
+        "the damaged file is untouched"
+    );
+    assert_accessible(&client, "cannot open").await;
+    click(&client, "table button.nhsuk-button--secondary").await;
+    wait_for_text(&client, "Restore this backup?").await;
+    click(&client, "dialog .nhsuk-button--warning").await;
+    let page = wait_for_text(&client, "Current members (12)").await;
+    assert!(page.contains("The backup was restored."), "{page}");
+    screenshot(&client, "restored").await;
+    client.close().await.unwrap();
+    drop(desktop);
+
+    let kept: Vec<_> = std::fs::read_dir(dir.path())
+        .unwrap()
+        .flatten()
+        .filter(|e| e.file_name().to_string_lossy().contains(".replaced-"))
+        .collect();
+    assert!(!kept.is_empty(), "the damaged file is kept aside");
+    let out = cli(&db, &["audit", "verify"]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stdout)
+    );
+}
