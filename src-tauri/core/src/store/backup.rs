@@ -64,7 +64,7 @@ pub fn list(db: &Path) -> Vec<BackupInfo> {
             ))
         })
         .collect();
-    out.sort_by(|a, b| b.0.cmp(&a.0));
+    out.sort_by_key(|(modified, _)| std::cmp::Reverse(*modified));
     out.into_iter().map(|(_, b)| b).collect()
 }
 
