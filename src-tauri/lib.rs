@@ -87,6 +87,7 @@ pub fn run(db: PathBuf) {
             commands::check_database,
             commands::load_demo,
             commands::verify_audit,
+            commands::search_kinds,
             commands::search,
             commands::list_backups,
             commands::restore_backup,

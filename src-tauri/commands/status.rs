@@ -1,8 +1,9 @@
 //! Start-up, the database, search and the demonstration board.
 
 use boardassure_core::audit::AuditReport;
+use boardassure_core::board::Choice;
 use boardassure_core::demo::{self, DemoSummary};
-use boardassure_core::search::{SearchFilter, SearchHit};
+use boardassure_core::search::{SearchFilter, SearchHit, SearchKind};
 use boardassure_core::session::{AppStatus, Session};
 use boardassure_core::store::backup::BackupInfo;
 use boardassure_core::store::HealthReport;
@@ -32,6 +33,11 @@ pub fn load_demo(session: State<'_, Session>) -> Result<DemoSummary, CoreError> 
 #[tauri::command]
 pub fn verify_audit(session: State<'_, Session>) -> Result<AuditReport, CoreError> {
     session.with(|s| boardassure_core::audit::verify(s))
+}
+
+#[tauri::command]
+pub fn search_kinds() -> Vec<Choice<SearchKind>> {
+    SearchKind::choices()
 }
 
 #[tauri::command]

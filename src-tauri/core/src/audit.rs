@@ -126,10 +126,7 @@ fn current_records(store: &Store) -> Result<Vec<(&'static str, Current)>> {
         assessments.extend(store::competency::assessments_for_member(conn, &m.id)?);
         plans.extend(store::competency::plan_for_member(conn, &m.id)?);
     }
-    let (from, to) = (
-        chrono::NaiveDate::from_ymd_opt(1, 1, 1).expect("a date"),
-        chrono::NaiveDate::from_ymd_opt(9999, 12, 31).expect("a date"),
-    );
+    let (from, to) = crate::periods::ALL_TIME;
     Ok(vec![
         ("member", values(members, |m| m.id.clone())),
         (

@@ -129,6 +129,18 @@ impl Period {
     }
 }
 
+/// All time, as dates compared as ISO text in SQL: years 1 to 9999 rather than chrono's signed
+/// extremes, which do not sort as text.
+pub const ALL_TIME: (NaiveDate, NaiveDate) = (
+    NaiveDate::from_ymd_opt(1, 1, 1).expect("a valid date"),
+    NaiveDate::from_ymd_opt(9999, 12, 31).expect("a valid date"),
+);
+
+/// The first and last day of a period, or all time.
+pub fn span(period: Option<Period>) -> (NaiveDate, NaiveDate) {
+    period.map_or(ALL_TIME, |p| (p.start(), p.end()))
+}
+
 /// A period offered in a list: its value, its command-line form and its label.
 #[derive(Debug, Clone, Serialize, TS)]
 #[serde(rename_all = "camelCase")]

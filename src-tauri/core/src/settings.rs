@@ -76,11 +76,7 @@ pub fn save_settings(store: &mut Store, input: &Settings) -> Result<Settings> {
         ..input.clone()
     };
     store.write(|tx| {
-        let in_use: Vec<String> = {
-            let mut stmt = tx.prepare("SELECT DISTINCT rating FROM self_assessment")?;
-            let rows = stmt.query_map([], |r| r.get(0))?;
-            rows.collect::<rusqlite::Result<_>>()?
-        };
+        let in_use = crate::store::competency::ratings_in_use(tx)?;
         if let Some(code) = in_use
             .iter()
             .find(|c| !saved.rating_scale.iter().any(|l| &l.code == *c))
@@ -119,12 +115,7 @@ fn validate_scale(levels: &[RatingLevel]) -> Result<Vec<RatingLevel>> {
             ));
         }
         let code = if l.code.trim().is_empty() {
-            label
-                .to_lowercase()
-                .split(|c: char| !c.is_alphanumeric())
-                .filter(|w| !w.is_empty())
-                .collect::<Vec<_>>()
-                .join("-")
+            crate::board::codes::slug(&label)
         } else {
             l.code.trim().to_string()
         };

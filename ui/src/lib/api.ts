@@ -5,6 +5,7 @@ import type { AuditReport } from "../bindings/AuditReport";
 import type { BackupInfo } from "../bindings/BackupInfo";
 import type { SearchFilter } from "../bindings/SearchFilter";
 import type { SearchHit } from "../bindings/SearchHit";
+import type { SearchKind } from "../bindings/SearchKind";
 import type { DemoSummary } from "../bindings/DemoSummary";
 import type { Framework } from "../bindings/Framework";
 import type { HealthReport } from "../bindings/HealthReport";
@@ -88,6 +89,7 @@ export const api = {
   verifyAudit: () => call<AuditReport>("verify_audit"),
   listBackups: () => call<BackupInfo[]>("list_backups"),
   restoreBackup: (fileName: string) => call<AppStatus>("restore_backup", { fileName }),
+  searchKinds: () => call<Choice<SearchKind>[]>("search_kinds"),
   search: (text: string, filter: SearchFilter) => call<SearchHit[]>("search", { text, filter }),
   getFramework: (id: string) => call<Framework>("get_framework", { id }),
   listFrameworks: () => call<FrameworkSummary[]>("list_frameworks"),

@@ -24,6 +24,7 @@ describe("search", () => {
     const asked: unknown[] = [];
     mockIPC((cmd, args) => {
       if (cmd === "recent_periods") return [];
+      if (cmd === "search_kinds") return [{ value: "challenge", label: "Challenge" }, { value: "action", label: "Action" }];
       if (cmd === "search") {
         asked.push(args);
         return [hit];
@@ -38,6 +39,7 @@ describe("search", () => {
     expect(marks).toEqual(["case", "studies"]);
     expect(screen.getByRole("link", { name: "Where is the voice of the child?" }).getAttribute("href")).toBe("#/scrutiny/e1/edit");
     expect(screen.getByText("12/05/2026")).toBeTruthy();
+    expect(screen.getByText("Challenge", { selector: "strong" })).toBeTruthy();
 
     await user.selectOptions(screen.getByLabelText("Only"), "challenge");
     await vi.waitFor(() => expect(asked.at(-1)).toEqual({ text: "case stud", filter: { kinds: ["challenge"], period: null } }));

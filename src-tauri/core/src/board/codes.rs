@@ -66,6 +66,17 @@ pub fn loose(text: &str) -> String {
         .collect()
 }
 
+/// A label as a stable code: lower-case words joined by hyphens ("Expert adviser" →
+/// "expert-adviser"), for levels and kinds people add themselves.
+pub fn slug(label: &str) -> String {
+    label
+        .to_lowercase()
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .collect::<Vec<_>>()
+        .join("-")
+}
+
 // Other domains define their closed lists with the same macro.
 pub(crate) use coded;
 

@@ -131,7 +131,7 @@ pub fn get_entry(store: &Store, id: &str) -> Result<EntryView> {
 }
 
 pub fn list_entries(store: &Store, filter: &LogFilter) -> Result<Vec<EntryView>> {
-    let (from, to) = super::meetings::range(filter.period);
+    let (from, to) = crate::periods::span(filter.period);
     let entries: Vec<Entry> = scrutiny::entries_between(store.conn(), from, to)?
         .into_iter()
         .filter(|e| filter.area_id.as_ref().is_none_or(|a| &e.area_id == a))

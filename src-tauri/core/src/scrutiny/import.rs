@@ -21,6 +21,7 @@ use crate::board::{self, MemberFilter, MemberInput, MemberKind};
 use crate::csvfile::{self, name_key, Column};
 use crate::dates;
 use crate::error::Result;
+use crate::periods::ALL_TIME;
 use crate::store::{self, history, scrutiny, Store};
 use crate::training::RejectedRow;
 
@@ -127,11 +128,7 @@ pub fn import_scrutiny_csv(
     let levels = levels::assurance_levels(store)?;
     let members = board::list_members(store, MemberFilter::All)?;
     let mut seen: HashSet<(NaiveDate, String, String)> = HashSet::new();
-    for e in scrutiny::entries_between(
-        store.conn(),
-        super::meetings::ALL_TIME.0,
-        super::meetings::ALL_TIME.1,
-    )? {
+    for e in scrutiny::entries_between(store.conn(), ALL_TIME.0, ALL_TIME.1)? {
         let name = members
             .iter()
             .find(|m| m.id == e.raised_by)

@@ -59,7 +59,7 @@ pub fn save_assurance_levels(
             ));
         }
         let code = if l.code.trim().is_empty() {
-            crate::board::codes::loose(&label)
+            crate::board::codes::slug(&label)
         } else {
             l.code.trim().to_string()
         };

@@ -1,6 +1,5 @@
 //! Board and committee meetings: when, which part, the agenda, and who attended.
 
-use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
@@ -75,12 +74,7 @@ pub fn add_meeting_kind(store: &mut Store, label: &str) -> Result<MeetingKind> {
     if let Some(k) = existing.iter().find(|k| loose(&k.label) == loose(&label)) {
         return Ok(k.clone());
     }
-    let code = label
-        .to_lowercase()
-        .split(|c: char| !c.is_alphanumeric())
-        .filter(|w| !w.is_empty())
-        .collect::<Vec<_>>()
-        .join("-");
+    let code = crate::board::codes::slug(&label);
     let kind = MeetingKind { code, label };
     store.write(|tx| {
         scrutiny::add_meeting_kind(tx, &kind)?;
@@ -90,7 +84,7 @@ pub fn add_meeting_kind(store: &mut Store, label: &str) -> Result<MeetingKind> {
 }
 
 pub fn list_meetings(store: &Store, period: Option<Period>) -> Result<Vec<MeetingSummary>> {
-    let (from, to) = range(period);
+    let (from, to) = crate::periods::span(period);
     let entries = scrutiny::entries_between(store.conn(), from, to)?;
     scrutiny::meetings_between(store.conn(), from, to)?
         .into_iter()
@@ -115,20 +109,6 @@ pub fn list_meetings(store: &Store, period: Option<Period>) -> Result<Vec<Meetin
         })
         .collect()
 }
-
-/// The span a period covers, or all time. Dates are compared as ISO text in SQL, so "all
-/// time" is years 1 to 9999 rather than chrono's signed extremes.
-pub(super) fn range(period: Option<Period>) -> (NaiveDate, NaiveDate) {
-    match period {
-        Some(p) => (p.start(), p.end()),
-        None => ALL_TIME,
-    }
-}
-
-pub(super) const ALL_TIME: (NaiveDate, NaiveDate) = (
-    NaiveDate::from_ymd_opt(1, 1, 1).expect("a valid date"),
-    NaiveDate::from_ymd_opt(9999, 12, 31).expect("a valid date"),
-);
 
 pub fn get_meeting(store: &Store, id: &str) -> Result<MeetingView> {
     let meeting = existing(store.conn(), id)?;

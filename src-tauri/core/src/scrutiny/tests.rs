@@ -366,8 +366,15 @@ fn bad_entries_name_their_field_and_the_scale_keeps_levels_in_use() {
     );
     let mut reworded = assurance_levels(&store).unwrap();
     reworded[3].label = "None".into();
+    reworded.push(AssuranceLevel {
+        code: String::new(),
+        label: "Not yet  assessed".into(),
+        definition: "The board has not yet seen evidence.".into(),
+    });
+    let saved = save_assurance_levels(&mut store, &reworded).unwrap();
+    assert_eq!(saved[3].code, "none", "rewording keeps the code");
     assert_eq!(
-        save_assurance_levels(&mut store, &reworded).unwrap()[3].code,
-        "none"
+        saved[4].code, "not-yet-assessed",
+        "a new level's code comes from its label"
     );
 }

@@ -95,6 +95,13 @@ pub fn assessments_for_member(conn: &Connection, member_id: &str) -> Result<Vec<
         .collect()
 }
 
+/// The rating codes that assessments use, to refuse removing one from the scale.
+pub fn ratings_in_use(conn: &Connection) -> Result<Vec<String>> {
+    let mut stmt = conn.prepare("SELECT DISTINCT rating FROM self_assessment")?;
+    let rows = stmt.query_map([], |r| r.get(0))?;
+    Ok(rows.collect::<rusqlite::Result<_>>()?)
+}
+
 /// Writes an assessment and replaces its evidence list.
 pub fn save_assessment(conn: &Connection, a: &Assessment) -> Result<()> {
     conn.execute(
