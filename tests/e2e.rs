@@ -7,7 +7,8 @@ use std::time::{Duration, Instant};
 
 use fantoccini::{Client, Locator};
 use support::desktop::{
-    self, assert_accessible, click, find, screenshot, type_into, wait_for_text, Desktop,
+    self, assert_accessible, click, find, screenshot, type_into, wait_for_text, wait_for_texts,
+    Desktop,
 };
 use support::{cli, members_json, stderr, temp_db};
 
@@ -359,8 +360,14 @@ async fn a_member_can_be_added_with_the_keyboard_alone() {
     let focused = client.active_element().await.unwrap().text().await.unwrap();
     assert_eq!(focused, "Add member");
     press(&client, ENTER).await;
-    let page = wait_for_text(&client, "Grace Okonkwo was added to the register.").await;
-    assert!(page.contains("Current members (13)"), "{page}");
+    wait_for_texts(
+        &client,
+        &[
+            "Grace Okonkwo was added to the register.",
+            "Current members (13)",
+        ],
+    )
+    .await;
     close_app(client, &db).await;
 
     let grace = members_json(&db)

@@ -6,7 +6,9 @@ mod support;
 use std::time::{Duration, Instant};
 
 use fantoccini::{Client, Locator};
-use support::desktop::{assert_accessible, click, screenshot, type_into, wait_for_text, Desktop};
+use support::desktop::{
+    assert_accessible, click, screenshot, type_into, wait_for_text, wait_for_texts, Desktop,
+};
 use support::{cli, stderr, stdout, temp_db};
 
 async fn click_xpath(client: &Client, xpath: &str) {
@@ -123,11 +125,14 @@ async fn a_director_records_training_and_a_self_assessment_and_the_matrix_follow
     .await;
     assert_accessible(&client, "self-assessment form").await;
     click(&client, &format!("{form} button[type='submit']")).await;
-    let page = wait_for_text(&client, "Your self-assessment was saved.").await;
-    assert!(
-        page.contains("Training: Board safeguarding development session"),
-        "{page}"
-    );
+    wait_for_texts(
+        &client,
+        &[
+            "Your self-assessment was saved.",
+            "Training: Board safeguarding development session",
+        ],
+    )
+    .await;
     screenshot(&client, "my-competency").await;
     assert_accessible(&client, "competency after assessment").await;
 

@@ -219,6 +219,12 @@ pub async fn find(client: &Client, css: &str) -> fantoccini::elements::Element {
 
 /// Waits until the page's visible text contains `text`, returning that text.
 pub async fn wait_for_text(client: &Client, text: &str) -> String {
+    wait_for_texts(client, &[text]).await
+}
+
+/// Waits until the page's visible text contains every one of `texts` at once: a
+/// confirmation can appear a moment before the list it confirms has reloaded.
+pub async fn wait_for_texts(client: &Client, texts: &[&str]) -> String {
     let start = Instant::now();
     loop {
         let body = client
@@ -228,12 +234,12 @@ pub async fn wait_for_text(client: &Client, text: &str) -> String {
             .text()
             .await
             .unwrap_or_default();
-        if body.contains(text) {
+        if texts.iter().all(|text| body.contains(text)) {
             return body;
         }
         if start.elapsed() > Duration::from_secs(10) {
             screenshot(client, "timeout").await;
-            panic!("the window never showed {text:?}; it showed:\n{body}");
+            panic!("the window never showed all of {texts:?}; it showed:\n{body}");
         }
         tokio::time::sleep(Duration::from_millis(100)).await;
     }
