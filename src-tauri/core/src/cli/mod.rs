@@ -11,6 +11,7 @@ mod competency;
 mod compliance;
 mod framework;
 mod members;
+mod papers;
 mod scrutiny;
 mod training;
 
@@ -25,6 +26,7 @@ use competency::CompetencyCommand;
 use compliance::{ComplianceArgs, RequirementsCommand};
 use framework::FrameworkCommand;
 use members::MembersCommand;
+use papers::{CoverCommand, PackArgs, PaperArgs};
 use scrutiny::{ActionsCommand, AreasCommand, MeetingsCommand, ScrutinyCommand};
 use training::TrainingCommand;
 
@@ -125,6 +127,13 @@ pub enum Command {
         #[arg(long)]
         json: bool,
     },
+    /// Write the safeguarding assurance paper for a period, as A4 PDF or accessible HTML
+    Paper(PaperArgs),
+    /// Write the board pack for a meeting: agenda, index and papers, as one PDF
+    Pack(PackArgs),
+    /// The paper's cover sheet and protective marking
+    #[command(subcommand, arg_required_else_help = true)]
+    Cover(CoverCommand),
     /// The tamper-evident audit trail
     #[command(subcommand, arg_required_else_help = true)]
     Audit(AuditCommand),
@@ -224,6 +233,9 @@ fn execute(db: PathBuf, command: Command, out: &mut impl Write) -> Result<bool> 
         Command::Requirements(r) => compliance::run_requirements(&mut store, r, out)?,
         Command::Competency(c) => competency::run(&mut store, c, out)?,
         Command::Framework(f) => framework::run(&mut store, f, out)?,
+        Command::Paper(args) => papers::run_paper(&store, args, out)?,
+        Command::Pack(args) => papers::run_pack(&store, args, out)?,
+        Command::Cover(c) => papers::run_cover(&mut store, c, out)?,
         Command::Search {
             text,
             kinds,

@@ -85,7 +85,15 @@ pub struct ActionFilter {
 
 /// The tracker: overdue first (most overdue at the top), then by due date.
 pub fn list_actions(store: &Store, filter: ActionFilter) -> Result<Vec<TrackedAction>> {
-    let today = board::today();
+    list_actions_on(store, filter, board::today())
+}
+
+/// The tracker as it stood on `today`: what was overdue then.
+pub fn list_actions_on(
+    store: &Store,
+    filter: ActionFilter,
+    today: NaiveDate,
+) -> Result<Vec<TrackedAction>> {
     let mut out = Vec::new();
     for a in scrutiny::all_actions(store.conn())? {
         let view = ActionView::new(a, today);

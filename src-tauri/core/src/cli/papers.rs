@@ -1,0 +1,216 @@
+//! `boardassure paper`, `boardassure pack` and `boardassure cover`: the safeguarding
+//! assurance paper and the board pack, and the cover sheet's fields.
+
+use std::collections::BTreeMap;
+use std::io::Write;
+use std::path::PathBuf;
+
+use clap::{Args, Subcommand};
+
+use super::{line, print_json};
+use crate::error::{CoreError, Result};
+use crate::paper::{self, PackPaper, PackPlan, PackSource, PaperFormat, PaperRequest};
+use crate::periods::Period;
+use crate::store::Store;
+use crate::{board, dates, files};
+
+#[derive(Debug, Args)]
+pub struct PaperArgs {
+    /// The financial year (2026/27) or quarter (2026/27-Q2) it reports on
+    #[arg(long, value_name = "PERIOD")]
+    period: String,
+    /// Where to write it
+    #[arg(long, value_name = "FILE")]
+    out: PathBuf,
+    /// pdf or html [default: from the file name, else pdf]
+    #[arg(long, value_name = "FORMAT")]
+    format: Option<String>,
+    /// The day its figures are "as at" (what is overdue or expired) [default: today]
+    #[arg(long, value_name = "DATE")]
+    as_at: Option<String>,
+}
+
+#[derive(Debug, Args)]
+pub struct PackArgs {
+    /// The meeting's id (see `meetings list --json`)
+    #[arg(long, value_name = "ID")]
+    meeting: String,
+    /// Where to write the pack
+    #[arg(long, value_name = "FILE")]
+    out: PathBuf,
+    /// The period of the safeguarding paper, instead of the papers saved for this meeting
+    #[arg(long, value_name = "PERIOD")]
+    period: Option<String>,
+    /// Add a PDF paper, as ITEM=FILE (ITEM is the agenda item number, e.g. 4.2) or FILE;
+    /// repeatable, in order. With --period or --attach, the saved papers are not used
+    #[arg(long, value_name = "ITEM=FILE")]
+    attach: Vec<String>,
+    /// The day its figures are "as at" [default: today]
+    #[arg(long, value_name = "DATE")]
+    as_at: Option<String>,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum CoverCommand {
+    /// Show a period's cover sheet
+    Show {
+        #[arg(long, value_name = "PERIOD")]
+        period: String,
+        #[arg(long)]
+        json: bool,
+    },
+    /// Fill cover-sheet fields for a period's paper: --set CODE=TEXT, repeatable (an empty
+    /// TEXT clears the field)
+    Set {
+        #[arg(long, value_name = "PERIOD")]
+        period: String,
+        #[arg(long = "set", value_name = "CODE=TEXT", required = true)]
+        values: Vec<String>,
+    },
+    /// Set the protective marking printed on every page
+    Marking { marking: String },
+}
+
+fn as_at(text: Option<&str>) -> Result<chrono::NaiveDate> {
+    match text {
+        Some(t) => dates::parse_date("asAt", "as-at date", t),
+        None => Ok(board::today()),
+    }
+}
+
+pub fn run_paper(store: &Store, args: PaperArgs, out: &mut impl Write) -> Result<()> {
+    let format = match args
+        .format
+        .as_deref()
+        .map(str::to_ascii_lowercase)
+        .as_deref()
+    {
+        None => PaperFormat::from_path(&args.out),
+        Some("pdf") => PaperFormat::Pdf,
+        Some("html") => PaperFormat::Html,
+        Some(other) => {
+            return Err(CoreError::validation(
+                "format",
+                format!("'{other}' is not a paper format. Use pdf or html."),
+            ))
+        }
+    };
+    let req = PaperRequest {
+        period: Period::parse(&args.period)?,
+        as_at: as_at(args.as_at.as_deref())?,
+    };
+    let w = paper::write_paper(store, req, format, &args.out)?;
+    let pages = w.pages.map(|p| format!(", {p} pages")).unwrap_or_default();
+    line(
+        out,
+        format!(
+            "Wrote “{}” to {} ({} bytes{pages}).",
+            w.title, w.path, w.bytes
+        ),
+    )
+}
+
+pub fn run_pack(store: &Store, args: PackArgs, out: &mut impl Write) -> Result<()> {
+    let mut plan = paper::pack_plan(store, &args.meeting)?;
+    if args.period.is_some() || !args.attach.is_empty() {
+        let meeting = crate::scrutiny::get_meeting(store, &args.meeting)?.meeting;
+        let mut papers = Vec::new();
+        if let Some(p) = &args.period {
+            let period = Period::parse(p)?;
+            papers.push(PackPaper {
+                item_id: meeting
+                    .items
+                    .iter()
+                    .find(|i| i.title.to_lowercase().contains("safeguard"))
+                    .map(|i| i.id.clone()),
+                title: paper::paper_title(period),
+                source: PackSource::Safeguarding { period },
+            });
+        }
+        for a in &args.attach {
+            let (item, file) = match a.split_once('=') {
+                Some((n, f)) => {
+                    let item = meeting
+                        .items
+                        .iter()
+                        .find(|i| i.number == n.trim())
+                        .ok_or_else(|| {
+                            CoreError::validation(
+                                "attach",
+                                format!("The meeting has no agenda item numbered '{}'.", n.trim()),
+                            )
+                        })?;
+                    (Some(item), f)
+                }
+                None => (None, a.as_str()),
+            };
+            let path = PathBuf::from(file);
+            let title = item.map(|i| i.title.clone()).unwrap_or_else(|| {
+                path.file_stem()
+                    .map(|s| s.to_string_lossy().into_owned())
+                    .unwrap_or_else(|| file.to_string())
+            });
+            papers.push(PackPaper {
+                item_id: item.map(|i| i.id.clone()),
+                title,
+                source: PackSource::File {
+                    path: path.display().to_string(),
+                },
+            });
+        }
+        plan = PackPlan {
+            meeting_id: plan.meeting_id,
+            papers,
+        };
+    }
+    let (bytes, pages) = paper::build_pack(store, &plan, as_at(args.as_at.as_deref())?)?;
+    files::write_atomically(&args.out, &bytes)?;
+    line(
+        out,
+        format!(
+            "Wrote the board pack to {} ({} papers, {pages} pages, {} bytes).",
+            args.out.display(),
+            plan.papers.len(),
+            bytes.len()
+        ),
+    )
+}
+
+pub fn run_cover(store: &mut Store, command: CoverCommand, out: &mut impl Write) -> Result<()> {
+    match command {
+        CoverCommand::Show { period, json } => {
+            let sheet = paper::cover_sheet(store, Period::parse(&period)?)?;
+            if json {
+                return print_json(out, &sheet);
+            }
+            for f in &sheet.fields {
+                line(
+                    out,
+                    format!("{:<24} {:<44} {}", f.code, f.label, sheet.value(&f.code)),
+                )?;
+            }
+            line(
+                out,
+                format!("Protective marking: {}", paper::protective_marking(store)?),
+            )
+        }
+        CoverCommand::Set { period, values } => {
+            let mut map = BTreeMap::new();
+            for v in values {
+                let (code, text) = v.split_once('=').ok_or_else(|| {
+                    CoreError::validation("set", format!("'{v}' is not CODE=TEXT."))
+                })?;
+                map.insert(code.trim().to_string(), text.to_string());
+            }
+            let sheet = paper::save_cover_sheet(store, Period::parse(&period)?, &map)?;
+            line(
+                out,
+                format!("Saved the cover sheet for {}.", sheet.period.label()),
+            )
+        }
+        CoverCommand::Marking { marking } => {
+            let m = paper::save_protective_marking(store, &marking)?;
+            line(out, format!("Papers are now marked {m}."))
+        }
+    }
+}

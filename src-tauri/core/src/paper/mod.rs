@@ -1,0 +1,91 @@
+//! The board's safeguarding assurance paper and the board pack: built from the store as a
+//! plain document, then written as A4 PDF or as an accessible web page.
+
+mod build;
+mod cover;
+mod pack;
+
+use std::path::Path;
+
+use serde::{Deserialize, Serialize};
+use ts_rs::TS;
+
+pub use build::{build_paper, paper_title, PaperRequest};
+pub use cover::{
+    cover_fields, cover_sheet, default_fields, protective_marking, save_cover_fields,
+    save_cover_sheet, save_protective_marking, CoverField, CoverSheet, DEFAULT_MARKING,
+};
+pub use pack::{build_pack, pack_plan, save_pack_plan, PackPaper, PackPlan, PackSource};
+
+use crate::error::Result;
+use crate::store::Store;
+use crate::{document, files, pdf};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "lowercase")]
+#[ts(export)]
+pub enum PaperFormat {
+    Pdf,
+    Html,
+}
+
+impl PaperFormat {
+    /// The format a file name asks for: `.htm` or `.html` means HTML, anything else PDF.
+    pub fn from_path(path: &Path) -> PaperFormat {
+        match path.extension().and_then(|e| e.to_str()) {
+            Some(e) if e.eq_ignore_ascii_case("html") || e.eq_ignore_ascii_case("htm") => {
+                PaperFormat::Html
+            }
+            _ => PaperFormat::Pdf,
+        }
+    }
+}
+
+/// What was written, for the confirmation.
+#[derive(Debug, Clone, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+#[ts(export)]
+pub struct Written {
+    pub path: String,
+    pub title: String,
+    #[ts(type = "number")]
+    pub bytes: u64,
+    /// PDF only.
+    pub pages: Option<u32>,
+}
+
+/// The paper's bytes in the chosen format.
+pub fn render_paper(
+    store: &Store,
+    req: PaperRequest,
+    format: PaperFormat,
+) -> Result<(Vec<u8>, document::Document)> {
+    let doc = build_paper(store, req)?;
+    let bytes = match format {
+        PaperFormat::Pdf => pdf::render(&doc)?,
+        PaperFormat::Html => document::html::render(&doc).into_bytes(),
+    };
+    Ok((bytes, doc))
+}
+
+/// Writes the paper to `path` through a temporary file, so a failure never leaves a broken
+/// file under the final name.
+pub fn write_paper(
+    store: &Store,
+    req: PaperRequest,
+    format: PaperFormat,
+    path: &Path,
+) -> Result<Written> {
+    let (bytes, doc) = render_paper(store, req, format)?;
+    files::write_atomically(path, &bytes)?;
+    tracing::info!(path = %path.display(), bytes = bytes.len(), "paper written");
+    Ok(Written {
+        path: path.display().to_string(),
+        title: doc.title.clone(),
+        bytes: bytes.len() as u64,
+        pages: (format == PaperFormat::Pdf).then(|| pdf::lay_out(&doc).pages.len() as u32),
+    })
+}
+
+#[cfg(test)]
+mod tests;
