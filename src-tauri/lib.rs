@@ -91,6 +91,17 @@ pub fn run(db: PathBuf) {
             commands::search,
             commands::list_backups,
             commands::restore_backup,
+            commands::paper_cover,
+            commands::save_paper_cover,
+            commands::save_cover_fields,
+            commands::protective_marking,
+            commands::save_protective_marking,
+            commands::preview_paper,
+            commands::save_paper,
+            commands::pack_plan,
+            commands::update_pack_plan,
+            commands::add_pack_paper,
+            commands::save_pack,
         ])
         .run(tauri::generate_context!());
     if let Err(e) = result {

@@ -12,7 +12,7 @@ use crate::error::{CoreError, Result};
 use crate::paper::{self, PackPaper, PackPlan, PackSource, PaperFormat, PaperRequest};
 use crate::periods::Period;
 use crate::store::Store;
-use crate::{board, dates, files};
+use crate::{board, dates};
 
 #[derive(Debug, Args)]
 pub struct PaperArgs {
@@ -163,15 +163,15 @@ pub fn run_pack(store: &Store, args: PackArgs, out: &mut impl Write) -> Result<(
             papers,
         };
     }
-    let (bytes, pages) = paper::build_pack(store, &plan, as_at(args.as_at.as_deref())?)?;
-    files::write_atomically(&args.out, &bytes)?;
+    let w = paper::write_pack(store, &plan, as_at(args.as_at.as_deref())?, &args.out)?;
     line(
         out,
         format!(
-            "Wrote the board pack to {} ({} papers, {pages} pages, {} bytes).",
-            args.out.display(),
+            "Wrote the board pack to {} ({} papers, {} pages, {} bytes).",
+            w.path,
             plan.papers.len(),
-            bytes.len()
+            w.pages.unwrap_or(0),
+            w.bytes
         ),
     )
 }

@@ -5,9 +5,13 @@
 pub mod html;
 
 use chrono::NaiveDate;
+use serde::{Serialize, Serializer};
+use ts_rs::TS;
 
 /// A whole document: its metadata and its blocks, in reading order.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+#[ts(export, rename = "PaperDocument")]
 pub struct Document {
     pub title: String,
     pub author: String,
@@ -20,10 +24,13 @@ pub struct Document {
     pub blocks: Vec<Block>,
 }
 
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+#[serde(tag = "kind", content = "value", rename_all = "camelCase")]
+#[ts(export, rename = "DocBlock")]
 pub enum Block {
     /// A section heading. Level 1 headings start a section: each gets a bookmark, and a new
     /// page when `new_page` is set.
+    #[serde(rename_all = "camelCase")]
     Heading {
         level: u8,
         text: String,
@@ -41,7 +48,9 @@ pub enum Block {
     Chart(Chart),
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+#[ts(export, rename = "DocTextStyle")]
 pub enum TextStyle {
     #[default]
     Normal,
@@ -50,14 +59,18 @@ pub enum TextStyle {
     Small,
 }
 
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+#[ts(export, rename = "DocField")]
 pub struct Field {
     pub label: String,
     pub value: String,
 }
 
 /// A table that may run over many pages; its header row is repeated on each.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+#[ts(export, rename = "DocTable")]
 pub struct Table {
     pub caption: String,
     pub columns: Vec<Column>,
@@ -66,7 +79,9 @@ pub struct Table {
     pub empty: String,
 }
 
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+#[ts(export, rename = "DocColumn")]
 pub struct Column {
     pub title: String,
     /// The column's share of the table width, relative to the other columns.
@@ -75,7 +90,9 @@ pub struct Column {
 
 /// Horizontal stacked bars: one bar per category, one segment per series. Every chart
 /// carries a sentence that says what it shows, for readers who cannot see it.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+#[ts(export, rename = "DocChart")]
 pub struct Chart {
     pub title: String,
     pub categories: Vec<String>,
@@ -83,9 +100,12 @@ pub struct Chart {
     pub text_equivalent: String,
 }
 
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+#[ts(export, rename = "DocSeries")]
 pub struct Series {
     pub name: String,
+    #[ts(type = "string")]
     pub colour: Colour,
     /// One value per category.
     pub values: Vec<u32>,
@@ -98,6 +118,13 @@ pub struct Colour(pub u8, pub u8, pub u8);
 impl Colour {
     pub fn hex(self) -> String {
         format!("#{:02x}{:02x}{:02x}", self.0, self.1, self.2)
+    }
+}
+
+/// As CSS writes it, for the window's preview.
+impl Serialize for Colour {
+    fn serialize<S: Serializer>(&self, s: S) -> std::result::Result<S::Ok, S::Error> {
+        s.serialize_str(&self.hex())
     }
 }
 

@@ -15,7 +15,10 @@ pub use cover::{
     cover_fields, cover_sheet, default_fields, protective_marking, save_cover_fields,
     save_cover_sheet, save_protective_marking, CoverField, CoverSheet, DEFAULT_MARKING,
 };
-pub use pack::{build_pack, pack_plan, save_pack_plan, PackPaper, PackPlan, PackSource};
+pub use pack::{
+    add_pack_file, build_pack, pack_plan, save_pack_plan, update_pack_plan, write_pack, PackPaper,
+    PackPlan, PackSource,
+};
 
 use crate::error::Result;
 use crate::store::Store;

@@ -92,6 +92,45 @@ pub fn pack_plan(store: &Store, meeting_id: &str) -> Result<PackPlan> {
     })
 }
 
+/// Adds a PDF paper from disk to the end of a meeting's pack, after checking it reads.
+pub fn add_pack_file(store: &mut Store, meeting_id: &str, path: &Path) -> Result<PackPlan> {
+    read_paper(path)?;
+    let mut plan = pack_plan(store, meeting_id)?;
+    plan.papers.push(PackPaper {
+        item_id: None,
+        title: path
+            .file_stem()
+            .map(|s| s.to_string_lossy().into_owned())
+            .unwrap_or_else(|| "Paper".into()),
+        source: PackSource::File {
+            path: path.display().to_string(),
+        },
+    });
+    save_pack_plan(store, &plan)
+}
+
+/// Saves a reordered, retitled or shortened plan. It may not bring in files that are not
+/// already in the pack: new files come only through `add_pack_file`, from a file the user
+/// chose.
+pub fn update_pack_plan(store: &mut Store, plan: &PackPlan) -> Result<PackPlan> {
+    let current = pack_plan(store, &plan.meeting_id)?;
+    for p in &plan.papers {
+        if let PackSource::File { path } = &p.source {
+            let known = current
+                .papers
+                .iter()
+                .any(|c| matches!(&c.source, PackSource::File { path: k } if k == path));
+            if !known {
+                return Err(CoreError::validation(
+                    "papers",
+                    "A paper can only be added by choosing its file.",
+                ));
+            }
+        }
+    }
+    save_pack_plan(store, plan)
+}
+
 pub fn save_pack_plan(store: &mut Store, plan: &PackPlan) -> Result<PackPlan> {
     let m = meeting(store, &plan.meeting_id)?;
     if plan.papers.len() > MAX_PAPERS {
@@ -221,6 +260,26 @@ pub fn build_pack(store: &Store, plan: &PackPlan, as_at: NaiveDate) -> Result<(V
         parts,
     )?;
     Ok((bytes, total))
+}
+
+/// Writes the pack to `path` through a temporary file, so a failure never leaves a broken
+/// file under the final name.
+pub fn write_pack(
+    store: &Store,
+    plan: &PackPlan,
+    as_at: NaiveDate,
+    path: &Path,
+) -> Result<super::Written> {
+    let (bytes, pages) = build_pack(store, plan, as_at)?;
+    crate::files::write_atomically(path, &bytes)?;
+    tracing::info!(path = %path.display(), bytes = bytes.len(), pages, "board pack written");
+    let m = meeting(store, &plan.meeting_id)?;
+    Ok(super::Written {
+        path: path.display().to_string(),
+        title: format!("Board pack: {}", m.label()),
+        bytes: bytes.len() as u64,
+        pages: Some(pages as u32),
+    })
 }
 
 fn read_paper(path: &Path) -> Result<pdf::External> {

@@ -1,0 +1,132 @@
+//! The safeguarding assurance paper and the board pack: cover sheet, preview, and saving
+//! through the native save dialog.
+
+use std::collections::BTreeMap;
+
+use boardassure_core::document::Document;
+use boardassure_core::paper::{
+    self, CoverField, CoverSheet, PackPlan, PaperFormat, PaperRequest, Written,
+};
+use boardassure_core::periods::Period;
+use boardassure_core::session::Session;
+use boardassure_core::{board, CoreError};
+use tauri::{AppHandle, State};
+
+use super::files::{choose_file, choose_save_path};
+
+fn request(period: Period) -> PaperRequest {
+    PaperRequest {
+        period,
+        as_at: board::today(),
+    }
+}
+
+#[tauri::command]
+pub fn paper_cover(session: State<'_, Session>, period: Period) -> Result<CoverSheet, CoreError> {
+    session.with(|s| paper::cover_sheet(s, period))
+}
+
+#[tauri::command]
+pub fn save_paper_cover(
+    session: State<'_, Session>,
+    period: Period,
+    values: BTreeMap<String, String>,
+) -> Result<CoverSheet, CoreError> {
+    session.with(|s| paper::save_cover_sheet(s, period, &values))
+}
+
+#[tauri::command]
+pub fn save_cover_fields(
+    session: State<'_, Session>,
+    fields: Vec<CoverField>,
+) -> Result<Vec<CoverField>, CoreError> {
+    session.with(|s| paper::save_cover_fields(s, &fields))
+}
+
+#[tauri::command]
+pub fn protective_marking(session: State<'_, Session>) -> Result<String, CoreError> {
+    session.with(|s| paper::protective_marking(s))
+}
+
+#[tauri::command]
+pub fn save_protective_marking(
+    session: State<'_, Session>,
+    marking: String,
+) -> Result<String, CoreError> {
+    session.with(|s| paper::save_protective_marking(s, &marking))
+}
+
+/// The paper as the document model, for the window to show as a preview.
+#[tauri::command]
+pub fn preview_paper(session: State<'_, Session>, period: Period) -> Result<Document, CoreError> {
+    session.with(|s| paper::build_paper(s, request(period)))
+}
+
+/// Asks where to save, then writes the paper; `None` when the user cancels.
+#[tauri::command]
+pub async fn save_paper(
+    app: AppHandle,
+    session: State<'_, Session>,
+    period: Period,
+    format: PaperFormat,
+) -> Result<Option<Written>, CoreError> {
+    let (kind, ext) = match format {
+        PaperFormat::Pdf => ("PDF", "pdf"),
+        PaperFormat::Html => ("Web page", "html"),
+    };
+    let name = format!(
+        "Safeguarding assurance report {}.{ext}",
+        period.to_string().replace('/', "-")
+    );
+    let Some(path) = choose_save_path(&app, "Save the assurance paper", &name, kind, &[ext]) else {
+        return Ok(None);
+    };
+    session
+        .with(|s| paper::write_paper(s, request(period), format, &path))
+        .map(Some)
+}
+
+#[tauri::command]
+pub fn pack_plan(session: State<'_, Session>, meeting_id: String) -> Result<PackPlan, CoreError> {
+    session.with(|s| paper::pack_plan(s, &meeting_id))
+}
+
+#[tauri::command]
+pub fn update_pack_plan(
+    session: State<'_, Session>,
+    plan: PackPlan,
+) -> Result<PackPlan, CoreError> {
+    session.with(|s| paper::update_pack_plan(s, &plan))
+}
+
+/// Asks for a PDF paper and adds it to the end of the meeting's pack; `None` on cancel.
+#[tauri::command]
+pub async fn add_pack_paper(
+    app: AppHandle,
+    session: State<'_, Session>,
+    meeting_id: String,
+) -> Result<Option<PackPlan>, CoreError> {
+    let Some(path) = choose_file(&app, "Add a paper to the pack", "PDF", &["pdf"]) else {
+        return Ok(None);
+    };
+    session
+        .with(|s| paper::add_pack_file(s, &meeting_id, &path))
+        .map(Some)
+}
+
+/// Asks where to save, then writes the meeting's board pack; `None` when the user cancels.
+#[tauri::command]
+pub async fn save_pack(
+    app: AppHandle,
+    session: State<'_, Session>,
+    meeting_id: String,
+) -> Result<Option<Written>, CoreError> {
+    let plan = session.with(|s| paper::pack_plan(s, &meeting_id))?;
+    let name = format!("Board pack {}.pdf", board::today());
+    let Some(path) = choose_save_path(&app, "Save the board pack", &name, "PDF", &["pdf"]) else {
+        return Ok(None);
+    };
+    session
+        .with(|s| paper::write_pack(s, &plan, board::today(), &path))
+        .map(Some)
+}
