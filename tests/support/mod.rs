@@ -4,6 +4,7 @@
 #![allow(dead_code)]
 
 pub mod desktop;
+pub mod pdf;
 
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
