@@ -317,8 +317,7 @@ fn a_pack_joins_agenda_paper_and_two_external_papers_with_continuous_numbers() {
     let start_of = |title: &str| -> usize {
         let line = front
             .lines()
-            .filter(|l| l.contains(title))
-            .last()
+            .rfind(|l| l.contains(title))
             .unwrap_or_else(|| panic!("{title} is in the index:\n{front}"));
         line.split_whitespace().last().unwrap().parse().unwrap()
     };
