@@ -5,7 +5,9 @@ mod support;
 
 use std::io::{Seek, SeekFrom, Write};
 
-use support::desktop::{assert_accessible, click, screenshot, wait_for_text, Desktop};
+use support::desktop::{
+    assert_accessible, click, screenshot, wait_for_text, wait_for_texts, Desktop,
+};
 use support::{cli, temp_db};
 
 #[tokio::test(flavor = "multi_thread")]
@@ -23,9 +25,15 @@ async fn a_damaged_database_is_restored_from_its_daily_backup_in_the_window() {
 
     let desktop = Desktop::start();
     let client = desktop.launch(&db).await;
-    let page = wait_for_text(&client, "The database cannot be read").await;
-    assert!(page.contains("Restore a backup"), "{page}");
-    assert!(page.contains("Daily backup"), "{page}");
+    wait_for_texts(
+        &client,
+        &[
+            "The database cannot be read",
+            "Restore a backup",
+            "Daily backup",
+        ],
+    )
+    .await;
     assert_eq!(
         std::fs::read(&db).unwrap(),
         damaged,
@@ -35,8 +43,11 @@ async fn a_damaged_database_is_restored_from_its_daily_backup_in_the_window() {
     click(&client, "table button.nhsuk-button--secondary").await;
     wait_for_text(&client, "Restore this backup?").await;
     click(&client, "dialog .nhsuk-button--warning").await;
-    let page = wait_for_text(&client, "Current members (12)").await;
-    assert!(page.contains("The backup was restored."), "{page}");
+    wait_for_texts(
+        &client,
+        &["Current members (12)", "The backup was restored."],
+    )
+    .await;
     screenshot(&client, "restored").await;
     client.close().await.unwrap();
     drop(desktop);

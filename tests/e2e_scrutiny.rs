@@ -7,7 +7,9 @@ mod support;
 use std::time::{Duration, Instant};
 
 use fantoccini::{Client, Locator};
-use support::desktop::{assert_accessible, click, screenshot, type_into, wait_for_text, Desktop};
+use support::desktop::{
+    assert_accessible, click, screenshot, type_into, wait_for_text, wait_for_texts, Desktop,
+};
 use support::{cli, members_json, stderr, temp_db};
 
 async fn click_xpath(client: &Client, xpath: &str) {
@@ -166,8 +168,11 @@ async fn a_director_logs_challenges_in_a_meeting_and_follows_them_up() {
         "//button[normalize-space()='Save and return to the log']",
     )
     .await;
-    let page = wait_for_text(&client, "3 challenges").await;
-    assert!(page.contains("Where is the voice of the child"), "{page}");
+    wait_for_texts(
+        &client,
+        &["3 challenges", "Where is the voice of the child"],
+    )
+    .await;
     screenshot(&client, "challenge-log").await;
     assert_accessible(&client, "challenge log").await;
 
@@ -212,16 +217,14 @@ async fn a_director_logs_challenges_in_a_meeting_and_follows_them_up() {
 
     // Coverage: three of the 13 areas were scrutinised this year; ten were not.
     click(&client, "a[href='#/coverage']").await;
-    let page = wait_for_text(&client, "10 of 13 areas had no scrutiny").await;
-    assert!(page.contains("No scrutiny"), "{page}");
+    wait_for_texts(&client, &["10 of 13 areas had no scrutiny", "No scrutiny"]).await;
     screenshot(&client, "coverage").await;
     assert_accessible(&client, "coverage").await;
 
     // A phrase from a response is found in a keystroke or two, its words marked.
     click(&client, "a[href='#/search']").await;
     type_into(&client, "#search-text", "young carers").await;
-    let page = wait_for_text(&client, "Where is the voice of the child").await;
-    assert!(page.contains("1 result"), "{page}");
+    wait_for_texts(&client, &["Where is the voice of the child", "1 result"]).await;
     let marked = client
         .find_all(Locator::Css(".app-search-result mark"))
         .await

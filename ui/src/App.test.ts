@@ -47,4 +47,13 @@ describe("the app at start", () => {
     const nav = screen.getByRole("navigation", { name: "Main" });
     expect(nav.querySelector("[aria-current='page']")?.textContent).toContain("Board register");
   });
+
+  it("offers Papers in the main navigation straight after Scrutiny", async () => {
+    mockApp(status({}));
+    render(App);
+    await screen.findByRole("heading", { level: 1, name: "Board register" });
+    const links = [...screen.getByRole("navigation", { name: "Main" }).querySelectorAll("a")].map((a) => a.textContent?.trim());
+    expect(links.slice(0, 2)).toEqual(["Scrutiny", "Papers"]);
+    expect(screen.getByRole("link", { name: "Papers" }).getAttribute("href")).toBe("#/papers");
+  });
 });

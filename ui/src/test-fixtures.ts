@@ -307,3 +307,92 @@ export function coverageReport(overrides: Partial<Coverage> = {}): Coverage {
     ...overrides,
   };
 }
+
+// Fixtures for the assurance paper and the board pack.
+import type { CoverSheet } from "./bindings/CoverSheet";
+import type { PackPlan } from "./bindings/PackPlan";
+import type { PaperDocument } from "./bindings/PaperDocument";
+
+/** The cover sheet of 2026/27 with a title written and the summary left blank. */
+export function coverSheet(overrides: Partial<CoverSheet> = {}): CoverSheet {
+  return {
+    period: { year: 2026, quarter: null },
+    fields: [
+      { code: "title", label: "Title", long: false },
+      { code: "executive-lead", label: "Executive lead", long: false },
+      { code: "executive-summary", label: "Executive summary", long: true },
+    ],
+    values: { title: "Safeguarding assurance report 2026/27", "executive-lead": "Chief Nurse" },
+    ...overrides,
+  };
+}
+
+/** A short paper with one of every kind of block, including a table with no rows. */
+export function paperDocument(overrides: Partial<PaperDocument> = {}): PaperDocument {
+  return {
+    title: "Safeguarding assurance report 2026/27",
+    author: "Wyvern Valley Hospitals NHS Foundation Trust",
+    subject: "Safeguarding assurance, 2026/27",
+    marking: "OFFICIAL-SENSITIVE",
+    dated: "2026-08-06",
+    blocks: [
+      { kind: "heading", value: { level: 1, text: "Cover sheet", newPage: false } },
+      { kind: "paragraph", value: { text: "Wyvern Valley Hospitals NHS Foundation Trust", style: "strong" } },
+      { kind: "fields", value: [{ label: "Executive lead", value: "Chief Nurse" }] },
+      { kind: "heading", value: { level: 1, text: "Assurance summary by area", newPage: true } },
+      {
+        kind: "chart",
+        value: {
+          title: "Assurance levels by area",
+          categories: ["Leadership and accountability", "Learning from reviews"],
+          series: [
+            { name: "Substantial", colour: "#007f3b", values: [5, 0] },
+            { name: "Limited", colour: "#ffb81c", values: [1, 2] },
+          ],
+          textEquivalent: "Challenges by the assurance they gave. Leadership and accountability: 5 substantial, 1 limited; Learning from reviews: 2 limited.",
+        },
+      },
+      {
+        kind: "table",
+        value: {
+          caption: "Scrutiny by assurance area, 2026/27",
+          columns: [
+            { title: "Area", weight: 4 },
+            { title: "Challenges", weight: 1.4 },
+            { title: "Last scrutinised", weight: 1.8 },
+          ],
+          rows: [
+            ["Leadership and accountability", "6", "14/09/2026"],
+            ["Learning from reviews", "2", "02/07/2026"],
+          ],
+          empty: "The organisation has no assurance areas selected.",
+        },
+      },
+      { kind: "heading", value: { level: 2, text: "Areas with no scrutiny in the period", newPage: false } },
+      { kind: "list", value: ["Voice of the child"] },
+      { kind: "heading", value: { level: 1, text: "Open and overdue actions", newPage: true } },
+      {
+        kind: "table",
+        value: { caption: "Actions not closed on 06/08/2026, overdue first", columns: [{ title: "Action", weight: 1 }], rows: [], empty: "There are no open actions." },
+      },
+      { kind: "paragraph", value: { text: "Source: the challenge log.", style: "small" } },
+    ],
+    ...overrides,
+  };
+}
+
+/** The pack for meeting mt1: the safeguarding paper for Q2 2026/27, then a PDF paper. */
+export function packPlan(overrides: Partial<PackPlan> = {}): PackPlan {
+  return {
+    meetingId: "mt1",
+    papers: [
+      {
+        itemId: "i1",
+        title: "Safeguarding assurance report: 2026/27 Q2 (July to September 2026)",
+        source: { kind: "safeguarding", period: { year: 2026, quarter: 2 } },
+      },
+      { itemId: "i2", title: "Learning from reviews", source: { kind: "file", path: "/home/sam/Papers/Learning from reviews.pdf" } },
+    ],
+    ...overrides,
+  };
+}

@@ -62,6 +62,12 @@ import type { Period } from "../bindings/Period";
 import type { PeriodChoice } from "../bindings/PeriodChoice";
 import type { ScrutinyImportReport } from "../bindings/ScrutinyImportReport";
 import type { TrackedAction } from "../bindings/TrackedAction";
+import type { CoverField } from "../bindings/CoverField";
+import type { CoverSheet } from "../bindings/CoverSheet";
+import type { PackPlan } from "../bindings/PackPlan";
+import type { PaperDocument } from "../bindings/PaperDocument";
+import type { PaperFormat } from "../bindings/PaperFormat";
+import type { Written } from "../bindings/Written";
 import { toErrorBody } from "./errors";
 
 async function call<T>(command: string, args?: Record<string, unknown>): Promise<T> {
@@ -156,4 +162,19 @@ export const api = {
   importScrutinyCsv: (createPeople: boolean) => call<ScrutinyImportReport | null>("import_scrutiny_csv", { createPeople }),
   /** Imports the valid rows of the log chosen last, skipping the rest. */
   importScrutinyValidRows: (createPeople: boolean) => call<ScrutinyImportReport>("import_scrutiny_valid_rows", { createPeople }),
+  paperCover: (period: Period) => call<CoverSheet>("paper_cover", { period }),
+  /** A blank value clears its field. */
+  savePaperCover: (period: Period, values: Record<string, string>) => call<CoverSheet>("save_paper_cover", { period, values }),
+  saveCoverFields: (fields: CoverField[]) => call<CoverField[]>("save_cover_fields", { fields }),
+  protectiveMarking: () => call<string>("protective_marking"),
+  saveProtectiveMarking: (marking: string) => call<string>("save_protective_marking", { marking }),
+  previewPaper: (period: Period) => call<PaperDocument>("preview_paper", { period }),
+  /** Opens a native save dialog and writes the paper; null when the user cancels. */
+  savePaper: (period: Period, format: PaperFormat) => call<Written | null>("save_paper", { period, format }),
+  packPlan: (meetingId: string) => call<PackPlan>("pack_plan", { meetingId }),
+  updatePackPlan: (plan: PackPlan) => call<PackPlan>("update_pack_plan", { plan }),
+  /** Opens a native file dialog for a PDF paper and adds it to the end; null when the user cancels. */
+  addPackPaper: (meetingId: string) => call<PackPlan | null>("add_pack_paper", { meetingId }),
+  /** Opens a native save dialog and writes the board pack; null when the user cancels. */
+  savePack: (meetingId: string) => call<Written | null>("save_pack", { meetingId }),
 };

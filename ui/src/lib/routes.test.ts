@@ -26,6 +26,8 @@ describe("routes", () => {
     expect(parseRoute(href.editMeeting("m1"))).toEqual({ name: "edit-meeting", id: "m1" });
     expect(parseRoute(href.actions())).toEqual({ name: "actions" });
     expect(parseRoute(href.coverage())).toEqual({ name: "coverage" });
+    expect(parseRoute(href.papers())).toEqual({ name: "papers" });
+    expect(parseRoute(href.meetingPack("m 1"))).toEqual({ name: "meeting-pack", id: "m 1" });
     expect(parseRoute(href.search())).toEqual({ name: "search" });
     expect(parseRoute(href.memberTraining("m1"))).toEqual({ name: "member-training", id: "m1" });
   });

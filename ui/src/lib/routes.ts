@@ -14,8 +14,10 @@ export type Route =
   | { name: "add-meeting" }
   | { name: "meeting"; id: string }
   | { name: "edit-meeting"; id: string }
+  | { name: "meeting-pack"; id: string }
   | { name: "actions" }
   | { name: "coverage" }
+  | { name: "papers" }
   | { name: "search" }
   | { name: "my-competency" }
   | { name: "compliance" }
@@ -44,12 +46,14 @@ export function parseRoute(hash: string): Route {
   if (first === "meetings") {
     if (second === "new") return { name: "add-meeting" };
     if (second && third === "edit") return { name: "edit-meeting", id: second };
+    if (second && third === "pack") return { name: "meeting-pack", id: second };
     if (second) return { name: "meeting", id: second };
     return { name: "meetings" };
   }
   if (first === "actions") return { name: "actions" };
   if (first === "search") return { name: "search" };
   if (first === "coverage") return { name: "coverage" };
+  if (first === "papers") return { name: "papers" };
   if (first === "framework") return { name: "framework", id: second ?? null };
   if (first === "my-competency") return { name: "my-competency" };
   if (first === "compliance") return { name: "compliance" };
@@ -78,8 +82,11 @@ export const href = {
   addMeeting: () => "#/meetings/new",
   meeting: (id: string) => `#/meetings/${encodeURIComponent(id)}`,
   editMeeting: (id: string) => `#/meetings/${encodeURIComponent(id)}/edit`,
+  /** The papers that make up a meeting's board pack. */
+  meetingPack: (id: string) => `#/meetings/${encodeURIComponent(id)}/pack`,
   actions: () => "#/actions",
   coverage: () => "#/coverage",
+  papers: () => "#/papers",
   search: () => "#/search",
   compliance: () => "#/compliance",
   settings: () => "#/settings",

@@ -64,6 +64,7 @@ describe("one meeting", () => {
     expect(screen.getByText("Meeting held in private")).toBeTruthy();
     expect(screen.getByRole("link", { name: "Log a challenge at this meeting" }).getAttribute("href")).toBe("#/scrutiny/new/mt1");
     expect(screen.getByRole("link", { name: "Edit meeting" }).getAttribute("href")).toBe("#/meetings/mt1/edit");
+    expect(screen.getByRole("link", { name: "Board pack" }).getAttribute("href")).toBe("#/meetings/mt1/pack");
   });
 
   it("shows attendance as lists of who was present and who sent apologies", async () => {

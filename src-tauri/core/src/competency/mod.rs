@@ -170,7 +170,48 @@ pub const SIGNING_ROLES: &[FrameworkRole] = &[
 pub fn member_competency(store: &Store, member_id: &str) -> Result<MemberCompetency> {
     let member = board::get_member(store, member_id)?;
     let scale = settings::get_settings(store)?.rating_scale;
-    let assessments = competency::assessments_for_member(store.conn(), member_id)?;
+    let items = assessed_items(store, &member, &scale)?;
+    let summary = summarise(&items);
+    let (from, to) = crate::periods::ALL_TIME;
+    let scrutiny = crate::store::scrutiny::entries_between(store.conn(), from, to)?
+        .into_iter()
+        .filter(|e| e.raised_by == member_id)
+        .map(|e| ScrutinyEvidence {
+            entry_id: e.id,
+            raised_on: e.raised_on,
+            challenge: e.challenge,
+        })
+        .collect();
+    Ok(MemberCompetency {
+        scrutiny,
+        signers: signers_for(store, member_id)?,
+        plan: competency::plan_for_member(store.conn(), member_id)?,
+        training: training::list_for_member(store.conn(), member_id)?,
+        member,
+        scale,
+        items,
+        summary,
+    })
+}
+
+/// The items that apply to a member and how far they have assessed them: what the board
+/// paper reports, without the rest of the competency page.
+pub fn competency_coverage(
+    store: &Store,
+    member: &Member,
+) -> Result<(Vec<CompetencyItem>, CompetencySummary)> {
+    let scale = settings::get_settings(store)?.rating_scale;
+    let items = assessed_items(store, member, &scale)?;
+    let summary = summarise(&items);
+    Ok((items, summary))
+}
+
+fn assessed_items(
+    store: &Store,
+    member: &Member,
+    scale: &[RatingLevel],
+) -> Result<Vec<CompetencyItem>> {
+    let assessments = competency::assessments_for_member(store.conn(), &member.id)?;
     let mut items = Vec::new();
     for fw in framework::frameworks_for(store, &member.roles)? {
         for applicable in fw.applicable_items(&member.roles) {
@@ -192,7 +233,11 @@ pub fn member_competency(store: &Store, member_id: &str) -> Result<MemberCompete
             });
         }
     }
-    let summary = CompetencySummary {
+    Ok(items)
+}
+
+fn summarise(items: &[CompetencyItem]) -> CompetencySummary {
+    CompetencySummary {
         items: items.len() as u32,
         assessed: items.iter().filter(|i| i.assessment.is_some()).count() as u32,
         meeting: items.iter().filter(|i| !i.gap).count() as u32,
@@ -200,31 +245,7 @@ pub fn member_competency(store: &Store, member_id: &str) -> Result<MemberCompete
             .iter()
             .filter(|i| i.assessment.as_ref().is_some_and(|a| a.sign_off.is_some()))
             .count() as u32,
-    };
-    let scrutiny = crate::scrutiny::list_entries(
-        store,
-        &crate::scrutiny::LogFilter {
-            member_id: Some(member_id.to_string()),
-            ..Default::default()
-        },
-    )?
-    .into_iter()
-    .map(|v| ScrutinyEvidence {
-        entry_id: v.entry.id,
-        raised_on: v.entry.raised_on,
-        challenge: v.entry.challenge,
-    })
-    .collect();
-    Ok(MemberCompetency {
-        scrutiny,
-        signers: signers_for(store, member_id)?,
-        plan: competency::plan_for_member(store.conn(), member_id)?,
-        training: training::list_for_member(store.conn(), member_id)?,
-        member,
-        scale,
-        items,
-        summary,
-    })
+    }
 }
 
 fn signers_for(store: &Store, member_id: &str) -> Result<Vec<Signer>> {

@@ -413,9 +413,8 @@ fn competency_coverage(blocks: &mut Vec<Block>, store: &Store) -> Result<BTreeSe
     let mut referred = BTreeSet::new();
     let mut rows = Vec::new();
     for member in board::list_members(store, MemberFilter::Current)? {
-        let c = competency::member_competency(store, &member.id)?;
-        referred.extend(c.items.iter().map(|i| i.item.id.clone()));
-        let s = &c.summary;
+        let (items, s) = competency::competency_coverage(store, &member)?;
+        referred.extend(items.iter().map(|i| i.item.id.clone()));
         rows.push(vec![
             member.name,
             s.items.to_string(),

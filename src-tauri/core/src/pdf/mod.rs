@@ -25,14 +25,21 @@ pub fn lay_out(doc: &Document) -> Laid {
 
 /// One document as a PDF file's bytes. The same document always gives the same bytes.
 pub fn render(doc: &Document) -> Result<Vec<u8>> {
-    let meta = Meta::of(doc);
-    join(
-        &meta,
+    render_counted(doc).map(|(bytes, _)| bytes)
+}
+
+/// The PDF's bytes and its number of pages.
+pub fn render_counted(doc: &Document) -> Result<(Vec<u8>, usize)> {
+    let laid = lay_out(doc);
+    let pages = laid.pages.len();
+    let bytes = join(
+        &Meta::of(doc),
         vec![Part::Generated {
             title: doc.title.clone(),
-            laid: lay_out(doc),
+            laid,
         }],
-    )
+    )?;
+    Ok((bytes, pages))
 }
 
 #[cfg(test)]

@@ -81,7 +81,16 @@ fn rect(ops: &mut Vec<Op>, x: f32, y: f32, w: f32, h: f32, mode: PaintMode) {
     });
 }
 
+/// The page's marks as few operations as give the same page: runs of text share one text
+/// object, and the font and colours are set only when they change. A long paper is mostly
+/// table text, so this keeps files small and fast to write and to open.
 fn body_ops(ops: &mut Vec<Op>, page: &Page) {
+    let mut in_text = false;
+    let mut font: Option<(Face, f32)> = None;
+    let mut fill: Option<Colour> = None;
+    let mut stroke: Option<Colour> = None;
+    ops.push(Op::SaveGraphicsState);
+    ops.push(Op::SetOutlineThickness { pt: Pt(0.5) });
     for mark in &page.marks {
         match mark {
             Mark::Text {
@@ -91,33 +100,68 @@ fn body_ops(ops: &mut Vec<Op>, page: &Page) {
                 size,
                 colour: c,
                 text: s,
-            } => text(ops, *x, *y, *face, *size, *c, s),
+            } => {
+                if !in_text {
+                    ops.push(Op::StartTextSection);
+                    in_text = true;
+                    // A new text object starts with no font of its own in some readers.
+                    font = None;
+                }
+                if font != Some((*face, *size)) {
+                    ops.push(Op::SetFont {
+                        font: PdfFontHandle::External(font_id(*face)),
+                        size: Pt(*size),
+                    });
+                    font = Some((*face, *size));
+                }
+                if fill != Some(*c) {
+                    ops.push(Op::SetFillColor { col: colour(*c) });
+                    fill = Some(*c);
+                }
+                ops.push(Op::SetTextMatrix {
+                    matrix: TextMatrix::Translate(Pt(*x), Pt(*y)),
+                });
+                ops.push(Op::ShowText {
+                    items: vec![TextItem::Text(s.clone())],
+                });
+            }
             Mark::Rect {
                 x,
                 y,
                 w,
                 h,
-                fill,
-                stroke,
+                fill: f,
+                stroke: st,
             } => {
-                ops.push(Op::SaveGraphicsState);
-                if let Some(f) = fill {
-                    ops.push(Op::SetFillColor { col: colour(*f) });
+                if in_text {
+                    ops.push(Op::EndTextSection);
+                    in_text = false;
                 }
-                if let Some(s) = stroke {
-                    ops.push(Op::SetOutlineColor { col: colour(*s) });
-                    ops.push(Op::SetOutlineThickness { pt: Pt(0.5) });
+                if let Some(f) = f {
+                    if fill != Some(*f) {
+                        ops.push(Op::SetFillColor { col: colour(*f) });
+                        fill = Some(*f);
+                    }
                 }
-                let mode = match (fill, stroke) {
+                if let Some(st) = st {
+                    if stroke != Some(*st) {
+                        ops.push(Op::SetOutlineColor { col: colour(*st) });
+                        stroke = Some(*st);
+                    }
+                }
+                let mode = match (f, st) {
                     (Some(_), Some(_)) => PaintMode::FillStroke,
                     (Some(_), None) => PaintMode::Fill,
                     _ => PaintMode::Stroke,
                 };
                 rect(ops, *x, *y, *w, *h, mode);
-                ops.push(Op::RestoreGraphicsState);
             }
         }
     }
+    if in_text {
+        ops.push(Op::EndTextSection);
+    }
+    ops.push(Op::RestoreGraphicsState);
 }
 
 /// The running header and footer of a generated page.

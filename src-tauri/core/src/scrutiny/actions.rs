@@ -94,27 +94,36 @@ pub fn list_actions_on(
     filter: ActionFilter,
     today: NaiveDate,
 ) -> Result<Vec<TrackedAction>> {
+    let views: Vec<ActionView> = scrutiny::all_actions(store.conn())?
+        .into_iter()
+        .map(|a| ActionView::new(a, today))
+        .filter(|v| !filter.overdue_only || v.overdue)
+        .filter(|v| filter.include_closed || v.action.status != ActionStatus::Closed)
+        .collect();
+    // Every entry these actions follow up, named once (not once per action).
+    let wanted: std::collections::HashSet<&str> =
+        views.iter().map(|v| v.action.entry_id.as_str()).collect();
+    let (from, to) = crate::periods::span(filter.period);
+    let entries = scrutiny::entries_between(store.conn(), from, to)?
+        .into_iter()
+        .filter(|e| wanted.contains(e.id.as_str()))
+        .collect();
+    let entries: std::collections::HashMap<String, super::EntryView> =
+        super::entries::views(store, entries)?
+            .into_iter()
+            .map(|e| (e.entry.id.clone(), e))
+            .collect();
     let mut out = Vec::new();
-    for a in scrutiny::all_actions(store.conn())? {
-        let view = ActionView::new(a, today);
-        if filter.overdue_only && !view.overdue {
+    for view in views {
+        // An action whose challenge falls outside the period is left out.
+        let Some(entry) = entries.get(&view.action.entry_id) else {
             continue;
-        }
-        if !filter.include_closed && view.action.status == ActionStatus::Closed {
-            continue;
-        }
-        let entry = super::entries::get_entry(store, &view.action.entry_id)?;
-        if filter
-            .period
-            .is_some_and(|p| !p.contains(entry.entry.raised_on))
-        {
-            continue;
-        }
+        };
         out.push(TrackedAction {
-            challenge: entry.entry.challenge,
-            area_title: entry.area_title,
+            challenge: entry.entry.challenge.clone(),
+            area_title: entry.area_title.clone(),
             raised_on: entry.entry.raised_on,
-            meeting_label: entry.meeting_label,
+            meeting_label: entry.meeting_label.clone(),
             view,
         });
     }

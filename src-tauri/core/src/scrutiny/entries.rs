@@ -5,7 +5,9 @@ use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
 use super::actions::{new_action, ActionInput, ActionView};
-use super::{areas, levels, ActionStatus, Entry, EvidenceSource};
+use std::collections::HashMap;
+
+use super::{areas, levels, Action, ActionStatus, Entry, EvidenceSource, Meeting};
 use crate::board::{self, MemberFilter};
 use crate::dates;
 use crate::error::{CoreError, Result};
@@ -163,11 +165,33 @@ pub(super) fn views(store: &Store, entries: Vec<Entry>) -> Result<Vec<EntryView>
     let levels = levels::assurance_levels(store)?;
     let members = board::list_members(store, MemberFilter::All)?;
     let today = board::today();
+    // A long list reads every action once and every meeting once, rather than per entry.
+    let mut all_actions: Option<HashMap<String, Vec<Action>>> = (entries.len() > 8)
+        .then(|| scrutiny::all_actions(store.conn()))
+        .transpose()?
+        .map(|list| {
+            let mut by_entry: HashMap<String, Vec<Action>> = HashMap::new();
+            for a in list {
+                by_entry.entry(a.entry_id.clone()).or_default().push(a);
+            }
+            for actions in by_entry.values_mut() {
+                actions.sort_by(|a, b| a.created_at.cmp(&b.created_at));
+            }
+            by_entry
+        });
+    let mut meetings: HashMap<String, Option<Meeting>> = HashMap::new();
     entries
         .into_iter()
         .map(|e| {
             let meeting = match &e.meeting_id {
-                Some(id) => scrutiny::get_meeting(store.conn(), id)?,
+                Some(id) => match meetings.get(id) {
+                    Some(m) => m.clone(),
+                    None => {
+                        let m = scrutiny::get_meeting(store.conn(), id)?;
+                        meetings.insert(id.clone(), m.clone());
+                        m
+                    }
+                },
                 None => None,
             };
             let item_label = meeting.as_ref().and_then(|m| {
@@ -176,7 +200,11 @@ pub(super) fn views(store: &Store, entries: Vec<Entry>) -> Result<Vec<EntryView>
                     .find(|i| Some(&i.id) == e.agenda_item_id.as_ref())
                     .map(|i| format!("{} {}", i.number, i.title).trim().to_string())
             });
-            let actions = scrutiny::actions_for_entry(store.conn(), &e.id)?
+            let actions = match all_actions.as_mut() {
+                Some(by_entry) => by_entry.remove(&e.id).unwrap_or_default(),
+                None => scrutiny::actions_for_entry(store.conn(), &e.id)?,
+            };
+            let actions = actions
                 .into_iter()
                 .map(|a| ActionView::new(a, today))
                 .collect();

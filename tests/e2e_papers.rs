@@ -1,0 +1,165 @@
+//! End-to-end: the board secretary fills in the cover sheet of this quarter's safeguarding
+//! paper in the window, changes the protective marking, sees both in the preview, and lines
+//! up the papers of a meeting's board pack; the saved paper then carries what was typed.
+
+mod support;
+
+use std::time::{Duration, Instant};
+
+use chrono::Datelike;
+use fantoccini::{Client, Locator};
+use support::desktop::{
+    assert_accessible, click, screenshot, type_into, wait_for_text, wait_for_texts, Desktop,
+};
+use support::{cli, stderr, stdout, temp_db};
+
+async fn close_app(client: Client, db: &std::path::Path) {
+    client.close().await.expect("the session closes");
+    let start = Instant::now();
+    while !cli(db, &["check"]).status.success() {
+        assert!(
+            start.elapsed() < Duration::from_secs(15),
+            "the app never released the database"
+        );
+        tokio::time::sleep(Duration::from_millis(200)).await;
+    }
+}
+
+/// This quarter, as the command line and the period list write it.
+fn this_quarter() -> (String, String) {
+    let today = chrono::Local::now().date_naive();
+    let start = if today.month() >= 4 {
+        today.year()
+    } else {
+        today.year() - 1
+    };
+    let q = match today.month() {
+        4..=6 => 1,
+        7..=9 => 2,
+        10..=12 => 3,
+        _ => 4,
+    };
+    (
+        format!("{start}/{:02}-Q{q}", (start + 1) % 100),
+        today.format("%d/%m/%Y").to_string(),
+    )
+}
+
+fn ok(db: &std::path::Path, args: &[&str]) -> String {
+    let out = cli(db, args);
+    assert!(out.status.success(), "{args:?}: {}", stderr(&out));
+    stdout(&out)
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn the_secretary_prepares_the_paper_and_the_pack_in_the_window() {
+    let (dir, db) = temp_db();
+    let (quarter, today) = this_quarter();
+    ok(&db, &["demo"]);
+    let log = dir.path().join("log.csv");
+    std::fs::write(
+        &log,
+        format!("Date,Meeting,Agenda item,Assurance area,Raised by,Challenge,Directed to,Response,Evidence,Assurance level,Action,Action owner,Due date,Action status,Minute ref\n\
+                 {today},Board,4.2 Safeguarding assurance report,Safeguarding training,Fiona Gallagher,How many staff have level 3 training?,Chief Nurse,82% against a target of 85%.,Dashboard,Reasonable,,,,,BD/1\n"),
+    )
+    .unwrap();
+    ok(&db, &["scrutiny", "import", log.to_str().unwrap()]);
+    let meetings: serde_json::Value =
+        serde_json::from_str(&ok(&db, &["meetings", "list", "--json"])).unwrap();
+    let meeting = meetings[0]["meeting"]["id"].as_str().unwrap().to_string();
+
+    let desktop = Desktop::start();
+    let client = desktop.launch(&db).await;
+    wait_for_text(&client, "Current members (12)").await;
+
+    click(&client, "a[href='#/papers']").await;
+    wait_for_text(&client, "Safeguarding assurance paper").await;
+    click(&client, &format!("#paper-period option[value='{quarter}']")).await;
+    wait_for_text(&client, "Key NED challenge the board should know about").await;
+    type_into(
+        &client,
+        "#cover-executive-summary",
+        "Training compliance is improving; supervision needs the board’s attention.",
+    )
+    .await;
+    click(&client, "#save-cover-sheet").await;
+    wait_for_texts(
+        &client,
+        &[
+            "The cover sheet was saved.",
+            "Training compliance is improving; supervision needs the board’s attention.",
+        ],
+    )
+    .await;
+    type_into(&client, "#paper-marking", "OFFICIAL").await;
+    click(&client, "#save-marking").await;
+    wait_for_text(&client, "The protective marking was saved.").await;
+    // The preview is the paper: its sections and the challenge logged this quarter.
+    let page = wait_for_texts(
+        &client,
+        &[
+            "Scrutiny log",
+            "How many staff have level 3 training?",
+            "Training compliance by requirement",
+        ],
+    )
+    .await;
+    assert!(page.contains("Appendix: framework items and assurance areas"));
+    assert_eq!(
+        client
+            .find_all(Locator::Css("#paper-preview table caption"))
+            .await
+            .unwrap()
+            .len(),
+        client
+            .find_all(Locator::Css("#paper-preview table"))
+            .await
+            .unwrap()
+            .len(),
+        "every table in the preview has a caption"
+    );
+    screenshot(&client, "papers").await;
+    assert_accessible(&client, "papers").await;
+
+    // The board pack for the meeting: the safeguarding paper is already in it; add the
+    // previous quarter's too, and move it to the top.
+    client
+        .execute(
+            "location.hash = arguments[0];",
+            vec![serde_json::json!(format!("#/meetings/{meeting}/pack"))],
+        )
+        .await
+        .unwrap();
+    wait_for_text(&client, "Papers in the pack").await;
+    assert_accessible(&client, "board pack").await;
+    click(&client, "#pack-add-safeguarding").await;
+    wait_for_text(&client, "Paper 2").await;
+    let second = client
+        .find(Locator::Css(
+            "li.app-pack-paper[data-paper-index='1'] button[id^='pack-up-']",
+        ))
+        .await
+        .unwrap();
+    second.click().await.unwrap();
+    wait_for_text(&client, "is now paper 1 of 2").await;
+    screenshot(&client, "board-pack").await;
+    close_app(client, &db).await;
+
+    // The paper saved from this data carries what the secretary typed, under the new marking.
+    let pdf = dir.path().join("paper.pdf");
+    ok(
+        &db,
+        &[
+            "paper",
+            "--period",
+            &quarter,
+            "--out",
+            pdf.to_str().unwrap(),
+        ],
+    );
+    let text = support::pdf::text(&pdf);
+    assert!(text.contains("Training compliance is improving; supervision needs the board’s"));
+    assert!(text.contains("OFFICIAL") && !text.contains("OFFICIAL-SENSITIVE"));
+    ok(&db, &["audit", "verify"]);
+    drop(desktop);
+}
