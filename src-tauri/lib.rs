@@ -14,6 +14,7 @@ pub fn run(db: PathBuf) {
     let session = Session::open(&db);
     let result = tauri::Builder::default()
         .plugin(tauri_plugin_dialog::init())
+        .plugin(tauri_plugin_notification::init())
         .manage(session)
         .manage(commands::ImportFile::default())
         .manage(commands::ScrutinyImportFile::default())
@@ -102,6 +103,10 @@ pub fn run(db: PathBuf) {
             commands::update_pack_plan,
             commands::add_pack_paper,
             commands::save_pack,
+            commands::home,
+            commands::take_reminders,
+            commands::reminder_preferences,
+            commands::save_reminder_preferences,
         ])
         .run(tauri::generate_context!());
     if let Err(e) = result {

@@ -127,6 +127,12 @@ pub enum Command {
         #[arg(long)]
         json: bool,
     },
+    /// What needs the laptop's user now: the next meeting, their actions and training, items
+    /// without evidence, areas not scrutinised this year, and the board-wide gaps
+    Home {
+        #[arg(long)]
+        json: bool,
+    },
     /// Write the safeguarding assurance paper for a period, as A4 PDF or accessible HTML
     Paper(PaperArgs),
     /// Write the board pack for a meeting: agenda, index and papers, as one PDF
@@ -233,6 +239,14 @@ fn execute(db: PathBuf, command: Command, out: &mut impl Write) -> Result<bool> 
         Command::Requirements(r) => compliance::run_requirements(&mut store, r, out)?,
         Command::Competency(c) => competency::run(&mut store, c, out)?,
         Command::Framework(f) => framework::run(&mut store, f, out)?,
+        Command::Home { json } => {
+            let h = crate::home::home(&store, board::today())?;
+            if json {
+                print_json(out, &h)?;
+            } else {
+                print_home(out, &h)?;
+            }
+        }
         Command::Paper(args) => papers::run_paper(&store, args, out)?,
         Command::Pack(args) => papers::run_pack(&store, args, out)?,
         Command::Cover(c) => papers::run_cover(&mut store, c, out)?,
@@ -404,4 +418,73 @@ pub(crate) fn print_json(out: &mut impl Write, value: &impl Serialize) -> Result
 
 pub(crate) fn line(out: &mut impl Write, text: String) -> Result<()> {
     writeln!(out, "{text}").map_err(CoreError::from)
+}
+
+fn print_home(out: &mut impl Write, h: &crate::home::Home) -> Result<()> {
+    let dates = crate::dates::dense;
+    match &h.me {
+        Some(me) => line(out, format!("For {}, {}.", me.name, crate::dates::prose(h.today)))?,
+        None => line(out, "No one is chosen as this laptop's user (Settings), so only the board-wide view follows.".to_string())?,
+    }
+    if let Some(m) = &h.next_meeting {
+        line(
+            out,
+            format!(
+                "Next meeting: {} ({} agenda items).",
+                m.label,
+                m.items.len()
+            ),
+        )?;
+    }
+    for a in &h.my_actions {
+        let due = a.view.action.due_on.map(dates).unwrap_or_default();
+        let overdue = if a.view.overdue { " OVERDUE" } else { "" };
+        line(
+            out,
+            format!(
+                "My action: {} (due {due}){overdue}",
+                a.view.action.description
+            ),
+        )?;
+    }
+    for a in &h.following_up {
+        line(
+            out,
+            format!(
+                "Following up: {} ({})",
+                a.view.action.description, a.view.action.owner_name
+            ),
+        )?;
+    }
+    for t in &h.training_due {
+        line(out, format!("Training: {}: {}", t.requirement, t.detail))?;
+    }
+    if h.me.is_some() {
+        line(
+            out,
+            format!(
+                "{} of {} framework items have no evidence yet.",
+                h.unevidenced.len(),
+                h.applicable_items
+            ),
+        )?;
+    }
+    line(
+        out,
+        format!(
+            "{} assurance areas have had no scrutiny in {}.",
+            h.unscrutinised_areas.len(),
+            h.year_label
+        ),
+    )?;
+    line(
+        out,
+        format!(
+            "Board: {} open actions, {} overdue; {} members with training gaps.",
+            h.board.open_actions,
+            h.board.overdue_actions,
+            h.board.compliance_gaps.len()
+        ),
+    )?;
+    Ok(())
 }

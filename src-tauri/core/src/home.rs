@@ -1,0 +1,266 @@
+//! "What needs me now": for the member using the app, the next meeting and its items, the
+//! actions they own or are following up, their training that is lapsing or has lapsed, the
+//! framework items they have not yet backed with evidence, and the assurance areas nobody has
+//! scrutinised this financial year; and, for the secretary, the board-wide gaps.
+
+use std::collections::BTreeMap;
+
+use chrono::NaiveDate;
+use serde::Serialize;
+use ts_rs::TS;
+
+use crate::board::{self, Member};
+use crate::compliance::{self, Status};
+use crate::error::Result;
+use crate::periods::Period;
+use crate::scrutiny::{self, ActionFilter, AgendaItem, Meeting, TrackedAction};
+use crate::store::Store;
+use crate::{competency, settings};
+
+/// The next meeting on or after today, with its agenda.
+#[derive(Debug, Clone, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+#[ts(export)]
+pub struct NextMeeting {
+    pub meeting_id: String,
+    pub label: String,
+    pub held_on: NaiveDate,
+    /// Days from today: 0 is today, 1 tomorrow.
+    pub in_days: u32,
+    pub items: Vec<AgendaItem>,
+}
+
+/// A training requirement of mine that is due soon, expired or not met.
+#[derive(Debug, Clone, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+#[ts(export)]
+pub struct TrainingDue {
+    pub requirement: String,
+    pub status: Status,
+    pub next_change: Option<NaiveDate>,
+    pub detail: String,
+}
+
+/// A framework item of mine with no evidence yet (not assessed, or assessed without any).
+#[derive(Debug, Clone, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+#[ts(export)]
+pub struct UnevidencedItem {
+    pub framework_id: String,
+    pub item_id: String,
+    pub text: String,
+    pub assessed: bool,
+}
+
+#[derive(Debug, Clone, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+#[ts(export)]
+pub struct OverdueByOwner {
+    pub owner: String,
+    pub owner_member_id: Option<String>,
+    pub overdue: u32,
+    /// The most days any of them is overdue.
+    pub longest_days: u32,
+}
+
+/// A member with training gaps, for the board-wide view.
+#[derive(Debug, Clone, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+#[ts(export)]
+pub struct ComplianceGap {
+    pub member_id: String,
+    pub name: String,
+    pub expired: u32,
+    pub not_met: u32,
+    pub due_soon: u32,
+}
+
+#[derive(Debug, Clone, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+#[ts(export)]
+pub struct BoardWide {
+    pub compliance_gaps: Vec<ComplianceGap>,
+    pub overdue_by_owner: Vec<OverdueByOwner>,
+    pub open_actions: u32,
+    pub overdue_actions: u32,
+}
+
+#[derive(Debug, Clone, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+#[ts(export)]
+pub struct Home {
+    pub today: NaiveDate,
+    /// Who "me" is; `None` until the laptop's user is chosen in Settings.
+    pub me: Option<Member>,
+    pub next_meeting: Option<NextMeeting>,
+    /// Actions I own that are not closed, overdue first.
+    pub my_actions: Vec<TrackedAction>,
+    /// Actions on challenges I raised that someone else owns, not closed.
+    pub following_up: Vec<TrackedAction>,
+    pub training_due: Vec<TrainingDue>,
+    pub unevidenced: Vec<UnevidencedItem>,
+    /// How many framework items apply to me, to put `unevidenced` in proportion.
+    pub applicable_items: u32,
+    pub year_label: String,
+    /// Assurance areas with no scrutiny so far this financial year.
+    pub unscrutinised_areas: Vec<scrutiny::AssuranceArea>,
+    pub board: BoardWide,
+}
+
+pub fn home(store: &Store, today: NaiveDate) -> Result<Home> {
+    let me = match settings::get_settings(store)?.my_member_id {
+        Some(id) => board::get_member(store, &id).ok(),
+        None => None,
+    };
+    let next_meeting = scrutiny::list_meetings(store, None)?
+        .into_iter()
+        .map(|s| s.meeting)
+        .filter(|m| m.held_on >= today)
+        .min_by_key(|m| m.held_on)
+        .map(|m: Meeting| NextMeeting {
+            label: m.label(),
+            in_days: (m.held_on - today).num_days().max(0) as u32,
+            meeting_id: m.id,
+            held_on: m.held_on,
+            items: m.items,
+        });
+
+    let open = scrutiny::list_actions_on(store, ActionFilter::default(), today)?;
+    let (mut my_actions, mut following_up) = (Vec::new(), Vec::new());
+    if let Some(me) = &me {
+        let (from, to) = crate::periods::ALL_TIME;
+        let mine_raised: std::collections::HashSet<String> =
+            crate::store::scrutiny::entries_between(store.conn(), from, to)?
+                .into_iter()
+                .filter(|e| e.raised_by == me.id)
+                .map(|e| e.id)
+                .collect();
+        for a in &open {
+            if a.view.action.owner_member_id.as_deref() == Some(me.id.as_str()) {
+                my_actions.push(a.clone());
+            } else if mine_raised.contains(&a.view.action.entry_id) {
+                following_up.push(a.clone());
+            }
+        }
+    }
+    my_actions.truncate(50);
+    following_up.truncate(50);
+
+    let (mut training_due, mut unevidenced, mut applicable_items) = (Vec::new(), Vec::new(), 0);
+    if let Some(me) = &me {
+        let mc = compliance::member_compliance(store, &me.id, today)?;
+        for (req, cell) in mc.requirements.iter().zip(&mc.cells) {
+            if matches!(
+                cell.status,
+                Status::DueSoon | Status::Expired | Status::NotMet
+            ) {
+                training_due.push(TrainingDue {
+                    requirement: req.title.clone(),
+                    status: cell.status,
+                    next_change: cell.next_change,
+                    detail: cell.detail.clone(),
+                });
+            }
+        }
+        let (items, _) = competency::competency_coverage(store, me)?;
+        applicable_items = items.len() as u32;
+        unevidenced = items
+            .into_iter()
+            .filter(|i| i.assessment.as_ref().is_none_or(|a| a.evidence.is_empty()))
+            .map(|i| UnevidencedItem {
+                assessed: i.assessment.is_some(),
+                framework_id: i.framework_id,
+                item_id: i.item.id,
+                text: i.item.text,
+            })
+            .collect();
+    }
+
+    let year = Period::year_of(today);
+    let coverage = scrutiny::coverage(store, year)?;
+    let unscrutinised_areas = coverage
+        .rows
+        .into_iter()
+        .filter(|r| r.entries == 0)
+        .map(|r| r.area)
+        .collect();
+
+    Ok(Home {
+        today,
+        next_meeting,
+        my_actions,
+        following_up,
+        training_due,
+        unevidenced,
+        applicable_items,
+        year_label: year.label(),
+        unscrutinised_areas,
+        board: board_wide(store, &open, today)?,
+        me,
+    })
+}
+
+fn board_wide(store: &Store, open: &[TrackedAction], today: NaiveDate) -> Result<BoardWide> {
+    let matrix = compliance::matrix(store, today, None)?;
+    let compliance_gaps = matrix
+        .rows
+        .iter()
+        .map(|row| {
+            let count = |s: Status| row.cells.iter().filter(|c| c.status == s).count() as u32;
+            ComplianceGap {
+                member_id: row.member_id.clone(),
+                name: row.name.clone(),
+                expired: count(Status::Expired),
+                not_met: count(Status::NotMet),
+                due_soon: count(Status::DueSoon),
+            }
+        })
+        .filter(|g| g.expired + g.not_met + g.due_soon > 0)
+        .collect();
+    let mut by_owner: BTreeMap<String, OverdueByOwner> = BTreeMap::new();
+    for a in open.iter().filter(|a| a.view.overdue) {
+        let o = by_owner
+            .entry(a.view.action.owner_name.clone())
+            .or_insert_with(|| OverdueByOwner {
+                owner: a.view.action.owner_name.clone(),
+                owner_member_id: a.view.action.owner_member_id.clone(),
+                overdue: 0,
+                longest_days: 0,
+            });
+        o.overdue += 1;
+        o.longest_days = o.longest_days.max(a.view.days_overdue);
+    }
+    let mut overdue_by_owner: Vec<OverdueByOwner> = by_owner.into_values().collect();
+    overdue_by_owner.sort_by(|a, b| b.overdue.cmp(&a.overdue).then(a.owner.cmp(&b.owner)));
+    Ok(BoardWide {
+        compliance_gaps,
+        overdue_actions: open.iter().filter(|a| a.view.overdue).count() as u32,
+        open_actions: open.len() as u32,
+        overdue_by_owner,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn demo() -> Store {
+        let mut store = Store::open_in_memory().unwrap();
+        crate::demo::load_demo(&mut store).unwrap();
+        store
+    }
+
+    #[test]
+    fn without_a_chosen_member_home_still_shows_the_board_and_the_areas() {
+        let store = demo();
+        let h = home(&store, board::today()).unwrap();
+        assert!(h.me.is_none());
+        assert!(h.my_actions.is_empty() && h.training_due.is_empty());
+        assert_eq!(
+            h.unscrutinised_areas.len(),
+            13,
+            "the demo board has no scrutiny yet"
+        );
+        assert!(!h.board.compliance_gaps.is_empty());
+    }
+}
