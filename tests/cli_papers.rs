@@ -419,3 +419,50 @@ fn a_paper_saved_where_it_cannot_be_written_says_so_and_leaves_nothing_behind() 
     assert_eq!(bad.status.code(), Some(1));
     assert!(stderr(&bad).contains("not a period"), "{}", stderr(&bad));
 }
+
+#[test]
+fn the_cover_sheet_field_set_can_change_and_the_paper_follows() {
+    let (dir, db) = board_with_a_log();
+    ok(
+        &db,
+        &["cover", "add-field", "--label", "Patient voice", "--long"],
+    );
+    ok(
+        &db,
+        &[
+            "cover",
+            "set",
+            "--period",
+            "2026/27-Q2",
+            "--set",
+            "patient-voice=Families told us waits were long.",
+        ],
+    );
+    ok(&db, &["cover", "remove-field", "presenter"]);
+    let file = dir.path().join("paper.pdf");
+    paper(&db, &file);
+    let cover = pdf::page_text(&file, 1);
+    assert!(
+        cover.contains("Patient voice") && cover.contains("Families told us waits were long."),
+        "{cover}"
+    );
+    assert!(!cover.contains("Presented by"), "{cover}");
+
+    let out = cli(&db, &["cover", "remove-field", "no-such-field"]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(stderr(&out).contains("no field 'no-such-field'"));
+}
+
+#[test]
+fn home_names_the_board_wide_gaps_for_scripts() {
+    let (_dir, db) = board_with_a_log();
+    let h: serde_json::Value = serde_json::from_str(&ok(&db, &["home", "--json"])).unwrap();
+    assert!(h["me"].is_null());
+    assert_eq!(
+        h["board"]["openActions"], 9,
+        "every fifth of 45 challenges has an open action"
+    );
+    assert!(h["board"]["complianceGaps"].as_array().unwrap().len() > 3);
+    let text = ok(&db, &["home"]);
+    assert!(text.contains("Board: 9 open actions"), "{text}");
+}

@@ -69,6 +69,22 @@ pub enum CoverCommand {
     },
     /// Set the protective marking printed on every page
     Marking { marking: String },
+    /// The fields a cover sheet has, in order
+    Fields {
+        #[arg(long)]
+        json: bool,
+    },
+    /// Add a field to the end of the cover sheet
+    AddField {
+        #[arg(long)]
+        label: String,
+        /// A multi-line field
+        #[arg(long)]
+        long: bool,
+    },
+    /// Take a field off the cover sheet (what was written in it is kept, and comes back if
+    /// the field is added again with the same code)
+    RemoveField { code: String },
 }
 
 fn as_at(text: Option<&str>) -> Result<chrono::NaiveDate> {
@@ -207,6 +223,47 @@ pub fn run_cover(store: &mut Store, command: CoverCommand, out: &mut impl Write)
                 out,
                 format!("Saved the cover sheet for {}.", sheet.period.label()),
             )
+        }
+        CoverCommand::Fields { json } => {
+            let fields = paper::cover_fields(store)?;
+            if json {
+                return print_json(out, &fields);
+            }
+            for f in &fields {
+                let long = if f.long { " (long)" } else { "" };
+                line(out, format!("{:<24} {}{long}", f.code, f.label))?;
+            }
+            Ok(())
+        }
+        CoverCommand::AddField { label, long } => {
+            let mut fields = paper::cover_fields(store)?;
+            fields.push(paper::CoverField {
+                code: String::new(),
+                label,
+                long,
+            });
+            let saved = paper::save_cover_fields(store, &fields)?;
+            let added = saved.last().expect("a field was just added");
+            line(
+                out,
+                format!(
+                    "Added “{}” ({}) to the cover sheet.",
+                    added.label, added.code
+                ),
+            )
+        }
+        CoverCommand::RemoveField { code } => {
+            let mut fields = paper::cover_fields(store)?;
+            let before = fields.len();
+            fields.retain(|f| f.code != code);
+            if fields.len() == before {
+                return Err(CoreError::validation(
+                    "code",
+                    format!("The cover sheet has no field '{code}'. See `cover fields`."),
+                ));
+            }
+            paper::save_cover_fields(store, &fields)?;
+            line(out, format!("Took '{code}' off the cover sheet."))
         }
         CoverCommand::Marking { marking } => {
             let m = paper::save_protective_marking(store, &marking)?;
