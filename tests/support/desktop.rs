@@ -143,11 +143,16 @@ impl Desktop {
 
     /// Starts the real app on `db` and returns a WebDriver session attached to its window.
     pub async fn launch(&self, db: &Path) -> Client {
+        self.launch_program(Path::new(super::BIN), db).await
+    }
+
+    /// Starts `program` (the app, or a wrapper that runs it) on `db`.
+    pub async fn launch_program(&self, program: &Path, db: &Path) -> Client {
         let mut caps = serde_json::Map::new();
         caps.insert(
             "tauri:options".into(),
             serde_json::json!({
-                "application": super::BIN,
+                "application": program.to_str().unwrap(),
                 "args": ["--db", db.to_str().unwrap()],
             }),
         );
