@@ -421,7 +421,7 @@ fn a_paper_saved_where_it_cannot_be_written_says_so_and_leaves_nothing_behind() 
 }
 
 #[test]
-fn the_cover_sheet_field_set_can_change_and_the_paper_follows() {
+fn the_cover_sheet_field_set_can_change_and_a_field_put_back_keeps_its_text() {
     let (dir, db) = board_with_a_log();
     ok(
         &db,
@@ -447,6 +447,11 @@ fn the_cover_sheet_field_set_can_change_and_the_paper_follows() {
         "{cover}"
     );
     assert!(!cover.contains("Presented by"), "{cover}");
+
+    // Put back by its label, the standard field brings back what was written in it.
+    ok(&db, &["cover", "add-field", "--label", "Presented by"]);
+    paper(&db, &file);
+    assert!(pdf::page_text(&file, 1).contains("Dr David Okafor, Chief Nurse"));
 
     let out = cli(&db, &["cover", "remove-field", "no-such-field"]);
     assert_eq!(out.status.code(), Some(1));

@@ -163,3 +163,77 @@ async fn the_secretary_prepares_the_paper_and_the_pack_in_the_window() {
     ok(&db, &["audit", "verify"]);
     drop(desktop);
 }
+
+#[tokio::test(flavor = "multi_thread")]
+async fn home_shows_what_needs_the_member_and_reminds_once() {
+    let (dir, db) = temp_db();
+    let (_, today) = this_quarter();
+    ok(&db, &["demo"]);
+    let members = support::members_json(&db);
+    let fiona = members
+        .iter()
+        .find(|m| m["name"] == "Fiona Gallagher")
+        .unwrap()["id"]
+        .as_str()
+        .unwrap()
+        .to_string();
+    let log = dir.path().join("log.csv");
+    std::fs::write(
+        &log,
+        format!("Date,Meeting,Agenda item,Assurance area,Raised by,Challenge,Directed to,Response,Evidence,Assurance level,Action,Action owner,Due date,Action status,Minute ref\n\
+                 {today},Board,4.2 Safeguarding report,Induction,Margaret Ellison,Does induction cover safeguarding adults?,Chief Nurse,It will from January.,Plan,Limited,Bring the new induction pack,Fiona Gallagher,01/01/2020,Open,BD/2\n"),
+    )
+    .unwrap();
+    ok(&db, &["scrutiny", "import", log.to_str().unwrap()]);
+    // Fiona uses this laptop.
+    let desktop = Desktop::start();
+    let client = desktop.launch(&db).await;
+    wait_for_text(&client, "Current members (12)").await;
+    click(&client, "a[href='#/settings']").await;
+    wait_for_text(&client, "Whose laptop is this?").await;
+    click(&client, &format!("#my-member option[value='{fiona}']")).await;
+    client
+        .find(Locator::XPath(
+            "//button[normalize-space()='Save who uses this laptop']",
+        ))
+        .await
+        .unwrap()
+        .click()
+        .await
+        .unwrap();
+    wait_for_text(&client, "now opens on Fiona Gallagher’s record").await;
+
+    click(&client, "a[href='#/home']").await;
+    wait_for_texts(
+        &client,
+        &[
+            "What needs me now",
+            "Bring the new induction pack",
+            "Overdue by",
+        ],
+    )
+    .await;
+    screenshot(&client, "home").await;
+    assert_accessible(&client, "home").await;
+    close_app(client, &db).await;
+
+    // Opened again, the app reminds Fiona of her overdue action, once: not on the next start
+    // the same day.
+    let client = desktop.launch(&db).await;
+    let page = wait_for_texts(&client, &["Reminders", "Current members (12)"]).await;
+    assert!(
+        page.contains("Your action “Bring the new induction pack” was due on 1 January 2020"),
+        "{page}"
+    );
+    assert_accessible(&client, "reminders").await;
+    close_app(client, &db).await;
+    let client = desktop.launch(&db).await;
+    wait_for_text(&client, "Current members (12)").await;
+    tokio::time::sleep(Duration::from_secs(1)).await;
+    assert!(
+        client.find(Locator::Css("#reminders")).await.is_err(),
+        "no reminder twice in a day"
+    );
+    close_app(client, &db).await;
+    drop(desktop);
+}

@@ -1,22 +1,36 @@
 import { mockIPC } from "@tauri-apps/api/mocks";
-import { render, screen } from "@testing-library/svelte";
-import { describe, expect, it } from "vitest";
+import { render, screen, waitFor, within } from "@testing-library/svelte";
+import userEvent from "@testing-library/user-event";
+import { afterEach, describe, expect, it, vi } from "vitest";
 import type { AppStatus } from "./bindings/AppStatus";
+import type { Reminder } from "./bindings/Reminder";
 import App from "./App.svelte";
-import { options } from "./test-fixtures";
+import { REMINDER_INTERVAL_MS } from "./components/RemindersPanel.svelte";
+import { homePage, options } from "./test-fixtures";
 
 function status(overrides: Partial<AppStatus>): AppStatus {
   return { appVersion: "0.1.0", dbPath: "/home/sam/board.db", openError: null, firstRun: false, ...overrides };
 }
 
-function mockApp(s: AppStatus) {
-  mockIPC((cmd) => {
+function mockApp(s: AppStatus, handlers: Record<string, (args: unknown) => unknown> = {}) {
+  const calls: Record<string, unknown[]> = {};
+  mockIPC((cmd, args) => {
+    (calls[cmd] ??= []).push(args);
+    if (handlers[cmd]) return handlers[cmd](args);
     if (cmd === "app_status") return s;
     if (cmd === "register_options") return options;
     if (cmd === "get_organisation") return null;
     if (cmd === "list_members") return [];
+    if (cmd === "take_reminders") return [];
   });
+  return calls;
 }
+
+afterEach(() => {
+  // Routes live in the location hash, which outlasts a test.
+  window.location.hash = "";
+  vi.useRealTimers();
+});
 
 describe("the app at start", () => {
   it("welcomes a new user with set-up and the demonstration board", async () => {
@@ -48,12 +62,91 @@ describe("the app at start", () => {
     expect(nav.querySelector("[aria-current='page']")?.textContent).toContain("Board register");
   });
 
-  it("offers Papers in the main navigation straight after Scrutiny", async () => {
+  it("offers Home first in the main navigation, then Scrutiny and Papers", async () => {
     mockApp(status({}));
     render(App);
     await screen.findByRole("heading", { level: 1, name: "Board register" });
     const links = [...screen.getByRole("navigation", { name: "Main" }).querySelectorAll("a")].map((a) => a.textContent?.trim());
-    expect(links.slice(0, 2)).toEqual(["Scrutiny", "Papers"]);
+    expect(links.slice(0, 3)).toEqual(["Home", "Scrutiny", "Papers"]);
+    expect(screen.getByRole("link", { name: "Home" }).getAttribute("href")).toBe("#/home");
     expect(screen.getByRole("link", { name: "Papers" }).getAttribute("href")).toBe("#/papers");
+  });
+
+  it("opens the home page at #/home, marked as the current section", async () => {
+    window.location.hash = "#/home";
+    mockApp(status({}), { home: () => homePage() });
+    render(App);
+    expect(await screen.findByRole("heading", { level: 1, name: "What needs me now" })).toBeTruthy();
+    expect(await screen.findByRole("heading", { level: 2, name: "My actions" })).toBeTruthy();
+    const nav = screen.getByRole("navigation", { name: "Main" });
+    expect(nav.querySelector("[aria-current='page']")?.textContent).toContain("Home");
+  });
+});
+
+const reminders: Reminder[] = [
+  { key: "2026-08-06:meeting:mt1", kind: "meeting", text: "Tomorrow: Board, 7 August 2026, 2 agenda items.", recordId: "mt1" },
+  { key: "2026-08-06:action:a1", kind: "action", text: "Your action “Bring the re-audit results” was due on 31 July 2026 (6 days ago).", recordId: "e1" },
+  { key: "2026-08-06:training:Board update", kind: "training", text: "Board update: Renewal due by 01/09/2026.", recordId: "m1" },
+];
+
+describe("reminders", () => {
+  it("shows new reminders at the top, each linked to its record, until dismissed", async () => {
+    const calls = mockApp(status({}), { take_reminders: () => reminders });
+    render(App);
+    const panel = await screen.findByRole("region", { name: "Reminders" });
+    expect(calls.take_reminders).toHaveLength(1);
+    // Announced politely when it appears, from a live region already on the page.
+    expect(panel.closest("[aria-live='polite']")).toBeTruthy();
+    expect(screen.getByRole("main").firstElementChild?.contains(panel)).toBe(true);
+    expect(within(panel).getByRole("heading", { level: 2, name: "Reminders" })).toBeTruthy();
+    const link = (name: string) => within(panel).getByRole("link", { name }).getAttribute("href");
+    expect(link(reminders[0].text)).toBe("#/meetings/mt1");
+    expect(link(reminders[1].text)).toBe("#/scrutiny/e1/edit");
+    expect(link(reminders[2].text)).toBe("#/members/m1/training");
+    // The screen itself is still there beneath.
+    expect(await screen.findByRole("heading", { level: 1, name: "Board register" })).toBeTruthy();
+
+    await userEvent.setup().click(within(panel).getByRole("button", { name: "Dismiss reminders" }));
+    expect(screen.queryByRole("region", { name: "Reminders" })).toBeNull();
+    expect(document.activeElement).toBe(screen.getByRole("heading", { level: 1, name: "Board register" }));
+  });
+
+  it("shows no panel when there is nothing to remind about", async () => {
+    const calls = mockApp(status({}));
+    render(App);
+    await screen.findByRole("heading", { level: 1, name: "Board register" });
+    await waitFor(() => expect(calls.take_reminders).toHaveLength(1));
+    expect(screen.queryByRole("region", { name: "Reminders" })).toBeNull();
+    expect(screen.queryByRole("button", { name: "Dismiss reminders" })).toBeNull();
+  });
+
+  it("asks again every half hour and adds only what is new", async () => {
+    vi.useFakeTimers({ shouldAdvanceTime: true });
+    let answer: Reminder[] = [reminders[0]];
+    const calls = mockApp(status({}), { take_reminders: () => answer });
+    render(App);
+    const panel = await screen.findByRole("region", { name: "Reminders" });
+    expect(within(panel).getAllByRole("listitem")).toHaveLength(1);
+
+    answer = [reminders[0], reminders[1]];
+    await vi.advanceTimersByTimeAsync(REMINDER_INTERVAL_MS);
+    await waitFor(() => expect(within(panel).getAllByRole("listitem")).toHaveLength(2));
+    expect(calls.take_reminders).toHaveLength(2);
+  });
+
+  it("does not ask for reminders while the database cannot be read or is not set up", async () => {
+    const calls = mockApp(
+      status({ openError: { kind: "Damaged", message: "The database /home/sam/board.db could not be read.", field: null } }),
+      { take_reminders: () => reminders, list_backups: () => [] },
+    );
+    render(App);
+    await screen.findByRole("heading", { level: 1 });
+    expect(calls.take_reminders).toBeUndefined();
+    expect(screen.queryByRole("region", { name: "Reminders" })).toBeNull();
+
+    const firstRun = mockApp(status({ firstRun: true }), { take_reminders: () => reminders });
+    render(App);
+    await screen.findByRole("heading", { level: 1, name: "Welcome to Safeguarding Board Assurance" });
+    expect(firstRun.take_reminders).toBeUndefined();
   });
 });

@@ -396,3 +396,58 @@ export function packPlan(overrides: Partial<PackPlan> = {}): PackPlan {
     ...overrides,
   };
 }
+
+// Fixtures for the home page and reminders.
+import type { Home } from "./bindings/Home";
+import type { ReminderPreferences } from "./bindings/ReminderPreferences";
+
+/**
+ * Priya Raman's home page on 06/08/2026: a board meeting in 12 days, one action of hers due and
+ * one 6 days overdue (listed in that order, to show the page puts overdue first), one she is
+ * following up, an expired requirement and 12 of 42 framework items without evidence.
+ */
+export function homePage(overrides: Partial<Home> = {}): Home {
+  const mine = { ownerMemberId: "m1", ownerName: "Priya Raman" };
+  return {
+    today: "2026-08-06",
+    me: member({ id: "m1" }),
+    nextMeeting: {
+      meetingId: "mt1",
+      label: "Board, 18 August 2026",
+      heldOn: "2026-08-18",
+      inDays: 12,
+      items: meeting().items,
+    },
+    myActions: [
+      trackedAction({ id: "a2", entryId: "e2", description: "Report on the new referral pathway", dueOn: "2026-09-30", ...mine }),
+      trackedAction({ id: "a1", entryId: "e1", description: "Bring the re-audit results to the committee", dueOn: "2026-07-31", ...mine }, 6),
+    ],
+    followingUp: [
+      trackedAction({ id: "a3", entryId: "e3", description: "Audit the use of the escalation policy", ownerName: "Head of Safeguarding", dueOn: "2026-10-31" }),
+    ],
+    trainingDue: [{ requirement: "Board safeguarding update", status: "expired", nextChange: null, detail: "Renewal was due by 01/07/2026." }],
+    unevidenced: Array.from({ length: 12 }, (_, i) => ({
+      frameworkId: "senior-manager-children",
+      itemId: `smc-${i + 1}`,
+      text: `Competency item ${i + 1}`,
+      assessed: i % 2 === 0,
+    })),
+    applicableItems: 42,
+    yearLabel: "2026/27",
+    unscrutinisedAreas: [assuranceAreas[1]],
+    board: {
+      openActions: 9,
+      overdueActions: 3,
+      overdueByOwner: [
+        { owner: "Head of Safeguarding", ownerMemberId: null, overdue: 2, longestDays: 40 },
+        { owner: "Priya Raman", ownerMemberId: "m1", overdue: 1, longestDays: 6 },
+      ],
+      complianceGaps: [{ memberId: "m2", name: "Margaret Ellison", expired: 1, notMet: 0, dueSoon: 2 }],
+    },
+    ...overrides,
+  };
+}
+
+export function reminderPreferences(overrides: Partial<ReminderPreferences> = {}): ReminderPreferences {
+  return { training: true, actions: true, meetings: true, desktop: true, actionDays: 7, ...overrides };
+}

@@ -39,6 +39,11 @@ pub struct AuditProblem {
     pub reason: String,
 }
 
+/// How many saved versions the audit trail holds.
+pub fn history_rows(store: &Store) -> Result<u64> {
+    crate::store::history::count(store.conn())
+}
+
 pub fn verify(store: &Store) -> Result<AuditReport> {
     let conn = store.conn();
     let chain = history::chain(conn)?;

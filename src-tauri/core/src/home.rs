@@ -112,18 +112,17 @@ pub fn home(store: &Store, today: NaiveDate) -> Result<Home> {
         Some(id) => board::get_member(store, &id).ok(),
         None => None,
     };
-    let next_meeting = scrutiny::list_meetings(store, None)?
-        .into_iter()
-        .map(|s| s.meeting)
-        .filter(|m| m.held_on >= today)
-        .min_by_key(|m| m.held_on)
-        .map(|m: Meeting| NextMeeting {
-            label: m.label(),
-            in_days: (m.held_on - today).num_days().max(0) as u32,
-            meeting_id: m.id,
-            held_on: m.held_on,
-            items: m.items,
-        });
+    let next_meeting =
+        crate::store::scrutiny::meetings_between(store.conn(), today, crate::periods::ALL_TIME.1)?
+            .into_iter()
+            .min_by_key(|m| m.held_on)
+            .map(|m: Meeting| NextMeeting {
+                label: m.label(),
+                in_days: (m.held_on - today).num_days().max(0) as u32,
+                meeting_id: m.id,
+                held_on: m.held_on,
+                items: m.items,
+            });
 
     let open = scrutiny::list_actions_on(store, ActionFilter::default(), today)?;
     let (mut my_actions, mut following_up) = (Vec::new(), Vec::new());

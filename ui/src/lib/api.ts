@@ -68,6 +68,9 @@ import type { PackPlan } from "../bindings/PackPlan";
 import type { PaperDocument } from "../bindings/PaperDocument";
 import type { PaperFormat } from "../bindings/PaperFormat";
 import type { Written } from "../bindings/Written";
+import type { Home } from "../bindings/Home";
+import type { Reminder } from "../bindings/Reminder";
+import type { ReminderPreferences } from "../bindings/ReminderPreferences";
 import { toErrorBody } from "./errors";
 
 async function call<T>(command: string, args?: Record<string, unknown>): Promise<T> {
@@ -177,4 +180,10 @@ export const api = {
   addPackPaper: (meetingId: string) => call<PackPlan | null>("add_pack_paper", { meetingId }),
   /** Opens a native save dialog and writes the board pack; null when the user cancels. */
   savePack: (meetingId: string) => call<Written | null>("save_pack", { meetingId }),
+  home: () => call<Home>("home"),
+  /** The reminders not yet shown today; the core remembers them as shown, so each comes once a day. */
+  takeReminders: () => call<Reminder[]>("take_reminders"),
+  reminderPreferences: () => call<ReminderPreferences>("reminder_preferences"),
+  saveReminderPreferences: (preferences: ReminderPreferences) =>
+    call<ReminderPreferences>("save_reminder_preferences", { preferences }),
 };

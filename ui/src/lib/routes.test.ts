@@ -3,6 +3,7 @@ import { href, parseRoute } from "./routes";
 
 describe("routes", () => {
   it("round-trips every screen through its link", () => {
+    expect(parseRoute(href.home())).toEqual({ name: "home" });
     expect(parseRoute(href.members())).toEqual({ name: "members", show: "current" });
     expect(parseRoute(href.members("ended"))).toEqual({ name: "members", show: "ended" });
     expect(parseRoute(href.addMember())).toEqual({ name: "add-member" });

@@ -1,5 +1,6 @@
 /** The screens of the app, addressed by the location hash so every link is a real link. */
 export type Route =
+  | { name: "home" }
   | { name: "members"; show: "current" | "ended" | "all" }
   | { name: "add-member" }
   | { name: "edit-member"; id: string }
@@ -29,6 +30,7 @@ export type Route =
 export function parseRoute(hash: string): Route {
   const parts = hash.replace(/^#\/?/, "").split("/").filter(Boolean).map(decodeURIComponent);
   const [first, second, third] = parts;
+  if (first === "home") return { name: "home" };
   if (first === "members") {
     if (second === "new") return { name: "add-member" };
     if (second === "ended" || second === "all") return { name: "members", show: second };
@@ -64,6 +66,8 @@ export function parseRoute(hash: string): Route {
 }
 
 export const href = {
+  /** "What needs me now": the next meeting, my actions and training, and the board's gaps. */
+  home: () => "#/home",
   members: (show: "current" | "ended" | "all" = "current") =>
     show === "current" ? "#/members" : `#/members/${show}`,
   addMember: () => "#/members/new",

@@ -1,7 +1,8 @@
 import { mockIPC } from "@tauri-apps/api/mocks";
 import { render, screen, within } from "@testing-library/svelte";
 import userEvent from "@testing-library/user-event";
-import { describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
+import type { CoverField } from "../bindings/CoverField";
 import type { Period } from "../bindings/Period";
 import { coverSheet, paperDocument, periodChoices } from "../test-fixtures";
 import PapersScreen from "./PapersScreen.svelte";
@@ -195,5 +196,128 @@ describe("the papers screen: saving the paper", () => {
     await screen.findByLabelText("Title");
     await userEvent.setup().click(screen.getByRole("button", { name: "Save as PDF…" }));
     expect((await screen.findByRole("alert")).textContent).toContain("Could not write the file: permission denied.");
+  });
+});
+
+describe("the papers screen: fields on the cover sheet", () => {
+  beforeAll(() => {
+    // jsdom has no modal dialogs; open and close them as a browser would.
+    const proto = HTMLDialogElement.prototype as HTMLDialogElement & { showModal: () => void; close: () => void };
+    proto.showModal = function (this: HTMLDialogElement) {
+      this.setAttribute("open", "");
+    };
+    proto.close = function (this: HTMLDialogElement) {
+      this.removeAttribute("open");
+      this.dispatchEvent(new Event("close"));
+    };
+  });
+
+  /** The section once the fields have loaded. */
+  const fieldsRegion = async () => {
+    await screen.findByRole("button", { name: "Save fields" });
+    return section("Fields on the cover sheet");
+  };
+
+  /** The core's answer: blank codes made from the label, as save_cover_fields does. */
+  const saveFields = (args: unknown) =>
+    (args as { fields: CoverField[] }).fields.map((f) => ({ ...f, code: f.code || f.label.toLowerCase().replace(/[^a-z0-9]+/g, "-") }));
+
+  it("renames, reorders, removes and adds fields, then shows the cover sheet with them", async () => {
+    let fields = coverSheet().fields;
+    const calls = mockPapers({
+      save_cover_fields: (args) => (fields = saveFields(args)),
+      paper_cover: (args) => coverSheet({ period: (args as { period: Period }).period, fields }),
+    });
+    render(PapersScreen);
+    const user = userEvent.setup();
+    const region = await fieldsRegion();
+    const headings = screen.getAllByRole("heading", { level: 2 }).map((h) => h.textContent);
+    expect(headings.indexOf("Fields on the cover sheet")).toBe(headings.indexOf("Cover sheet") + 1);
+
+    // Rename the executive lead; the buttons say which field they act on.
+    const lead = within(region).getByLabelText("Label of field 2") as HTMLInputElement;
+    expect(lead.value).toBe("Executive lead");
+    await user.clear(lead);
+    await user.type(lead, "Lead director");
+    expect(within(region).getByRole("button", { name: "Remove Lead director" })).toBeTruthy();
+
+    // The summary moves above the lead director; the title becomes a long field.
+    await user.click(within(region).getByRole("button", { name: "Move up Executive summary" }));
+    expect(document.activeElement?.textContent).toContain("Move up");
+    await user.click(within(region).getByLabelText("Several lines for Title"));
+
+    // Removing asks first and says the text is kept.
+    await user.click(within(region).getByRole("button", { name: "Remove Lead director" }));
+    const dialog = screen.getByRole("dialog", { name: "Remove “Lead director” from the cover sheet?" });
+    expect(dialog.textContent?.replace(/\s+/g, " ")).toContain("What was written in it is kept, and comes back if you add the field again");
+    await user.click(within(dialog).getByRole("button", { name: "Remove field" }));
+    expect(dialog.hasAttribute("open")).toBe(false);
+    expect(within(region).getByRole("status").textContent).toContain("“Lead director” will be removed when you save the fields.");
+    expect(within(region).queryByRole("button", { name: "Remove Lead director" })).toBeNull();
+
+    await user.type(within(region).getByLabelText("Label of a new field"), "Patient voice{Enter}");
+    expect((within(region).getByLabelText("Label of field 3") as HTMLInputElement).value).toBe("Patient voice");
+    expect(calls.save_cover_fields).toBeUndefined();
+
+    await user.click(within(region).getByRole("button", { name: "Save fields" }));
+    expect((await within(region).findByRole("status")).textContent).toContain("The cover sheet fields were saved.");
+    expect(calls.save_cover_fields).toEqual([
+      {
+        fields: [
+          { code: "title", label: "Title", long: true },
+          { code: "executive-summary", label: "Executive summary", long: true },
+          { code: "", label: "Patient voice", long: false },
+        ],
+      },
+    ]);
+    // The cover sheet and the preview are made again with the new fields.
+    expect(await screen.findByLabelText("Patient voice")).toBeTruthy();
+    expect(screen.getByLabelText("Title").tagName).toBe("TEXTAREA");
+    expect(within(section("Cover sheet")).queryByLabelText("Executive lead")).toBeNull();
+    expect(calls.paper_cover).toHaveLength(2);
+    expect(calls.preview_paper).toHaveLength(2);
+    // The new field now has the code the core gave it.
+    expect(document.querySelector("#cover-fields-form li:last-child")?.getAttribute("data-code")).toBe("patient-voice");
+  });
+
+  it("puts a removed field back under its own code when it is added again by its label", async () => {
+    const calls = mockPapers({ save_cover_fields: saveFields });
+    render(PapersScreen);
+    const user = userEvent.setup();
+    const region = await fieldsRegion();
+    await user.click(within(region).getByRole("button", { name: "Remove Executive lead" }));
+    await user.click(within(screen.getByRole("dialog")).getByRole("button", { name: "Remove field" }));
+    await user.type(within(region).getByLabelText("Label of a new field"), "executive lead");
+    await user.click(within(region).getByRole("button", { name: "Add field" }));
+    expect(within(region).getByRole("status").textContent).toContain("will be put back when you save the fields, with what was written in it");
+    await user.click(within(region).getByRole("button", { name: "Save fields" }));
+    await within(region).findByText("The cover sheet fields were saved.");
+    expect((calls.save_cover_fields?.[0] as { fields: CoverField[] }).fields.map((f) => f.code)).toEqual([
+      "title",
+      "executive-summary",
+      "executive-lead",
+    ]);
+  });
+
+  it("asks for a label before adding, and shows the core's error about the list", async () => {
+    mockPapers({
+      save_cover_fields: () => {
+        throw { kind: "Validation", message: "The cover sheet has 'Title' twice.", field: "fields" };
+      },
+    });
+    render(PapersScreen);
+    const user = userEvent.setup();
+    const region = await fieldsRegion();
+    await user.click(within(region).getByRole("button", { name: "Add field" }));
+    const alert = await within(region).findByRole("alert");
+    expect(within(alert).getByRole("link", { name: /Enter the label of the new field/ }).getAttribute("href")).toBe("#cover-field-new");
+    expect(within(region).getByLabelText("Label of a new field").getAttribute("aria-describedby")).toBe("cover-field-new-error");
+
+    await user.type(within(region).getByLabelText("Label of a new field"), "Title");
+    await user.click(within(region).getByRole("button", { name: "Add field" }));
+    await user.click(within(region).getByRole("button", { name: "Save fields" }));
+    const problem = await within(region).findByRole("link", { name: "The cover sheet has 'Title' twice." });
+    expect(problem.getAttribute("href")).toBe(`#${within(region).getByLabelText("Label of field 1").id}`);
+    expect(within(region).getByLabelText("Label of field 1").getAttribute("aria-describedby")).toContain("cover-fields-error");
   });
 });

@@ -3,9 +3,10 @@ import { render, screen, within } from "@testing-library/svelte";
 import userEvent from "@testing-library/user-event";
 import { describe, expect, it } from "vitest";
 import type { FrameworkSummary } from "../bindings/FrameworkSummary";
+import type { ReminderPreferences } from "../bindings/ReminderPreferences";
 import type { Requirement } from "../bindings/Requirement";
 import type { Settings } from "../bindings/Settings";
-import { frameworkSummary, member, options, requirement, requirementKinds, settings } from "../test-fixtures";
+import { frameworkSummary, member, options, reminderPreferences, requirement, requirementKinds, settings } from "../test-fixtures";
 import SettingsScreen from "./SettingsScreen.svelte";
 
 type Handler = (args: unknown) => unknown;
@@ -20,6 +21,7 @@ function mockSettings(handlers: Record<string, Handler> = {}, data: { requiremen
     if (cmd === "get_settings") return data.settings ?? settings();
     if (cmd === "list_members") return [member({ id: "m1" }), member({ id: "m2", name: "Margaret Ellison", roles: ["chair"] })];
     if (cmd === "list_frameworks") return data.frameworks ?? [frameworkSummary()];
+    if (cmd === "reminder_preferences") return reminderPreferences();
     if (cmd === "area_sets")
       return [
         { id: "saaf-provider-arrangements", title: "SAAF provider arrangements", nations: ["england"], areaCount: 13, selected: true },
@@ -303,5 +305,68 @@ describe("settings: scrutiny", () => {
         { code: "none", label: "None", definition: "Not working." },
       ],
     });
+  });
+});
+
+describe("settings: reminders", () => {
+  it("saves the chosen reminders and how early actions are mentioned", async () => {
+    const calls = mockSettings({ save_reminder_preferences: (args) => (args as { preferences: ReminderPreferences }).preferences });
+    render(SettingsScreen, { options });
+    const user = userEvent.setup();
+    const reminders = await screen.findByRole("region", { name: "Reminders" });
+    expect(within(reminders).getByRole("group", { name: "Remind me about" })).toBeTruthy();
+    const training = within(reminders).getByLabelText("My training that is due soon, expired or not met") as HTMLInputElement;
+    expect(training.checked).toBe(true);
+    await user.click(training);
+    await user.click(within(reminders).getByLabelText("Also show reminders as desktop notifications"));
+    const days = within(reminders).getByLabelText("Remind me about actions this many days before they are due") as HTMLInputElement;
+    expect(days.value).toBe("7");
+    await user.clear(days);
+    await user.type(days, "14");
+    await user.click(within(reminders).getByRole("button", { name: "Save reminders" }));
+
+    expect((await within(reminders).findByRole("status")).textContent).toContain(
+      "Reminders were saved: actions due within 14 days and meetings the day before, in the app only.",
+    );
+    expect(calls.save_reminder_preferences).toEqual([
+      { preferences: { training: false, actions: true, meetings: true, desktop: false, actionDays: 14 } },
+    ]);
+    // Nothing else in the settings is saved with them.
+    expect(calls.save_settings).toBeUndefined();
+  });
+
+  it("ties the core's error about the days to that field", async () => {
+    mockSettings({
+      save_reminder_preferences: () => {
+        throw { kind: "Validation", message: "Remind about actions between 1 and 31 days before they are due.", field: "actionDays" };
+      },
+    });
+    render(SettingsScreen, { options });
+    const user = userEvent.setup();
+    const reminders = await screen.findByRole("region", { name: "Reminders" });
+    const days = within(reminders).getByLabelText("Remind me about actions this many days before they are due");
+    await user.clear(days);
+    await user.type(days, "40");
+    await user.click(within(reminders).getByRole("button", { name: "Save reminders" }));
+
+    const alert = await within(reminders).findByRole("alert");
+    const link = within(alert).getByRole("link", { name: "Remind about actions between 1 and 31 days before they are due." });
+    expect(link.getAttribute("href")).toBe("#reminder-action-days");
+    expect(days.getAttribute("aria-describedby")).toContain("reminder-action-days-error");
+    expect(document.getElementById("reminder-action-days-error")?.textContent).toContain("between 1 and 31 days");
+    expect(within(reminders).queryByRole("status")).toBeNull();
+  });
+
+  it("asks for a whole number before saving", async () => {
+    const calls = mockSettings();
+    render(SettingsScreen, { options });
+    const user = userEvent.setup();
+    const reminders = await screen.findByRole("region", { name: "Reminders" });
+    const days = within(reminders).getByLabelText("Remind me about actions this many days before they are due");
+    await user.clear(days);
+    await user.type(days, "a week");
+    await user.click(within(reminders).getByRole("button", { name: "Save reminders" }));
+    expect((await within(reminders).findByRole("alert")).textContent).toContain("Enter the number of days as a whole number from 1 to 31");
+    expect(calls.save_reminder_preferences).toBeUndefined();
   });
 });

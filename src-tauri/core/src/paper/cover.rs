@@ -101,8 +101,13 @@ pub fn save_cover_fields(store: &mut Store, fields: &[CoverField]) -> Result<Vec
                 "Every cover-sheet field needs a label of at most 120 characters.",
             ));
         }
+        // A standard field added back by its label takes its old code, and so its text.
         let code = if f.code.trim().is_empty() {
-            crate::board::codes::slug(&label)
+            default_fields()
+                .into_iter()
+                .find(|d| d.label.eq_ignore_ascii_case(&label))
+                .map(|d| d.code)
+                .unwrap_or_else(|| crate::board::codes::slug(&label))
         } else {
             f.code.trim().to_string()
         };

@@ -224,3 +224,12 @@ pub fn versions(conn: &Connection, entity: &str, record_id: &str) -> Result<Vec<
     })?;
     Ok(rows.collect::<rusqlite::Result<Vec<_>>>()?)
 }
+
+/// How many versions the audit trail holds.
+pub fn count(conn: &Connection) -> Result<u64> {
+    Ok(
+        conn.query_row("SELECT count(*) FROM record_history", [], |r| {
+            r.get::<_, i64>(0)
+        })? as u64,
+    )
+}

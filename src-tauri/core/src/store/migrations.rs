@@ -18,6 +18,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("migrations/0004_scrutiny.sql"),
     include_str!("migrations/0005_audit_chain.sql"),
     include_str!("migrations/0006_search.sql"),
+    include_str!("migrations/0007_search_documents.sql"),
 ];
 
 /// The schema version this build writes.

@@ -69,13 +69,22 @@ pub fn index(conn: &Connection, entity: &str, record_id: &str, snapshot: &Value)
     let Some((kind, title, body, day)) = document(entity, snapshot) else {
         return Ok(());
     };
+    // The record's row in the index has a fixed rowid, found by key in `search_doc`.
     conn.execute(
-        "DELETE FROM search_index WHERE kind = ?1 AND record_id = ?2",
+        "INSERT INTO search_doc (kind, record_id) VALUES (?1, ?2)
+         ON CONFLICT (kind, record_id) DO NOTHING",
         params![kind, record_id],
     )?;
+    let id: i64 = conn.query_row(
+        "SELECT id FROM search_doc WHERE kind = ?1 AND record_id = ?2",
+        params![kind, record_id],
+        |r| r.get(0),
+    )?;
+    conn.execute("DELETE FROM search_index WHERE rowid = ?1", [id])?;
     conn.execute(
-        "INSERT INTO search_index (kind, record_id, day, title, body) VALUES (?1, ?2, ?3, ?4, ?5)",
-        params![kind, record_id, day, title, body],
+        "INSERT INTO search_index (rowid, kind, record_id, day, title, body)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+        params![id, kind, record_id, day, title, body],
     )?;
     Ok(())
 }
@@ -83,6 +92,7 @@ pub fn index(conn: &Connection, entity: &str, record_id: &str, snapshot: &Value)
 /// Fills the index from the newest version of every record (after the migration adds it).
 pub fn rebuild(conn: &Connection) -> Result<()> {
     conn.execute("DELETE FROM search_index", [])?;
+    conn.execute("DELETE FROM search_doc", [])?;
     let mut stmt = conn.prepare(
         "SELECT entity, record_id, snapshot FROM record_history h
          WHERE seq = (SELECT max(seq) FROM record_history WHERE entity = h.entity AND record_id = h.record_id)",
