@@ -170,7 +170,7 @@ fn build(dir: &Path) -> Store {
             scrutiny::update_entry(&mut store, &e.id, &input).unwrap();
             edited += 1;
             rows += 1;
-            if edited % 50_000 == 0 {
+            if edited.is_multiple_of(50_000) {
                 println!("  {edited} edits: {:.0} s", started.elapsed().as_secs_f64());
             }
         }
