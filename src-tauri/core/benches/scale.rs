@@ -206,8 +206,25 @@ fn main() {
         std::env::temp_dir()
     };
     let dir = tempfile::tempdir_in(base).unwrap();
-    println!("Building ten years of a large trust (scale {})…", scale());
-    let store = build(dir.path());
+    // BOARDASSURE_SCALE_DB=FILE keeps the built database there, and reuses it next time.
+    let kept = std::env::var_os("BOARDASSURE_SCALE_DB").map(std::path::PathBuf::from);
+    let store = match &kept {
+        Some(file) if file.exists() => {
+            println!("Using the ten-year database in {}…", file.display());
+            Store::open(file).unwrap()
+        }
+        _ => {
+            println!("Building ten years of a large trust (scale {})…", scale());
+            let store = build(dir.path());
+            if let Some(file) = &kept {
+                drop(store);
+                std::fs::copy(dir.path().join("ten-years.db"), file).unwrap();
+                Store::open(file).unwrap()
+            } else {
+                store
+            }
+        }
+    };
     let entries = scrutiny::list_entries(&store, &LogFilter::default())
         .unwrap()
         .len();

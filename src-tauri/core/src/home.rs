@@ -3,8 +3,6 @@
 //! framework items they have not yet backed with evidence, and the assurance areas nobody has
 //! scrutinised this financial year; and, for the secretary, the board-wide gaps.
 
-use std::collections::BTreeMap;
-
 use chrono::NaiveDate;
 use serde::Serialize;
 use ts_rs::TS;
@@ -13,7 +11,7 @@ use crate::board::{self, Member};
 use crate::compliance::{self, Status};
 use crate::error::Result;
 use crate::periods::Period;
-use crate::scrutiny::{self, ActionFilter, AgendaItem, Meeting, TrackedAction};
+use crate::scrutiny::{self, AgendaItem, Meeting, TrackedAction};
 use crate::store::Store;
 use crate::{competency, settings};
 
@@ -124,26 +122,43 @@ pub fn home(store: &Store, today: NaiveDate) -> Result<Home> {
                 items: m.items,
             });
 
-    let open = scrutiny::list_actions_on(store, ActionFilter::default(), today)?;
     let (mut my_actions, mut following_up) = (Vec::new(), Vec::new());
     if let Some(me) = &me {
-        let (from, to) = crate::periods::ALL_TIME;
-        let mine_raised: std::collections::HashSet<String> =
-            crate::store::scrutiny::entries_between(store.conn(), from, to)?
+        // The most pressing 50 of each, named; the rest are in the tracker.
+        let views = |list: Vec<scrutiny::Action>| {
+            let mut v: Vec<_> = list
                 .into_iter()
-                .filter(|e| e.raised_by == me.id)
-                .map(|e| e.id)
+                .map(|a| scrutiny::ActionView::new(a, today))
                 .collect();
-        for a in &open {
-            if a.view.action.owner_member_id.as_deref() == Some(me.id.as_str()) {
-                my_actions.push(a.clone());
-            } else if mine_raised.contains(&a.view.action.entry_id) {
-                following_up.push(a.clone());
-            }
-        }
+            v.sort_by_key(|v| {
+                (
+                    !v.overdue,
+                    std::cmp::Reverse(v.days_overdue),
+                    v.action.due_on.is_none(),
+                    v.action.due_on,
+                )
+            });
+            v.truncate(50);
+            v
+        };
+        let conn = store.conn();
+        my_actions = scrutiny::tracked(
+            store,
+            views(crate::store::scrutiny::unclosed_actions_owned_by(
+                conn, &me.id,
+            )?),
+            None,
+        )?;
+        following_up = scrutiny::tracked(
+            store,
+            views(crate::store::scrutiny::unclosed_actions_following(
+                conn, &me.id,
+            )?),
+            None,
+        )?;
+        scrutiny::sort_for_tracker(&mut my_actions);
+        scrutiny::sort_for_tracker(&mut following_up);
     }
-    my_actions.truncate(50);
-    following_up.truncate(50);
 
     let (mut training_due, mut unevidenced, mut applicable_items) = (Vec::new(), Vec::new(), 0);
     if let Some(me) = &me {
@@ -194,12 +209,12 @@ pub fn home(store: &Store, today: NaiveDate) -> Result<Home> {
         applicable_items,
         year_label: year.label(),
         unscrutinised_areas,
-        board: board_wide(store, &open, today)?,
+        board: board_wide(store, today)?,
         me,
     })
 }
 
-fn board_wide(store: &Store, open: &[TrackedAction], today: NaiveDate) -> Result<BoardWide> {
+fn board_wide(store: &Store, today: NaiveDate) -> Result<BoardWide> {
     let matrix = compliance::matrix(store, today, None)?;
     let compliance_gaps = matrix
         .rows
@@ -216,25 +231,24 @@ fn board_wide(store: &Store, open: &[TrackedAction], today: NaiveDate) -> Result
         })
         .filter(|g| g.expired + g.not_met + g.due_soon > 0)
         .collect();
-    let mut by_owner: BTreeMap<String, OverdueByOwner> = BTreeMap::new();
-    for a in open.iter().filter(|a| a.view.overdue) {
-        let o = by_owner
-            .entry(a.view.action.owner_name.clone())
-            .or_insert_with(|| OverdueByOwner {
-                owner: a.view.action.owner_name.clone(),
-                owner_member_id: a.view.action.owner_member_id.clone(),
-                overdue: 0,
-                longest_days: 0,
-            });
-        o.overdue += 1;
-        o.longest_days = o.longest_days.max(a.view.days_overdue);
-    }
-    let mut overdue_by_owner: Vec<OverdueByOwner> = by_owner.into_values().collect();
+    let conn = store.conn();
+    let mut overdue_by_owner: Vec<OverdueByOwner> =
+        crate::store::scrutiny::overdue_by_owner(conn, today)?
+            .into_iter()
+            .map(
+                |(owner, owner_member_id, overdue, earliest)| OverdueByOwner {
+                    owner,
+                    owner_member_id,
+                    overdue,
+                    longest_days: (today - earliest).num_days().max(0) as u32,
+                },
+            )
+            .collect();
     overdue_by_owner.sort_by(|a, b| b.overdue.cmp(&a.overdue).then(a.owner.cmp(&b.owner)));
     Ok(BoardWide {
         compliance_gaps,
-        overdue_actions: open.iter().filter(|a| a.view.overdue).count() as u32,
-        open_actions: open.len() as u32,
+        overdue_actions: overdue_by_owner.iter().map(|o| o.overdue).sum(),
+        open_actions: crate::store::scrutiny::count_unclosed_actions(conn)?,
         overdue_by_owner,
     })
 }

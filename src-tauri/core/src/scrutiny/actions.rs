@@ -94,40 +94,24 @@ pub fn list_actions_on(
     filter: ActionFilter,
     today: NaiveDate,
 ) -> Result<Vec<TrackedAction>> {
-    let views: Vec<ActionView> = scrutiny::all_actions(store.conn())?
+    let actions = if filter.include_closed {
+        scrutiny::all_actions(store.conn())?
+    } else {
+        scrutiny::unclosed_actions(store.conn())?
+    };
+    let views: Vec<ActionView> = actions
         .into_iter()
         .map(|a| ActionView::new(a, today))
         .filter(|v| !filter.overdue_only || v.overdue)
-        .filter(|v| filter.include_closed || v.action.status != ActionStatus::Closed)
         .collect();
-    // Every entry these actions follow up, named once (not once per action).
-    let wanted: std::collections::HashSet<&str> =
-        views.iter().map(|v| v.action.entry_id.as_str()).collect();
-    let (from, to) = crate::periods::span(filter.period);
-    let entries = scrutiny::entries_between(store.conn(), from, to)?
-        .into_iter()
-        .filter(|e| wanted.contains(e.id.as_str()))
-        .collect();
-    let entries: std::collections::HashMap<String, super::EntryView> =
-        super::entries::views(store, entries)?
-            .into_iter()
-            .map(|e| (e.entry.id.clone(), e))
-            .collect();
-    let mut out = Vec::new();
-    for view in views {
-        // An action whose challenge falls outside the period is left out.
-        let Some(entry) = entries.get(&view.action.entry_id) else {
-            continue;
-        };
-        out.push(TrackedAction {
-            challenge: entry.entry.challenge.clone(),
-            area_title: entry.area_title.clone(),
-            raised_on: entry.entry.raised_on,
-            meeting_label: entry.meeting_label.clone(),
-            view,
-        });
-    }
-    out.sort_by_key(|t| {
+    let mut out = tracked(store, views, filter.period)?;
+    sort_for_tracker(&mut out);
+    Ok(out)
+}
+
+/// Overdue first (most overdue at the top), then by due date.
+pub fn sort_for_tracker(list: &mut [TrackedAction]) {
+    list.sort_by_key(|t| {
         (
             !t.view.overdue,
             std::cmp::Reverse(t.view.days_overdue),
@@ -135,7 +119,40 @@ pub fn list_actions_on(
             t.view.action.due_on,
         )
     });
-    Ok(out)
+}
+
+/// Actions with the challenges they follow up, each challenge read and named once. With a
+/// period, actions on challenges raised outside it are left out.
+pub fn tracked(
+    store: &Store,
+    views: Vec<ActionView>,
+    period: Option<crate::periods::Period>,
+) -> Result<Vec<TrackedAction>> {
+    let mut ids: Vec<&str> = views.iter().map(|v| v.action.entry_id.as_str()).collect();
+    ids.sort_unstable();
+    ids.dedup();
+    let entries = scrutiny::entries_by_ids(store.conn(), &ids)?
+        .into_iter()
+        .filter(|e| period.is_none_or(|p| p.contains(e.raised_on)))
+        .collect();
+    let entries: std::collections::HashMap<String, super::EntryView> =
+        super::entries::views(store, entries)?
+            .into_iter()
+            .map(|e| (e.entry.id.clone(), e))
+            .collect();
+    Ok(views
+        .into_iter()
+        .filter_map(|view| {
+            let entry = entries.get(&view.action.entry_id)?;
+            Some(TrackedAction {
+                challenge: entry.entry.challenge.clone(),
+                area_title: entry.area_title.clone(),
+                raised_on: entry.entry.raised_on,
+                meeting_label: entry.meeting_label.clone(),
+                view,
+            })
+        })
+        .collect())
 }
 
 pub fn add_action(store: &mut Store, entry_id: &str, input: &ActionInput) -> Result<ActionView> {

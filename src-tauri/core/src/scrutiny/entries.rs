@@ -134,17 +134,14 @@ pub fn get_entry(store: &Store, id: &str) -> Result<EntryView> {
 
 pub fn list_entries(store: &Store, filter: &LogFilter) -> Result<Vec<EntryView>> {
     let (from, to) = crate::periods::span(filter.period);
-    let entries: Vec<Entry> = scrutiny::entries_between(store.conn(), from, to)?
-        .into_iter()
-        .filter(|e| filter.area_id.as_ref().is_none_or(|a| &e.area_id == a))
-        .filter(|e| filter.member_id.as_ref().is_none_or(|m| &e.raised_by == m))
-        .filter(|e| {
-            filter
-                .assurance_level
-                .as_ref()
-                .is_none_or(|l| &e.assurance_level == l)
-        })
-        .collect();
+    let entries = scrutiny::entries_matching(
+        store.conn(),
+        from,
+        to,
+        filter.area_id.as_deref(),
+        filter.member_id.as_deref(),
+        filter.assurance_level.as_deref(),
+    )?;
     let all = views(store, entries)?;
     Ok(if filter.open_actions {
         all.into_iter()
@@ -165,20 +162,12 @@ pub(super) fn views(store: &Store, entries: Vec<Entry>) -> Result<Vec<EntryView>
     let levels = levels::assurance_levels(store)?;
     let members = board::list_members(store, MemberFilter::All)?;
     let today = board::today();
-    // A long list reads every action once and every meeting once, rather than per entry.
-    let mut all_actions: Option<HashMap<String, Vec<Action>>> = (entries.len() > 8)
-        .then(|| scrutiny::all_actions(store.conn()))
-        .transpose()?
-        .map(|list| {
-            let mut by_entry: HashMap<String, Vec<Action>> = HashMap::new();
-            for a in list {
-                by_entry.entry(a.entry_id.clone()).or_default().push(a);
-            }
-            for actions in by_entry.values_mut() {
-                actions.sort_by(|a, b| a.created_at.cmp(&b.created_at));
-            }
-            by_entry
-        });
+    // The actions of all these entries in one query, and each meeting read once.
+    let ids: Vec<&str> = entries.iter().map(|e| e.id.as_str()).collect();
+    let mut all_actions: HashMap<String, Vec<Action>> = HashMap::new();
+    for a in scrutiny::actions_for_entries(store.conn(), &ids)? {
+        all_actions.entry(a.entry_id.clone()).or_default().push(a);
+    }
     let mut meetings: HashMap<String, Option<Meeting>> = HashMap::new();
     entries
         .into_iter()
@@ -200,11 +189,9 @@ pub(super) fn views(store: &Store, entries: Vec<Entry>) -> Result<Vec<EntryView>
                     .find(|i| Some(&i.id) == e.agenda_item_id.as_ref())
                     .map(|i| format!("{} {}", i.number, i.title).trim().to_string())
             });
-            let actions = match all_actions.as_mut() {
-                Some(by_entry) => by_entry.remove(&e.id).unwrap_or_default(),
-                None => scrutiny::actions_for_entry(store.conn(), &e.id)?,
-            };
-            let actions = actions
+            let actions = all_actions
+                .remove(&e.id)
+                .unwrap_or_default()
                 .into_iter()
                 .map(|a| ActionView::new(a, today))
                 .collect();

@@ -340,6 +340,111 @@ pub fn all_actions(conn: &Connection) -> Result<Vec<Action>> {
     Ok(rows.collect::<rusqlite::Result<Vec<_>>>()?)
 }
 
+/// Actions not yet closed, the tracker's order.
+pub fn unclosed_actions(conn: &Connection) -> Result<Vec<Action>> {
+    let mut stmt = conn.prepare(&format!(
+        "SELECT {ACTION_COLUMNS} FROM follow_up_action WHERE status != 'closed'
+         ORDER BY due_on IS NULL, due_on, created_at"
+    ))?;
+    let rows = stmt.query_map([], action_from_row)?;
+    Ok(rows.collect::<rusqlite::Result<Vec<_>>>()?)
+}
+
+/// Actions not yet closed that `member_id` owns.
+pub fn unclosed_actions_owned_by(conn: &Connection, member_id: &str) -> Result<Vec<Action>> {
+    let mut stmt = conn.prepare(&format!(
+        "SELECT {ACTION_COLUMNS} FROM follow_up_action
+         WHERE owner_member_id = ?1 AND status != 'closed'"
+    ))?;
+    let rows = stmt.query_map([member_id], action_from_row)?;
+    Ok(rows.collect::<rusqlite::Result<Vec<_>>>()?)
+}
+
+/// Actions not yet closed on challenges `member_id` raised, owned by someone else.
+pub fn unclosed_actions_following(conn: &Connection, member_id: &str) -> Result<Vec<Action>> {
+    let columns = ACTION_COLUMNS
+        .split(", ")
+        .map(|c| format!("a.{c}"))
+        .collect::<Vec<_>>()
+        .join(", ");
+    let mut stmt = conn.prepare(&format!(
+        "SELECT {columns} FROM follow_up_action a JOIN scrutiny_entry e ON e.id = a.entry_id
+         WHERE e.raised_by = ?1 AND a.status != 'closed'
+           AND (a.owner_member_id IS NULL OR a.owner_member_id != ?1)"
+    ))?;
+    let rows = stmt.query_map([member_id], action_from_row)?;
+    Ok(rows.collect::<rusqlite::Result<Vec<_>>>()?)
+}
+
+/// One owner's overdue actions: their name, member id, how many, and the earliest due date.
+pub type OwnerOverdue = (String, Option<String>, u32, chrono::NaiveDate);
+
+/// For each owner with overdue actions, what is overdue. Overdue is open or in progress and
+/// due before `today`.
+pub fn overdue_by_owner(conn: &Connection, today: chrono::NaiveDate) -> Result<Vec<OwnerOverdue>> {
+    let mut stmt = conn.prepare(
+        "SELECT owner_name, max(owner_member_id), count(*), min(due_on) FROM follow_up_action
+         WHERE status IN ('open', 'in-progress') AND due_on < ?1
+         GROUP BY owner_name",
+    )?;
+    let rows = stmt.query_map([today], |r| {
+        Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?))
+    })?;
+    Ok(rows.collect::<rusqlite::Result<Vec<_>>>()?)
+}
+
+/// How many actions are not closed.
+pub fn count_unclosed_actions(conn: &Connection) -> Result<u32> {
+    Ok(conn.query_row(
+        "SELECT count(*) FROM follow_up_action WHERE status != 'closed'",
+        [],
+        |r| r.get(0),
+    )?)
+}
+
+/// The actions on these entries, oldest first.
+pub fn actions_for_entries(conn: &Connection, entry_ids: &[&str]) -> Result<Vec<Action>> {
+    let list = serde_json::to_string(entry_ids).expect("ids serialise");
+    let mut stmt = conn.prepare(&format!(
+        "SELECT {ACTION_COLUMNS} FROM follow_up_action
+         WHERE entry_id IN (SELECT value FROM json_each(?1)) ORDER BY created_at"
+    ))?;
+    let rows = stmt.query_map([list], action_from_row)?;
+    Ok(rows.collect::<rusqlite::Result<Vec<_>>>()?)
+}
+
+/// Entries between two dates, optionally only one area's, one member's or one level's, most
+/// recent first.
+pub fn entries_matching(
+    conn: &Connection,
+    from: chrono::NaiveDate,
+    to: chrono::NaiveDate,
+    area_id: Option<&str>,
+    raised_by: Option<&str>,
+    level: Option<&str>,
+) -> Result<Vec<Entry>> {
+    let mut stmt = conn.prepare(&format!(
+        "SELECT {ENTRY_COLUMNS} FROM scrutiny_entry
+         WHERE raised_on BETWEEN ?1 AND ?2
+           AND (?3 IS NULL OR area_id = ?3)
+           AND (?4 IS NULL OR raised_by = ?4)
+           AND (?5 IS NULL OR assurance_level = ?5)
+         ORDER BY raised_on DESC, created_at DESC"
+    ))?;
+    let rows = stmt.query_map(params![from, to, area_id, raised_by, level], entry_from_row)?;
+    Ok(rows.collect::<rusqlite::Result<Vec<_>>>()?)
+}
+
+/// The entries with these ids, in no particular order.
+pub fn entries_by_ids(conn: &Connection, ids: &[&str]) -> Result<Vec<Entry>> {
+    let list = serde_json::to_string(ids).expect("ids serialise");
+    let mut stmt = conn.prepare(&format!(
+        "SELECT {ENTRY_COLUMNS} FROM scrutiny_entry WHERE id IN (SELECT value FROM json_each(?1))"
+    ))?;
+    let rows = stmt.query_map([list], entry_from_row)?;
+    Ok(rows.collect::<rusqlite::Result<Vec<_>>>()?)
+}
+
 pub fn save_action(conn: &Connection, a: &Action) -> Result<()> {
     conn.execute(
         &format!(
