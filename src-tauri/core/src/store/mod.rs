@@ -84,7 +84,11 @@ impl Store {
             path: Some(path.to_path_buf()),
             _lock: Some(lock),
         };
-        store.prepare()?;
+        // Opening writes too (the write-ahead log, pending migrations): a full disk here
+        // must read as one.
+        if let Err(e) = store.prepare() {
+            return Err(store.explain_io_error(e));
+        }
         tracing::info!(schema = SCHEMA_VERSION, "database opened");
         Ok(store)
     }
@@ -156,12 +160,42 @@ impl Store {
 
     /// Runs `f` in one write transaction: all of it is saved, or none of it.
     pub(crate) fn write<T>(&mut self, f: impl FnOnce(&Transaction) -> Result<T>) -> Result<T> {
-        let tx = self
-            .conn
-            .transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
-        let out = f(&tx)?;
-        tx.commit()?;
-        Ok(out)
+        let result = (|| {
+            let tx = self
+                .conn
+                .transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
+            let out = f(&tx)?;
+            tx.commit()?;
+            Ok(out)
+        })();
+        result.map_err(|e| self.explain_io_error(e))
+    }
+
+    /// SQLite reports a write that ran out of disk in WAL mode as a general I/O error; the
+    /// operating system's error says what really happened, so the message can say so too.
+    fn explain_io_error(&self, e: CoreError) -> CoreError {
+        if e.kind != crate::error::ErrorKind::Io {
+            return e;
+        }
+        // SAFETY: the handle is this store's open connection, used on this thread only, and
+        // sqlite3_system_errno only reads the last error number recorded on it.
+        let errno = unsafe { rusqlite::ffi::sqlite3_system_errno(self.conn.handle()) };
+        if errno == 0 {
+            return e;
+        }
+        match std::io::Error::from_raw_os_error(errno).kind() {
+            std::io::ErrorKind::StorageFull => CoreError::new(
+                crate::error::ErrorKind::Io,
+                "The disk is full, so the change was not saved. Free some space and try again; nothing already saved has been lost.",
+            ),
+            std::io::ErrorKind::ReadOnlyFilesystem | std::io::ErrorKind::PermissionDenied => {
+                CoreError::new(
+                    crate::error::ErrorKind::Io,
+                    "The database file cannot be written (the folder or file is read-only). Check where it is kept and try again; nothing already saved has been lost.",
+                )
+            }
+            _ => e,
+        }
     }
 
     /// A full integrity check and the schema version, for `boardassure check`.
