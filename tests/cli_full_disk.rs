@@ -11,8 +11,8 @@ use std::process::Command;
 
 use support::{cli, stderr, stdout, temp_db};
 
-/// A small tmpfs, unmounted when dropped.
-struct SmallDisk(PathBuf, tempfile::TempDir);
+/// A small tmpfs, unmounted when dropped; the temporary folder it is mounted in goes after.
+struct SmallDisk(PathBuf, #[allow(dead_code)] tempfile::TempDir);
 
 impl SmallDisk {
     fn mount(kb: u32) -> SmallDisk {
@@ -31,13 +31,13 @@ impl SmallDisk {
 
     /// Fills the disk, leaving about `leave` bytes free.
     fn fill(&self, leave: u64) {
-        let stat = nix_free(&self.0);
+        let stat = free_bytes(&self.0);
         let size = stat.saturating_sub(leave);
         let _ = std::fs::write(self.0.join("filler"), vec![0u8; size as usize]);
     }
 }
 
-fn nix_free(path: &Path) -> u64 {
+fn free_bytes(path: &Path) -> u64 {
     let out = Command::new("df")
         .args(["--output=avail", "-B1"])
         .arg(path)
