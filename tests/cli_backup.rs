@@ -129,3 +129,40 @@ fn the_first_use_of_each_day_takes_a_backup_beside_the_database() {
         .unwrap();
     assert_eq!(n, 13);
 }
+
+#[test]
+fn the_number_of_daily_backups_kept_is_a_setting_and_the_oldest_go_first() {
+    let (dir, db) = temp_db();
+    assert!(cli(&db, &["demo"]).status.success());
+    assert!(cli(&db, &["members", "list"]).status.success());
+    let stem = db.file_stem().unwrap().to_string_lossy().into_owned();
+    let folder = dir.path().join(format!("{stem}-backups"));
+    let today = chrono::Local::now().format("daily-%Y-%m-%d.db").to_string();
+    // Five older days' backups, as if the board had used the app all week.
+    for day in 1..=5 {
+        std::fs::copy(
+            folder.join(&today),
+            folder.join(format!("daily-2020-01-0{day}.db")),
+        )
+        .unwrap();
+    }
+    let out = cli(&db, &["backups", "--keep", "3"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert!(stdout(&out).contains("The newest 3 daily backups are kept."));
+    // The next start applies it: today's and the two most recent older ones remain.
+    assert!(cli(&db, &["members", "list"]).status.success());
+    let mut left: Vec<String> = std::fs::read_dir(&folder)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .filter(|n| n.starts_with("daily-"))
+        .collect();
+    left.sort();
+    assert_eq!(
+        left,
+        ["daily-2020-01-04.db", "daily-2020-01-05.db", today.as_str()]
+    );
+
+    let bad = cli(&db, &["backups", "--keep", "0"]);
+    assert_eq!(bad.status.code(), Some(1));
+    assert!(stderr(&bad).contains("between 1 and 90"));
+}

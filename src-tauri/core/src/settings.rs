@@ -37,6 +37,31 @@ pub struct Settings {
 
 pub const DEFAULT_DUE_SOON_DAYS: u32 = 90;
 
+/// The setting that says how many daily backups to keep.
+pub const DAILY_BACKUPS_KEPT: &str = "daily_backups_kept";
+
+/// How many daily backups are kept beside the database.
+pub fn daily_backups_kept(store: &Store) -> Result<u32> {
+    Ok(settings::get(store.conn(), DAILY_BACKUPS_KEPT)?
+        .unwrap_or(crate::store::backup::KEEP_DAILY as u32))
+}
+
+/// Sets how many daily backups to keep (1 to 90); older ones go at the next start.
+pub fn save_daily_backups_kept(store: &mut Store, keep: u32) -> Result<u32> {
+    if !(1..=90).contains(&keep) {
+        return Err(CoreError::validation(
+            "keep",
+            "Keep between 1 and 90 daily backups.",
+        ));
+    }
+    store.write(|tx| {
+        settings::set(tx, DAILY_BACKUPS_KEPT, &keep)?;
+        history::record(tx, "settings", "daily-backups-kept", "edited", &keep)?;
+        Ok(())
+    })?;
+    Ok(keep)
+}
+
 pub fn default_scale() -> Vec<RatingLevel> {
     let level = |code: &str, label: &str, meets| RatingLevel {
         code: code.into(),

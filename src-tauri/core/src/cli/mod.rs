@@ -108,6 +108,14 @@ pub enum Command {
         #[arg(long, value_name = "FILE")]
         out: PathBuf,
     },
+    /// The automatic backups kept beside the database; --keep N sets how many daily ones
+    /// are kept (older ones go at the next start)
+    Backups {
+        #[arg(long, value_name = "N")]
+        keep: Option<u32>,
+        #[arg(long)]
+        json: bool,
+    },
     /// Replace the database with a backup, after checking the backup; the replaced database
     /// is kept beside it as <db>.replaced-<time>
     Restore {
@@ -298,6 +306,24 @@ fn execute(db: PathBuf, command: Command, out: &mut impl Write) -> Result<bool> 
                             show(&h.snippet)
                         ),
                     )?;
+                }
+            }
+        }
+        Command::Backups { keep, json } => {
+            if let Some(n) = keep {
+                crate::settings::save_daily_backups_kept(&mut store, n)?;
+            }
+            let kept = crate::settings::daily_backups_kept(&store)?;
+            let list = crate::store::backup::list(&db);
+            if json {
+                print_json(
+                    out,
+                    &serde_json::json!({ "dailyKept": kept, "backups": list }),
+                )?;
+            } else {
+                line(out, format!("The newest {kept} daily backups are kept."))?;
+                for b in &list {
+                    line(out, format!("{}  {}", b.file_name, b.taken_at))?;
                 }
             }
         }

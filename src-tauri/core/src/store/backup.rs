@@ -121,16 +121,16 @@ pub fn write_copy(conn: &Connection, out: &Path) -> Result<()> {
     result
 }
 
-/// Takes today's automatic backup if there is none yet, and keeps the newest `KEEP_DAILY`.
-pub fn daily(conn: &Connection, db: &Path) -> Result<Option<PathBuf>> {
+/// Takes today's automatic backup if there is none yet, and keeps the newest `keep`.
+pub fn daily(conn: &Connection, db: &Path, keep: usize) -> Result<Option<PathBuf>> {
     let folder = folder_for(db);
     let today = chrono::Local::now().format("%Y-%m-%d").to_string();
     let name = format!("daily-{today}.db");
     let target = folder.join(&name);
-    if target.exists() {
-        return Ok(None);
+    let taken = !target.exists();
+    if taken {
+        write_copy(conn, &target)?;
     }
-    write_copy(conn, &target)?;
     let entries: Vec<PathBuf> = std::fs::read_dir(&folder)
         .map_err(|e| io_error("read", &folder, e))?
         .flatten()
@@ -151,9 +151,12 @@ pub fn daily(conn: &Connection, db: &Path) -> Result<Option<PathBuf>> {
         })
         .collect();
     dailies.sort();
-    while dailies.len() > KEEP_DAILY {
+    while dailies.len() > keep.max(1) {
         let oldest = dailies.remove(0);
         let _ = std::fs::remove_file(oldest);
+    }
+    if !taken {
+        return Ok(None);
     }
     tracing::info!("daily backup taken");
     Ok(Some(target))

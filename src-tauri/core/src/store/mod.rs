@@ -135,7 +135,11 @@ impl Store {
             // A missed daily backup must not keep anyone out of their records; it is logged
             // and tried again on the next start.
             if version > 0 {
-                if let Err(e) = backup::daily(&self.conn, path) {
+                let keep = settings::get::<u32>(&self.conn, crate::settings::DAILY_BACKUPS_KEPT)
+                    .ok()
+                    .flatten()
+                    .unwrap_or(backup::KEEP_DAILY as u32);
+                if let Err(e) = backup::daily(&self.conn, path, keep as usize) {
                     tracing::warn!(error = %e.message, "daily backup failed");
                 }
             }
