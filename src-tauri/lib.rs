@@ -107,6 +107,8 @@ pub fn run(db: PathBuf) {
             commands::take_reminders,
             commands::reminder_preferences,
             commands::save_reminder_preferences,
+            commands::daily_backups_kept,
+            commands::save_daily_backups_kept,
         ])
         .run(tauri::generate_context!());
     if let Err(e) = result {

@@ -128,6 +128,10 @@ export const api = {
   exportComplianceCsv: (role: FrameworkRole | null) => call<string | null>("export_compliance_csv", { role }),
   getSettings: () => call<Settings>("get_settings"),
   saveSettings: (input: Settings) => call<Settings>("save_settings", { input }),
+  /** How many daily copies of the database are kept beside it. */
+  dailyBackupsKept: () => call<number>("daily_backups_kept"),
+  /** From 1 to 90; older daily copies are removed at the next start. */
+  saveDailyBackupsKept: (keep: number) => call<number>("save_daily_backups_kept", { keep }),
   learningTypes: () => call<Choice<LearningType>[]>("learning_types"),
   listTraining: (memberId: string) => call<TrainingRecord[]>("list_training", { memberId }),
   addTraining: (input: TrainingInput) => call<TrainingRecord>("add_training", { input }),

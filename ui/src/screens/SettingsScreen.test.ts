@@ -22,6 +22,7 @@ function mockSettings(handlers: Record<string, Handler> = {}, data: { requiremen
     if (cmd === "list_members") return [member({ id: "m1" }), member({ id: "m2", name: "Margaret Ellison", roles: ["chair"] })];
     if (cmd === "list_frameworks") return data.frameworks ?? [frameworkSummary()];
     if (cmd === "reminder_preferences") return reminderPreferences();
+    if (cmd === "daily_backups_kept") return 7;
     if (cmd === "area_sets")
       return [
         { id: "saaf-provider-arrangements", title: "SAAF provider arrangements", nations: ["england"], areaCount: 13, selected: true },
@@ -368,5 +369,64 @@ describe("settings: reminders", () => {
     await user.click(within(reminders).getByRole("button", { name: "Save reminders" }));
     expect((await within(reminders).findByRole("alert")).textContent).toContain("Enter the number of days as a whole number from 1 to 31");
     expect(calls.save_reminder_preferences).toBeUndefined();
+  });
+});
+
+describe("settings: backups", () => {
+  it("saves the number of daily backups to keep and says what it means", async () => {
+    const calls = mockSettings({ save_daily_backups_kept: (args) => (args as { keep: number }).keep });
+    render(SettingsScreen, { options });
+    const user = userEvent.setup();
+    const backups = await screen.findByRole("region", { name: "Backups" });
+    const keep = within(backups).getByLabelText("Number of daily backups to keep") as HTMLInputElement;
+    expect(keep.value).toBe("7");
+    expect(keep.getAttribute("inputmode")).toBe("numeric");
+    expect(keep.getAttribute("aria-describedby")).toBe("daily-backups-kept-hint");
+    expect(document.getElementById("daily-backups-kept-hint")?.textContent).toBe(
+      "A copy of the database is taken beside it on the first use of each day, and before every change of data format. Older daily copies are removed at the next start.",
+    );
+    await user.clear(keep);
+    await user.type(keep, "30");
+    await user.click(within(backups).getByRole("button", { name: "Save backups setting" }));
+
+    expect((await within(backups).findByRole("status")).textContent).toContain("The newest 30 daily backups will be kept.");
+    expect(calls.save_daily_backups_kept).toEqual([{ keep: 30 }]);
+    expect(calls.save_settings).toBeUndefined();
+  });
+
+  it("ties the core's error about the number to that field", async () => {
+    const calls = mockSettings({
+      save_daily_backups_kept: () => {
+        throw { kind: "Validation", message: "Keep between 1 and 90 daily backups.", field: "keep" };
+      },
+    });
+    render(SettingsScreen, { options });
+    const user = userEvent.setup();
+    const backups = await screen.findByRole("region", { name: "Backups" });
+    const keep = within(backups).getByLabelText("Number of daily backups to keep");
+    await user.clear(keep);
+    await user.type(keep, "120");
+    await user.click(within(backups).getByRole("button", { name: "Save backups setting" }));
+
+    const alert = await within(backups).findByRole("alert");
+    const link = within(alert).getByRole("link", { name: "Keep between 1 and 90 daily backups." });
+    expect(link.getAttribute("href")).toBe("#daily-backups-kept");
+    expect(keep.getAttribute("aria-describedby")).toContain("daily-backups-kept-error");
+    expect(document.getElementById("daily-backups-kept-error")?.textContent).toContain("Keep between 1 and 90 daily backups.");
+    expect(within(backups).queryByRole("status")).toBeNull();
+    expect(calls.save_daily_backups_kept).toEqual([{ keep: 120 }]);
+  });
+
+  it("asks for a whole number before saving", async () => {
+    const calls = mockSettings();
+    render(SettingsScreen, { options });
+    const user = userEvent.setup();
+    const backups = await screen.findByRole("region", { name: "Backups" });
+    const keep = within(backups).getByLabelText("Number of daily backups to keep");
+    await user.clear(keep);
+    await user.type(keep, "a week");
+    await user.click(within(backups).getByRole("button", { name: "Save backups setting" }));
+    expect((await within(backups).findByRole("alert")).textContent).toContain("Enter the number of backups as a whole number from 1 to 90");
+    expect(calls.save_daily_backups_kept).toBeUndefined();
   });
 });
