@@ -3,33 +3,12 @@
 
 mod support;
 
-use std::time::{Duration, Instant};
-
 use fantoccini::{Client, Locator};
 use support::desktop::{
-    self, assert_accessible, click, find, screenshot, type_into, wait_for_text, wait_for_texts,
-    Desktop,
+    self, assert_accessible, click, close_app, find, screenshot, type_into, wait_for_text,
+    wait_for_texts, Desktop,
 };
 use support::{cli, members_json, stderr, temp_db};
-
-/// Ends the WebDriver session (which closes the app) and waits for the app to let go of the
-/// database, so the command line can open it.
-async fn close_app(client: Client, db: &std::path::Path) {
-    client.close().await.expect("the session closes");
-    let start = Instant::now();
-    loop {
-        let out = cli(db, &["check"]);
-        if out.status.success() {
-            return;
-        }
-        assert!(
-            start.elapsed() < Duration::from_secs(15),
-            "the app never released the database: {}",
-            stderr(&out)
-        );
-        tokio::time::sleep(Duration::from_millis(200)).await;
-    }
-}
 
 #[tokio::test(flavor = "multi_thread")]
 async fn a_member_added_in_the_window_is_in_the_database() {

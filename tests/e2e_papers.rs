@@ -4,26 +4,15 @@
 
 mod support;
 
-use std::time::{Duration, Instant};
+use std::time::Duration;
 
 use chrono::Datelike;
-use fantoccini::{Client, Locator};
+use fantoccini::Locator;
 use support::desktop::{
-    assert_accessible, click, screenshot, type_into, wait_for_text, wait_for_texts, Desktop,
+    assert_accessible, click, close_app, screenshot, type_into, wait_for_text, wait_for_texts,
+    Desktop,
 };
 use support::{cli, stderr, stdout, temp_db};
-
-async fn close_app(client: Client, db: &std::path::Path) {
-    client.close().await.expect("the session closes");
-    let start = Instant::now();
-    while !cli(db, &["check"]).status.success() {
-        assert!(
-            start.elapsed() < Duration::from_secs(15),
-            "the app never released the database"
-        );
-        tokio::time::sleep(Duration::from_millis(200)).await;
-    }
-}
 
 /// This quarter, as the command line and the period list write it.
 fn this_quarter() -> (String, String) {

@@ -314,3 +314,22 @@ pub async fn assert_accessible(client: &Client, screen: &str) {
     }
     assert!(violations.is_empty(), "{screen}: {violations:#?}");
 }
+
+/// Ends the WebDriver session (which closes the app) and waits for the app to let go of the
+/// database, so the command line can open it.
+pub async fn close_app(client: Client, db: &std::path::Path) {
+    client.close().await.expect("the session closes");
+    let start = Instant::now();
+    loop {
+        let out = super::cli(db, &["check"]);
+        if out.status.success() {
+            return;
+        }
+        assert!(
+            start.elapsed() < Duration::from_secs(15),
+            "the app never released the database: {}",
+            super::stderr(&out)
+        );
+        tokio::time::sleep(Duration::from_millis(200)).await;
+    }
+}

@@ -130,14 +130,7 @@ pub fn home(store: &Store, today: NaiveDate) -> Result<Home> {
                 .into_iter()
                 .map(|a| scrutiny::ActionView::new(a, today))
                 .collect();
-            v.sort_by_key(|v| {
-                (
-                    !v.overdue,
-                    std::cmp::Reverse(v.days_overdue),
-                    v.action.due_on.is_none(),
-                    v.action.due_on,
-                )
-            });
+            v.sort_by_key(scrutiny::ActionView::urgency);
             v.truncate(50);
             v
         };
@@ -156,8 +149,6 @@ pub fn home(store: &Store, today: NaiveDate) -> Result<Home> {
             )?),
             None,
         )?;
-        scrutiny::sort_for_tracker(&mut my_actions);
-        scrutiny::sort_for_tracker(&mut following_up);
     }
 
     let (mut training_due, mut unevidenced, mut applicable_items) = (Vec::new(), Vec::new(), 0);

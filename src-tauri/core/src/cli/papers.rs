@@ -9,7 +9,7 @@ use clap::{Args, Subcommand};
 
 use super::{line, print_json};
 use crate::error::{CoreError, Result};
-use crate::paper::{self, PackPaper, PackPlan, PackSource, PaperFormat, PaperRequest};
+use crate::paper::{self, PaperFormat, PaperRequest};
 use crate::periods::Period;
 use crate::store::Store;
 use crate::{board, dates};
@@ -127,58 +127,20 @@ pub fn run_paper(store: &Store, args: PaperArgs, out: &mut impl Write) -> Result
 }
 
 pub fn run_pack(store: &Store, args: PackArgs, out: &mut impl Write) -> Result<()> {
-    let mut plan = paper::pack_plan(store, &args.meeting)?;
-    if args.period.is_some() || !args.attach.is_empty() {
-        let meeting = crate::scrutiny::get_meeting(store, &args.meeting)?.meeting;
-        let mut papers = Vec::new();
-        if let Some(p) = &args.period {
-            let period = Period::parse(p)?;
-            papers.push(PackPaper {
-                item_id: meeting
-                    .items
-                    .iter()
-                    .find(|i| i.title.to_lowercase().contains("safeguard"))
-                    .map(|i| i.id.clone()),
-                title: paper::paper_title(period),
-                source: PackSource::Safeguarding { period },
-            });
-        }
-        for a in &args.attach {
-            let (item, file) = match a.split_once('=') {
-                Some((n, f)) => {
-                    let item = meeting
-                        .items
-                        .iter()
-                        .find(|i| i.number == n.trim())
-                        .ok_or_else(|| {
-                            CoreError::validation(
-                                "attach",
-                                format!("The meeting has no agenda item numbered '{}'.", n.trim()),
-                            )
-                        })?;
-                    (Some(item), f)
-                }
-                None => (None, a.as_str()),
-            };
-            let path = PathBuf::from(file);
-            let title = item.map(|i| i.title.clone()).unwrap_or_else(|| {
-                path.file_stem()
-                    .map(|s| s.to_string_lossy().into_owned())
-                    .unwrap_or_else(|| file.to_string())
-            });
-            papers.push(PackPaper {
-                item_id: item.map(|i| i.id.clone()),
-                title,
-                source: PackSource::File {
-                    path: path.display().to_string(),
-                },
-            });
-        }
-        plan = PackPlan {
-            meeting_id: plan.meeting_id,
-            papers,
-        };
-    }
+    let plan = if args.period.is_some() || !args.attach.is_empty() {
+        let files: Vec<(Option<String>, PathBuf)> = args
+            .attach
+            .iter()
+            .map(|a| match a.split_once('=') {
+                Some((item, file)) => (Some(item.to_string()), PathBuf::from(file)),
+                None => (None, PathBuf::from(a)),
+            })
+            .collect();
+        let period = args.period.as_deref().map(Period::parse).transpose()?;
+        paper::plan_for(store, &args.meeting, period, &files)?
+    } else {
+        paper::pack_plan(store, &args.meeting)?
+    };
     let w = paper::write_pack(store, &plan, as_at(args.as_at.as_deref())?, &args.out)?;
     line(
         out,

@@ -113,7 +113,7 @@ fn chart_html(out: &mut String, chart: &Chart, n: usize) {
     let bar_w = 380.0;
     let row_h = 22.0;
     let height = row_h * chart.categories.len() as f32 + 10.0;
-    let max = chart_max(chart) as f32;
+    let max = chart.largest_bar() as f32;
     let _ = write!(
         out,
         "<figure>\n<svg role=\"img\" aria-labelledby=\"chart{n}-title chart{n}-desc\" viewBox=\"0 0 {w} {height}\" width=\"100%\">\n\
@@ -185,21 +185,6 @@ fn chart_html(out: &mut String, chart: &Chart, n: usize) {
             empty: String::new(),
         },
     );
-}
-
-/// The largest bar, so the longest one fills the width; never zero.
-pub(crate) fn chart_max(chart: &Chart) -> u32 {
-    (0..chart.categories.len())
-        .map(|i| {
-            chart
-                .series
-                .iter()
-                .map(|s| s.values.get(i).copied().unwrap_or(0))
-                .sum::<u32>()
-        })
-        .max()
-        .unwrap_or(0)
-        .max(1)
 }
 
 fn truncate(text: &str, chars: usize) -> String {

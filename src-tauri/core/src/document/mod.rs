@@ -143,6 +143,22 @@ pub mod palette {
     pub const BLACK: Colour = Colour(0x21, 0x2b, 0x32);
 }
 
+impl Chart {
+    /// The longest bar's total, so it can fill the width; never zero.
+    pub fn largest_bar(&self) -> u32 {
+        (0..self.categories.len())
+            .map(|i| {
+                self.series
+                    .iter()
+                    .map(|s| s.values.get(i).copied().unwrap_or(0))
+                    .sum::<u32>()
+            })
+            .max()
+            .unwrap_or(0)
+            .max(1)
+    }
+}
+
 impl Document {
     /// The level-1 headings, in order: the sections a reader can jump to.
     pub fn sections(&self) -> impl Iterator<Item = &str> {

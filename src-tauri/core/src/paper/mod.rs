@@ -16,8 +16,8 @@ pub use cover::{
     save_cover_sheet, save_protective_marking, CoverField, CoverSheet, DEFAULT_MARKING,
 };
 pub use pack::{
-    add_pack_file, build_pack, pack_plan, save_pack_plan, update_pack_plan, write_pack, PackPaper,
-    PackPlan, PackSource,
+    add_pack_file, build_pack, pack_plan, plan_for, save_pack_plan, update_pack_plan, write_pack,
+    PackPaper, PackPlan, PackSource,
 };
 
 use crate::error::Result;

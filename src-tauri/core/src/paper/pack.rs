@@ -2,7 +2,7 @@
 //! then the papers in agenda order (the generated safeguarding paper and PDF papers the
 //! secretary added), as one PDF numbered from the first page to the last.
 
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
@@ -15,7 +15,7 @@ use crate::document::{columns, para, Block, Document, Table};
 use crate::error::{CoreError, Result};
 use crate::pdf::{self, Meta, Part};
 use crate::periods::Period;
-use crate::scrutiny::{self, Meeting};
+use crate::scrutiny::{self, AgendaItem, Meeting};
 use crate::store::{history, settings, Store};
 
 /// One paper in a pack.
@@ -78,34 +78,79 @@ pub fn pack_plan(store: &Store, meeting_id: &str) -> Result<PackPlan> {
         });
     }
     let period = default_period(m.held_on);
-    let item = m
-        .items
-        .iter()
-        .find(|i| i.title.to_lowercase().contains("safeguard"));
     Ok(PackPlan {
-        meeting_id: m.id.clone(),
-        papers: vec![PackPaper {
-            item_id: item.map(|i| i.id.clone()),
-            title: paper_title(period),
-            source: PackSource::Safeguarding { period },
-        }],
+        papers: vec![safeguarding_paper(&m, period)],
+        meeting_id: m.id,
     })
+}
+
+/// A pack made on the spot and not saved (the command line's): the safeguarding paper for
+/// `period`, if given, then each file, under the agenda item with the number given.
+pub fn plan_for(
+    store: &Store,
+    meeting_id: &str,
+    period: Option<Period>,
+    files: &[(Option<String>, PathBuf)],
+) -> Result<PackPlan> {
+    let m = meeting(store, meeting_id)?;
+    let mut papers: Vec<PackPaper> = period
+        .map(|p| safeguarding_paper(&m, p))
+        .into_iter()
+        .collect();
+    for (number, path) in files {
+        let item =
+            match number {
+                Some(n) => Some(m.items.iter().find(|i| i.number == n.trim()).ok_or_else(
+                    || {
+                        CoreError::validation(
+                            "attach",
+                            format!("The meeting has no agenda item numbered '{}'.", n.trim()),
+                        )
+                    },
+                )?),
+                None => None,
+            };
+        papers.push(file_paper(path, item));
+    }
+    Ok(PackPlan {
+        meeting_id: m.id,
+        papers,
+    })
+}
+
+/// The safeguarding paper for `period`, under the agenda item about safeguarding if any.
+fn safeguarding_paper(m: &Meeting, period: Period) -> PackPaper {
+    PackPaper {
+        item_id: m
+            .items
+            .iter()
+            .find(|i| i.title.to_lowercase().contains("safeguard"))
+            .map(|i| i.id.clone()),
+        title: paper_title(period),
+        source: PackSource::Safeguarding { period },
+    }
+}
+
+/// A paper from disk, titled as its agenda item, or else by its file name.
+fn file_paper(path: &Path, item: Option<&AgendaItem>) -> PackPaper {
+    PackPaper {
+        item_id: item.map(|i| i.id.clone()),
+        title: item.map(|i| i.title.clone()).unwrap_or_else(|| {
+            path.file_stem()
+                .map(|s| s.to_string_lossy().into_owned())
+                .unwrap_or_else(|| "Paper".into())
+        }),
+        source: PackSource::File {
+            path: path.display().to_string(),
+        },
+    }
 }
 
 /// Adds a PDF paper from disk to the end of a meeting's pack, after checking it reads.
 pub fn add_pack_file(store: &mut Store, meeting_id: &str, path: &Path) -> Result<PackPlan> {
     read_paper(path)?;
     let mut plan = pack_plan(store, meeting_id)?;
-    plan.papers.push(PackPaper {
-        item_id: None,
-        title: path
-            .file_stem()
-            .map(|s| s.to_string_lossy().into_owned())
-            .unwrap_or_else(|| "Paper".into()),
-        source: PackSource::File {
-            path: path.display().to_string(),
-        },
-    });
+    plan.papers.push(file_paper(path, None));
     save_pack_plan(store, &plan)
 }
 
@@ -177,21 +222,6 @@ pub fn save_pack_plan(store: &mut Store, plan: &PackPlan) -> Result<PackPlan> {
     })
 }
 
-/// A paper ready to join: laid out, or read from disk and checked.
-enum Ready {
-    Generated(Document),
-    File(pdf::External),
-}
-
-impl Ready {
-    fn pages(&self) -> usize {
-        match self {
-            Ready::Generated(d) => pdf::lay_out(d).pages.len(),
-            Ready::File(f) => f.pages(),
-        }
-    }
-}
-
 /// The whole pack as PDF bytes, with the number of pages.
 pub fn build_pack(store: &Store, plan: &PackPlan, as_at: NaiveDate) -> Result<(Vec<u8>, usize)> {
     let m = meeting(store, &plan.meeting_id)?;
@@ -201,53 +231,50 @@ pub fn build_pack(store: &Store, plan: &PackPlan, as_at: NaiveDate) -> Result<(V
             "The pack has no papers. Add the safeguarding paper or a PDF paper first.",
         ));
     }
-    let mut ready = Vec::new();
+    // Each paper laid out (or read and checked) once; its page count places the next.
+    let mut papers = Vec::new();
     for p in &plan.papers {
-        ready.push(match &p.source {
-            PackSource::Safeguarding { period } => Ready::Generated(build_paper(
-                store,
-                PaperRequest {
-                    period: *period,
-                    as_at,
-                },
-            )?),
-            PackSource::File { path } => Ready::File(read_paper(Path::new(path))?),
+        let title = p.title.clone();
+        papers.push(match &p.source {
+            PackSource::Safeguarding { period } => Part::Generated {
+                title,
+                laid: pdf::lay_out(&build_paper(
+                    store,
+                    PaperRequest {
+                        period: *period,
+                        as_at,
+                    },
+                )?),
+            },
+            PackSource::File { path } => Part::External {
+                title,
+                pdf: read_paper(Path::new(path))?,
+            },
         });
     }
-    let counts: Vec<usize> = ready.iter().map(Ready::pages).collect();
+    let counts: Vec<usize> = papers.iter().map(Part::pages).collect();
     let organisation = crate::board::get_organisation(store)?
         .map(|o| o.name)
         .unwrap_or_default();
     let title = format!("Board pack: {}", m.label());
     // The front matter's own length decides where the papers start; settle it by laying
     // it out until the count stops changing (a second pass almost always suffices).
+    let front = |pages| front_matter(&m, plan, &counts, pages, &title, &organisation, as_at);
     let mut front_pages = 1;
-    let mut front = front_matter(&m, plan, &counts, front_pages, &title, &organisation, as_at);
+    let mut laid = pdf::lay_out(&front(front_pages));
     for _ in 0..4 {
-        let n = pdf::lay_out(&front).pages.len();
-        if n == front_pages {
+        if laid.pages.len() == front_pages {
             break;
         }
-        front_pages = n;
-        front = front_matter(&m, plan, &counts, front_pages, &title, &organisation, as_at);
+        front_pages = laid.pages.len();
+        laid = pdf::lay_out(&front(front_pages));
     }
     let marking = cover::protective_marking(store)?;
     let mut parts = vec![Part::Generated {
         title: title.clone(),
-        laid: pdf::lay_out(&front),
+        laid,
     }];
-    for (p, r) in plan.papers.iter().zip(ready) {
-        parts.push(match r {
-            Ready::Generated(doc) => Part::Generated {
-                title: p.title.clone(),
-                laid: pdf::lay_out(&doc),
-            },
-            Ready::File(pdf) => Part::External {
-                title: p.title.clone(),
-                pdf,
-            },
-        });
-    }
+    parts.extend(papers);
     let total = front_pages + counts.iter().sum::<usize>();
     let bytes = pdf::join(
         &Meta {

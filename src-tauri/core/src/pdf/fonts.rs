@@ -57,6 +57,18 @@ impl Metrics {
         text.chars().map(|c| self.advance(c)).sum::<f32>() * size
     }
 
+    /// `text`, shortened with an ellipsis if it is wider than `width` at `size`.
+    pub fn fit(&self, text: &str, size: f32, width: f32) -> String {
+        if self.width(text, size) <= width {
+            return text.to_string();
+        }
+        let mut out = text.to_string();
+        while !out.is_empty() && self.width(&format!("{out}…"), size) > width {
+            out.pop();
+        }
+        format!("{}…", out.trim_end())
+    }
+
     pub fn font(&self) -> &ParsedFont {
         &self.font
     }

@@ -54,7 +54,7 @@ pub enum Part {
 }
 
 impl Part {
-    fn pages(&self) -> usize {
+    pub fn pages(&self) -> usize {
         match self {
             Part::Generated { laid, .. } => laid.pages.len(),
             Part::External { pdf, .. } => pdf.pages,

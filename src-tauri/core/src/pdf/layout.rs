@@ -492,10 +492,10 @@ impl Flow<'_> {
         let label_w = BODY_W * 0.38;
         let bar_x = MARGIN_X + label_w + 6.0;
         let bar_w = BODY_W - label_w - 6.0 - 24.0;
-        let max = crate::document::html::chart_max(chart) as f32;
+        let max = chart.largest_bar() as f32;
         for (i, category) in chart.categories.iter().enumerate() {
             self.ensure(row_h);
-            let label = self.fit(category, Face::Regular, 8.0, label_w);
+            let label = self.fonts.regular.fit(category, 8.0, label_w);
             self.text(
                 MARGIN_X,
                 self.y - 2.0,
@@ -564,18 +564,5 @@ impl Flow<'_> {
                 .push((s.name.clone(), s.colour));
         }
         rows
-    }
-
-    /// `text`, shortened with an ellipsis if it is wider than `width`.
-    fn fit(&self, text: &str, face: Face, size: f32, width: f32) -> String {
-        let m = self.fonts.get(face);
-        if m.width(text, size) <= width {
-            return text.to_string();
-        }
-        let mut out: String = text.to_string();
-        while !out.is_empty() && m.width(&format!("{out}…"), size) > width {
-            out.pop();
-        }
-        format!("{}…", out.trim_end())
     }
 }

@@ -179,10 +179,7 @@ fn running_ops(ops: &mut Vec<Op>, r: &Running) {
         &r.marking,
     );
     let title_room = PAGE_W - 2.0 * MARGIN_X - marking_w - 16.0;
-    let mut title = r.title.clone();
-    while f.width(Face::Regular, &title, 8.0) > title_room && title.chars().count() > 1 {
-        title.pop();
-    }
+    let title = f.regular.fit(&r.title, 8.0, title_room);
     text(
         ops,
         MARGIN_X,

@@ -56,6 +56,17 @@ impl ActionView {
             days_overdue,
         }
     }
+
+    /// The tracker's order, as a sort key: overdue first (most overdue at the top), then by
+    /// due date, undated last.
+    pub fn urgency(&self) -> (bool, std::cmp::Reverse<u32>, bool, Option<NaiveDate>) {
+        (
+            !self.overdue,
+            std::cmp::Reverse(self.days_overdue),
+            self.action.due_on.is_none(),
+            self.action.due_on,
+        )
+    }
 }
 
 /// An action in the tracker, with the entry it follows up.
@@ -109,20 +120,12 @@ pub fn list_actions_on(
     Ok(out)
 }
 
-/// Overdue first (most overdue at the top), then by due date.
-pub fn sort_for_tracker(list: &mut [TrackedAction]) {
-    list.sort_by_key(|t| {
-        (
-            !t.view.overdue,
-            std::cmp::Reverse(t.view.days_overdue),
-            t.view.action.due_on.is_none(),
-            t.view.action.due_on,
-        )
-    });
+fn sort_for_tracker(list: &mut [TrackedAction]) {
+    list.sort_by_key(|t| t.view.urgency());
 }
 
-/// Actions with the challenges they follow up, each challenge read and named once. With a
-/// period, actions on challenges raised outside it are left out.
+/// Actions with the challenges they follow up, each challenge read and named once, in the
+/// order given. With a period, actions on challenges raised outside it are left out.
 pub fn tracked(
     store: &Store,
     views: Vec<ActionView>,

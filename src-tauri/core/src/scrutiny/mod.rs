@@ -14,8 +14,8 @@ use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
 pub use actions::{
-    add_action, list_actions, list_actions_on, sort_for_tracker, tracked, update_action,
-    ActionFilter, ActionInput, ActionView, TrackedAction,
+    add_action, list_actions, list_actions_on, tracked, update_action, ActionFilter, ActionInput,
+    ActionView, TrackedAction,
 };
 pub use areas::{
     add_custom_area, area_sets, areas, choose_area_set, selected_set_id, AreaSet, AreaSetSummary,
