@@ -13,6 +13,7 @@ pub mod dates;
 pub mod demo;
 pub mod document;
 pub mod error;
+pub mod exchange;
 pub mod files;
 pub mod framework;
 pub mod home;

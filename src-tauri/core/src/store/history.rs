@@ -21,7 +21,33 @@ pub fn record(
     change: &str,
     snapshot: &impl serde::Serialize,
 ) -> Result<()> {
+    let by = current_user(conn)?;
+    record_by(conn, entity, record_id, change, snapshot, &by)
+}
+
+/// Records a version made by someone other than this laptop's user: a change merged from
+/// another installation's exchange file is attributed to where it came from.
+pub fn record_by(
+    conn: &Connection,
+    entity: &str,
+    record_id: &str,
+    change: &str,
+    snapshot: &impl serde::Serialize,
+    changed_by: &str,
+) -> Result<()> {
     let json = serde_json::to_string(snapshot).expect("records serialise to JSON");
+    record_json(conn, entity, record_id, change, json, changed_by)
+}
+
+/// Records a version whose snapshot is already JSON text.
+pub fn record_json(
+    conn: &Connection,
+    entity: &str,
+    record_id: &str,
+    change: &str,
+    json: String,
+    changed_by: &str,
+) -> Result<()> {
     let value: serde_json::Value = serde_json::from_str(&json).expect("it was just written");
     // Search always reflects the newest version, written in the same transaction.
     super::search::index(conn, entity, record_id, &value)?;
@@ -32,7 +58,7 @@ pub fn record(
         record_id: record_id.to_string(),
         recorded_at: dates::now_utc(),
         change: change.to_string(),
-        changed_by: current_user(conn)?,
+        changed_by: changed_by.to_string(),
         snapshot: json,
     };
     let hash = row.hash(&prev_hash);

@@ -19,6 +19,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("migrations/0005_audit_chain.sql"),
     include_str!("migrations/0006_search.sql"),
     include_str!("migrations/0007_search_documents.sql"),
+    include_str!("migrations/0008_exchange.sql"),
 ];
 
 /// The schema version this build writes.

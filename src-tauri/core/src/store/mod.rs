@@ -2,6 +2,7 @@
 
 pub mod backup;
 pub mod competency;
+pub mod exchange;
 pub mod frameworks;
 pub mod history;
 mod lock;

@@ -35,6 +35,17 @@ pub fn add_meeting_kind(conn: &Connection, kind: &MeetingKind) -> Result<()> {
     Ok(())
 }
 
+/// Writes a kind of meeting: a new one at the end of the list, or a new label for one held.
+pub fn save_meeting_kind(conn: &Connection, kind: &MeetingKind) -> Result<()> {
+    conn.execute(
+        "INSERT INTO meeting_kind (code, label, position)
+         VALUES (?1, ?2, (SELECT coalesce(max(position), 0) + 1 FROM meeting_kind))
+         ON CONFLICT (code) DO UPDATE SET label = excluded.label",
+        params![kind.code, kind.label],
+    )?;
+    Ok(())
+}
+
 // Meetings.
 
 const MEETING_COLUMNS: &str =
