@@ -14,6 +14,7 @@ pub mod demo;
 pub mod document;
 pub mod error;
 pub mod exchange;
+pub mod exports;
 pub mod files;
 pub mod framework;
 pub mod home;

@@ -10,9 +10,6 @@ use crate::error::Result;
 /// requirement for the date it next changes. UTF-8 with a byte-order mark so Excel on Windows
 /// shows names with accents and curly apostrophes correctly.
 pub fn matrix_csv(m: &ComplianceMatrix) -> String {
-    let mut w = csv::WriterBuilder::new()
-        .terminator(csv::Terminator::CRLF)
-        .from_writer(Vec::new());
     let mut header = vec!["Name".to_string(), "Roles".to_string()];
     header.extend(m.requirements.iter().map(|r| r.title.clone()));
     header.extend(
@@ -20,21 +17,22 @@ pub fn matrix_csv(m: &ComplianceMatrix) -> String {
             .iter()
             .map(|r| format!("{} – next change", r.title)),
     );
-    w.write_record(&header).expect("writing to memory");
-    for row in &m.rows {
-        let roles: Vec<&str> = row.roles.iter().map(|r| r.label()).collect();
-        let mut record = vec![row.name.clone(), roles.join("; ")];
-        record.extend(row.cells.iter().map(|c| c.status.label().to_string()));
-        record.extend(
-            row.cells
-                .iter()
-                .map(|c| c.next_change.map(dates::dense).unwrap_or_default()),
-        );
-        w.write_record(&record).expect("writing to memory");
-    }
-    let body = String::from_utf8(w.into_inner().expect("writing to memory"))
-        .expect("CSV of UTF-8 text is UTF-8");
-    format!("\u{feff}{body}")
+    let rows: Vec<Vec<String>> = m
+        .rows
+        .iter()
+        .map(|row| {
+            let roles: Vec<&str> = row.roles.iter().map(|r| r.label()).collect();
+            let mut record = vec![row.name.clone(), roles.join("; ")];
+            record.extend(row.cells.iter().map(|c| c.status.label().to_string()));
+            record.extend(
+                row.cells
+                    .iter()
+                    .map(|c| c.next_change.map(dates::dense).unwrap_or_default()),
+            );
+            record
+        })
+        .collect();
+    crate::csvfile::to_text(&header, &rows)
 }
 
 /// Writes the matrix to `path` without ever leaving a half-written file under that name.
