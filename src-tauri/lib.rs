@@ -17,6 +17,7 @@ pub fn run(db: PathBuf) {
         .plugin(tauri_plugin_notification::init())
         .manage(session)
         .manage(commands::ImportFile::default())
+        .manage(commands::ExchangeFile::default())
         .manage(commands::ScrutinyImportFile::default())
         .invoke_handler(tauri::generate_handler![
             commands::get_framework,
@@ -109,6 +110,15 @@ pub fn run(db: PathBuf) {
             commands::save_reminder_preferences,
             commands::daily_backups_kept,
             commands::save_daily_backups_kept,
+            commands::exchange_identity,
+            commands::exchange_export,
+            commands::exchange_choose_file,
+            commands::exchange_preview,
+            commands::exchange_trust,
+            commands::exchange_import,
+            commands::exchange_forget_signer,
+            commands::export_csv,
+            commands::export_json,
         ])
         .run(tauri::generate_context!());
     if let Err(e) = result {

@@ -4,6 +4,7 @@
 pub mod board;
 pub mod competency;
 pub mod compliance;
+pub mod exchange;
 mod files;
 pub mod framework;
 pub mod home;
@@ -16,6 +17,7 @@ pub mod training;
 pub use board::*;
 pub use competency::*;
 pub use compliance::*;
+pub use exchange::*;
 pub use framework::*;
 pub use home::*;
 pub use papers::*;

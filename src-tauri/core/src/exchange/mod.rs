@@ -121,6 +121,70 @@ struct Item {
     lineage: Vec<String>,
 }
 
+/// This installation's fingerprint and the installations it accepts files from.
+#[derive(Debug, Clone, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+#[ts(export)]
+pub struct Identity {
+    pub fingerprint: String,
+    pub signers: Vec<TrustedSigner>,
+}
+
+pub fn identity(store: &mut Store) -> Result<Identity> {
+    Ok(Identity {
+        fingerprint: own_fingerprint(store)?,
+        signers: trusted_signers(store)?,
+    })
+}
+
+/// Longer passphrases than this are refused as a mistake (a pasted document).
+const MAX_PASSPHRASE: usize = 1024;
+
+/// Checks an export's choices before anything is asked or written; returns its period.
+pub fn validate_export(
+    store: &Store,
+    options: &ExportOptions,
+    passphrase: &str,
+) -> Result<Option<Period>> {
+    let n = passphrase.chars().count();
+    if n < MIN_PASSPHRASE {
+        return Err(CoreError::validation(
+            "passphrase",
+            format!("Choose a passphrase of at least {MIN_PASSPHRASE} characters. Share it with the recipient by phone or in person, never with the file."),
+        ));
+    }
+    if n > MAX_PASSPHRASE {
+        return Err(CoreError::validation(
+            "passphrase",
+            format!("A passphrase can be up to {MAX_PASSPHRASE} characters."),
+        ));
+    }
+    if let Some(id) = &options.member_id {
+        crate::board::get_member(store, id)?;
+    }
+    match options.period.trim() {
+        "" => Ok(None),
+        p => Period::parse(p).map(Some).map_err(|mut e| {
+            e.field = Some("period".into());
+            e
+        }),
+    }
+}
+
+/// A file name to suggest: "Board records 2026-27.boardx".
+pub fn suggested_name(store: &Store, options: &ExportOptions) -> String {
+    let whose = options
+        .member_id
+        .as_deref()
+        .and_then(|id| crate::board::get_member(store, id).ok())
+        .map(|m| m.name)
+        .unwrap_or_else(|| "Board".into());
+    let when = options.period.trim().replace('/', "-");
+    let parts = [whose.as_str(), "records", when.as_str()];
+    let name: Vec<&str> = parts.into_iter().filter(|p| !p.is_empty()).collect();
+    format!("{}.{EXTENSION}", name.join(" "))
+}
+
 /// Writes an exchange file of the chosen records to `out`, signed by this installation.
 pub fn export(
     store: &mut Store,
@@ -128,16 +192,7 @@ pub fn export(
     passphrase: &str,
     out: &Path,
 ) -> Result<ExportSummary> {
-    if passphrase.chars().count() < MIN_PASSPHRASE {
-        return Err(CoreError::validation(
-            "passphrase",
-            format!("Choose a passphrase of at least {MIN_PASSPHRASE} characters. Share it with the recipient by phone or in person, never with the file."),
-        ));
-    }
-    let period = match options.period.trim() {
-        "" => None,
-        p => Some(Period::parse(p)?),
-    };
+    let period = validate_export(store, options, passphrase)?;
     let key = keys::signing_key(store)?;
     let conn = store.conn();
     let chosen = bundle::collect(conn, options.member_id.as_deref(), period)?;
