@@ -9,6 +9,7 @@ use std::process::ExitCode;
 
 mod competency;
 mod compliance;
+mod exchange;
 mod framework;
 mod members;
 mod papers;
@@ -151,6 +152,24 @@ pub enum Command {
     /// The tamper-evident audit trail
     #[command(subcommand, arg_required_else_help = true)]
     Audit(AuditCommand),
+    /// Write an exchange file of a member's or the whole board's records, signed by this
+    /// laptop and locked with a passphrase (from BOARDASSURE_EXCHANGE_PASSPHRASE or a prompt)
+    Export(exchange::ExportArgs),
+    /// Merge an exchange file from another laptop: new records added, later versions taken,
+    /// conflicts listed for you to decide; all or nothing
+    Import(exchange::ImportArgs),
+    /// This laptop's fingerprint and the laptops whose exchange files it accepts
+    Key {
+        #[arg(long)]
+        json: bool,
+    },
+    /// Write the log, actions, training or compliance matrix as CSV for Excel
+    ExportCsv(exchange::ExportCsvArgs),
+    /// Write every record as one JSON file (schema in the README)
+    ExportJson {
+        #[arg(long, value_name = "FILE")]
+        out: PathBuf,
+    },
     /// Check the database's integrity and schema version (exit 0 healthy, 1 not)
     Check {
         #[arg(long)]
@@ -363,6 +382,11 @@ fn execute(db: PathBuf, command: Command, out: &mut impl Write) -> Result<bool> 
             }
             return Ok(r.ok);
         }
+        Command::Export(args) => exchange::export(&mut store, args, out)?,
+        Command::Import(args) => return exchange::import(&mut store, args, out),
+        Command::Key { json } => exchange::key(&mut store, json, out)?,
+        Command::ExportCsv(args) => exchange::export_csv(&store, args, out)?,
+        Command::ExportJson { out: file } => exchange::export_json(&store, &file, out)?,
         Command::Meetings(m) => scrutiny::meetings(&mut store, m, out)?,
         Command::Scrutiny(s) => return scrutiny::run(&mut store, s, out),
         Command::Actions(a) => scrutiny::actions(&mut store, a, out)?,
