@@ -6,7 +6,7 @@ import type { AppStatus } from "./bindings/AppStatus";
 import type { Reminder } from "./bindings/Reminder";
 import App from "./App.svelte";
 import { REMINDER_INTERVAL_MS } from "./components/RemindersPanel.svelte";
-import { homePage, options } from "./test-fixtures";
+import { homePage, identity, options, periodChoices, settings } from "./test-fixtures";
 
 function status(overrides: Partial<AppStatus>): AppStatus {
   return { appVersion: "0.1.0", dbPath: "/home/sam/board.db", openError: null, firstRun: false, ...overrides };
@@ -70,6 +70,23 @@ describe("the app at start", () => {
     expect(links.slice(0, 3)).toEqual(["Home", "Scrutiny", "Papers"]);
     expect(screen.getByRole("link", { name: "Home" }).getAttribute("href")).toBe("#/home");
     expect(screen.getByRole("link", { name: "Papers" }).getAttribute("href")).toBe("#/papers");
+  });
+
+  it("opens Exchange and export at #/exchange, next to Papers and marked as the current section", async () => {
+    window.location.hash = "#/exchange";
+    mockApp(status({}), {
+      exchange_identity: () => identity(),
+      get_settings: () => settings(),
+      recent_periods: () => periodChoices,
+    });
+    render(App);
+    expect(await screen.findByRole("heading", { level: 1, name: "Exchange and export" })).toBeTruthy();
+    expect((await screen.findByText(identity().fingerprint)).id).toBe("exchange-fingerprint");
+    const nav = screen.getByRole("navigation", { name: "Main" });
+    const links = [...nav.querySelectorAll("a")].map((a) => a.textContent?.trim());
+    expect(links.slice(0, 4)).toEqual(["Home", "Scrutiny", "Papers", "Exchange and export"]);
+    expect(within(nav).getByRole("link", { name: "Exchange and export" }).getAttribute("href")).toBe("#/exchange");
+    expect(nav.querySelector("[aria-current='page']")?.textContent).toContain("Exchange and export");
   });
 
   it("opens the home page at #/home, marked as the current section", async () => {

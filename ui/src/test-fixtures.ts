@@ -451,3 +451,87 @@ export function homePage(overrides: Partial<Home> = {}): Home {
 export function reminderPreferences(overrides: Partial<ReminderPreferences> = {}): ReminderPreferences {
   return { training: true, actions: true, meetings: true, desktop: true, actionDays: 7, ...overrides };
 }
+
+// Fixtures for exchanging files between laptops.
+import type { Identity } from "./bindings/Identity";
+import type { ImportPlan } from "./bindings/ImportPlan";
+import type { PlannedChange } from "./bindings/PlannedChange";
+
+export const FINGERPRINT = "3F2A 9C1B 77D0 12EF A5B6 0C3D 9E8F 4411 2233 ABCD";
+export const SENDER_FINGERPRINT = "B0B0 1234 5678 9ABC DEF0 1357 2468 ACE0 FFFF 0001";
+
+export function identity(overrides: Partial<Identity> = {}): Identity {
+  return {
+    fingerprint: FINGERPRINT,
+    signers: [
+      {
+        publicKey: "pk-fiona",
+        fingerprint: SENDER_FINGERPRINT,
+        name: "Fiona Gallagher",
+        trustedAt: "2026-08-05T23:30:00.000Z",
+      },
+    ],
+    ...overrides,
+  };
+}
+
+export function plannedChange(overrides: Partial<PlannedChange> = {}): PlannedChange {
+  return {
+    entity: "training",
+    id: "t1",
+    label: "Training: Board safeguarding update, 01/06/2026",
+    outcome: "new",
+    resolution: "undecided",
+    reason: "",
+    differences: [],
+    writes: true,
+    ...overrides,
+  };
+}
+
+/** A file from Fiona Gallagher: one new record, one update, one unchanged, one blocked and two conflicts. */
+export function importPlan(overrides: Partial<ImportPlan> = {}): ImportPlan {
+  return {
+    sender: { name: "Fiona Gallagher", fingerprint: SENDER_FINGERPRINT, publicKey: "pk-fiona", trusted: true },
+    madeAt: "2026-08-06T13:05:00.000Z",
+    description: "Records of Fiona Gallagher, 2026/27",
+    counts: { new: 1, updated: 1, unchanged: 1, yoursNewer: 0, conflicts: 2, blocked: 1 },
+    changes: [
+      plannedChange(),
+      plannedChange({
+        entity: "member",
+        id: "m2",
+        label: "Member: Fiona Gallagher",
+        outcome: "updated",
+        differences: [{ field: "Job title", yours: "Non-executive director", theirs: "Vice chair" }],
+      }),
+      plannedChange({ entity: "training", id: "t0", label: "Training: Level 3 refresher", outcome: "unchanged", writes: false }),
+      plannedChange({
+        entity: "training",
+        id: "t9",
+        label: "Training: Prevent awareness",
+        outcome: "blocked",
+        reason: "Its member is not on this laptop's register.",
+        writes: false,
+      }),
+      plannedChange({
+        entity: "assessment",
+        id: "a1",
+        label: "Self-assessment: item 1.2",
+        outcome: "conflict",
+        differences: [{ field: "Rating", yours: "Developing", theirs: "Competent" }],
+        writes: false,
+      }),
+      plannedChange({
+        entity: "assessment",
+        id: "a2",
+        label: "Self-assessment: item 2.4",
+        outcome: "conflict",
+        differences: [{ field: "Evidence", yours: "", theirs: "Attended the board seminar" }],
+        writes: false,
+      }),
+    ],
+    applied: false,
+    ...overrides,
+  };
+}

@@ -71,6 +71,14 @@ import type { Written } from "../bindings/Written";
 import type { Home } from "../bindings/Home";
 import type { Reminder } from "../bindings/Reminder";
 import type { ReminderPreferences } from "../bindings/ReminderPreferences";
+import type { CsvExport } from "../bindings/CsvExport";
+import type { ExportOptions } from "../bindings/ExportOptions";
+import type { ExportSummary } from "../bindings/ExportSummary";
+import type { Identity } from "../bindings/Identity";
+import type { ImportChoices } from "../bindings/ImportChoices";
+import type { ImportPlan } from "../bindings/ImportPlan";
+import type { Saved } from "../bindings/Saved";
+import type { TrustedSigner } from "../bindings/TrustedSigner";
 import { toErrorBody } from "./errors";
 
 async function call<T>(command: string, args?: Record<string, unknown>): Promise<T> {
@@ -190,4 +198,25 @@ export const api = {
   reminderPreferences: () => call<ReminderPreferences>("reminder_preferences"),
   saveReminderPreferences: (preferences: ReminderPreferences) =>
     call<ReminderPreferences>("save_reminder_preferences", { preferences }),
+  /** This laptop's fingerprint and the laptops whose exchange files it accepts. */
+  exchangeIdentity: () => call<Identity>("exchange_identity"),
+  /** Checks the choices, then opens a native save dialog and writes the signed, locked file; null when the user cancels. */
+  exchangeExport: (options: ExportOptions, passphrase: string) =>
+    call<ExportSummary | null>("exchange_export", { options, passphrase }),
+  /** Opens a native file dialog; the chosen file's name (its path stays in the core), or null when the user cancels. */
+  exchangeChooseFile: () => call<string | null>("exchange_choose_file"),
+  /** What importing the chosen file would do, without writing anything. */
+  exchangePreview: (passphrase: string, choices: ImportChoices) =>
+    call<ImportPlan>("exchange_preview", { passphrase, choices }),
+  /** Accepts files from the chosen file's sender, once its fingerprint has been confirmed by phone. */
+  exchangeTrust: (passphrase: string, fingerprint: string) =>
+    call<TrustedSigner>("exchange_trust", { passphrase, fingerprint }),
+  /** Imports the chosen file; refused when its sender is not trusted. */
+  exchangeImport: (passphrase: string, choices: ImportChoices) =>
+    call<ImportPlan>("exchange_import", { passphrase, choices }),
+  exchangeForgetSigner: (publicKey: string) => call<null>("exchange_forget_signer", { publicKey }),
+  /** Opens a native save dialog and writes one table as CSV; null when the user cancels. */
+  exportCsv: (what: CsvExport, period: Period | null) => call<Saved | null>("export_csv", { what, period }),
+  /** Opens a native save dialog and writes every record as JSON; null when the user cancels. */
+  exportJson: () => call<Saved | null>("export_json"),
 };

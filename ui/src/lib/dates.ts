@@ -31,6 +31,12 @@ export function timestamp(utc: string): string {
   return fmt.format(when);
 }
 
+/** The UK date of a UTC timestamp, e.g. `6 August 2026`. */
+export function ukDate(utc: string): string {
+  const fmt = new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "long", year: "numeric", timeZone: "Europe/London" });
+  return fmt.format(new Date(utc));
+}
+
 /** Today as `06/08/2026`, a default for date inputs. */
 export function todayDense(now: Date = new Date()): string {
   const d = String(now.getDate()).padStart(2, "0");

@@ -28,6 +28,7 @@ describe("routes", () => {
     expect(parseRoute(href.actions())).toEqual({ name: "actions" });
     expect(parseRoute(href.coverage())).toEqual({ name: "coverage" });
     expect(parseRoute(href.papers())).toEqual({ name: "papers" });
+    expect(parseRoute(href.exchange())).toEqual({ name: "exchange" });
     expect(parseRoute(href.meetingPack("m 1"))).toEqual({ name: "meeting-pack", id: "m 1" });
     expect(parseRoute(href.search())).toEqual({ name: "search" });
     expect(parseRoute(href.memberTraining("m1"))).toEqual({ name: "member-training", id: "m1" });

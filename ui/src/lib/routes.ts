@@ -19,6 +19,7 @@ export type Route =
   | { name: "actions" }
   | { name: "coverage" }
   | { name: "papers" }
+  | { name: "exchange" }
   | { name: "search" }
   | { name: "my-competency" }
   | { name: "compliance" }
@@ -56,6 +57,7 @@ export function parseRoute(hash: string): Route {
   if (first === "search") return { name: "search" };
   if (first === "coverage") return { name: "coverage" };
   if (first === "papers") return { name: "papers" };
+  if (first === "exchange") return { name: "exchange" };
   if (first === "framework") return { name: "framework", id: second ?? null };
   if (first === "my-competency") return { name: "my-competency" };
   if (first === "compliance") return { name: "compliance" };
@@ -91,6 +93,8 @@ export const href = {
   actions: () => "#/actions",
   coverage: () => "#/coverage",
   papers: () => "#/papers",
+  /** Exchange files between laptops, and exports for other tools. */
+  exchange: () => "#/exchange",
   search: () => "#/search",
   compliance: () => "#/compliance",
   settings: () => "#/settings",
