@@ -119,6 +119,11 @@ pub fn run(db: PathBuf) {
             commands::exchange_forget_signer,
             commands::export_csv,
             commands::export_json,
+            commands::entry_page,
+            commands::action_page,
+            commands::text_size,
+            commands::save_text_size,
+            commands::text_sizes,
         ])
         .run(tauri::generate_context!());
     if let Err(e) = result {

@@ -6,10 +6,10 @@ use std::sync::Mutex;
 use boardassure_core::board::Choice;
 use boardassure_core::periods::{self, Period, PeriodChoice};
 use boardassure_core::scrutiny::{
-    self, ActionFilter, ActionInput, ActionStatus, ActionView, AreaSetSummary, AssuranceArea,
-    AssuranceLevel, Coverage, CustomAreaInput, EntryInput, EntryVersion, EntryView, EvidenceSource,
-    LogFilter, Meeting, MeetingInput, MeetingKind, MeetingPart, MeetingSummary, MeetingView,
-    ScrutinyImportReport, TrackedAction,
+    self, ActionFilter, ActionInput, ActionPage, ActionStatus, ActionView, AreaSetSummary,
+    AssuranceArea, AssuranceLevel, Coverage, CustomAreaInput, EntryInput, EntryPage, EntryVersion,
+    EntryView, EvidenceSource, LogFilter, Meeting, MeetingInput, MeetingKind, MeetingPart,
+    MeetingSummary, MeetingView, PageRequest, ScrutinyImportReport, TrackedAction,
 };
 use boardassure_core::session::Session;
 use boardassure_core::{board, CoreError};
@@ -85,6 +85,16 @@ pub fn list_entries(
     session.with(|s| scrutiny::list_entries(s, &filter))
 }
 
+/// One page of the log: the screen shows a page at a time however long the log grows.
+#[tauri::command]
+pub fn entry_page(
+    session: State<'_, Session>,
+    filter: LogFilter,
+    page: PageRequest,
+) -> Result<EntryPage, CoreError> {
+    session.with(|s| scrutiny::entry_page(s, &filter, page))
+}
+
 #[tauri::command]
 pub fn get_entry(session: State<'_, Session>, id: String) -> Result<EntryView, CoreError> {
     session.with(|s| scrutiny::get_entry(s, &id))
@@ -118,6 +128,16 @@ pub fn list_actions(
     filter: ActionFilter,
 ) -> Result<Vec<TrackedAction>, CoreError> {
     session.with(|s| scrutiny::list_actions(s, filter))
+}
+
+/// One page of the tracker, overdue first.
+#[tauri::command]
+pub fn action_page(
+    session: State<'_, Session>,
+    filter: ActionFilter,
+    page: PageRequest,
+) -> Result<ActionPage, CoreError> {
+    session.with(|s| scrutiny::action_page(s, filter, page, boardassure_core::board::today()))
 }
 
 #[tauri::command]

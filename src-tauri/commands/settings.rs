@@ -24,3 +24,21 @@ pub fn daily_backups_kept(session: State<'_, Session>) -> Result<u32, CoreError>
 pub fn save_daily_backups_kept(session: State<'_, Session>, keep: u32) -> Result<u32, CoreError> {
     session.with(|s| settings::save_daily_backups_kept(s, keep))
 }
+
+#[tauri::command]
+pub fn text_size(session: State<'_, Session>) -> Result<settings::TextSize, CoreError> {
+    session.with(|s| settings::text_size(s))
+}
+
+#[tauri::command]
+pub fn save_text_size(
+    session: State<'_, Session>,
+    size: settings::TextSize,
+) -> Result<settings::TextSize, CoreError> {
+    session.with(|s| settings::save_text_size(s, size))
+}
+
+#[tauri::command]
+pub fn text_sizes() -> Vec<boardassure_core::board::codes::Choice<settings::TextSize>> {
+    settings::TextSize::choices()
+}

@@ -37,6 +37,43 @@ pub struct Settings {
 
 pub const DEFAULT_DUE_SOON_DAYS: u32 = 90;
 
+const TEXT_SIZE: &str = "text_size";
+
+crate::board::codes::coded!(
+    /// How large the window's text is, for people who read better with it larger; layouts
+    /// reflow rather than clip up to 200%.
+    TextSize, "text size", {
+        Standard => "standard", "Standard (100%)";
+        Large => "large", "Large (125%)";
+        Larger => "larger", "Larger (150%)";
+        Largest => "largest", "Largest (200%)";
+    }
+);
+
+impl TextSize {
+    pub fn percent(self) -> u32 {
+        match self {
+            TextSize::Standard => 100,
+            TextSize::Large => 125,
+            TextSize::Larger => 150,
+            TextSize::Largest => 200,
+        }
+    }
+}
+
+/// The text size chosen on this laptop, standard until one is chosen.
+pub fn text_size(store: &Store) -> Result<TextSize> {
+    Ok(settings::get(store.conn(), TEXT_SIZE)?.unwrap_or(TextSize::Standard))
+}
+
+pub fn save_text_size(store: &mut Store, size: TextSize) -> Result<TextSize> {
+    store.write(|tx| {
+        settings::set(tx, TEXT_SIZE, &size)?;
+        history::record(tx, "settings", "text-size", "edited", &size)
+    })?;
+    Ok(size)
+}
+
 /// The setting that says how many daily backups to keep.
 pub const DAILY_BACKUPS_KEPT: &str = "daily_backups_kept";
 

@@ -120,6 +120,46 @@ pub fn list_actions_on(
     Ok(out)
 }
 
+/// One page of the tracker, with how many actions match and how many of them are overdue.
+#[derive(Debug, Clone, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+#[ts(export)]
+pub struct ActionPage {
+    pub actions: Vec<TrackedAction>,
+    pub total: u32,
+    pub overdue: u32,
+    pub offset: u32,
+}
+
+/// The tracker a page at a time, in the same order as `list_actions_on`; only the page's
+/// actions are named.
+pub fn action_page(
+    store: &Store,
+    filter: ActionFilter,
+    page: super::PageRequest,
+    today: NaiveDate,
+) -> Result<ActionPage> {
+    let page = page.checked()?;
+    let query = scrutiny::ActionQuery {
+        include_closed: filter.include_closed,
+        overdue_only: filter.overdue_only,
+        raised_between: filter.period.map(|p| (p.start(), p.end())),
+        today,
+    };
+    let (actions, total, overdue) =
+        scrutiny::actions_page(store.conn(), &query, page.offset, page.limit)?;
+    let views = actions
+        .into_iter()
+        .map(|a| ActionView::new(a, today))
+        .collect();
+    Ok(ActionPage {
+        actions: tracked(store, views, None)?,
+        total,
+        overdue,
+        offset: page.offset,
+    })
+}
+
 fn sort_for_tracker(list: &mut [TrackedAction]) {
     list.sort_by_key(|t| t.view.urgency());
 }

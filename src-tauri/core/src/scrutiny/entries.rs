@@ -156,6 +156,61 @@ pub fn list_entries(store: &Store, filter: &LogFilter) -> Result<Vec<EntryView>>
     })
 }
 
+/// How much of a long list to show: `limit` items from `offset`.
+#[derive(Debug, Clone, Copy, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+#[ts(export)]
+pub struct PageRequest {
+    pub offset: u32,
+    pub limit: u32,
+}
+
+/// Longest page a list asks for; more than a screen can usefully show.
+pub const MAX_PAGE: u32 = 500;
+
+impl PageRequest {
+    pub fn checked(self) -> Result<PageRequest> {
+        if self.limit == 0 || self.limit > MAX_PAGE {
+            return Err(CoreError::validation(
+                "limit",
+                format!("A page holds between 1 and {MAX_PAGE} items."),
+            ));
+        }
+        Ok(self)
+    }
+}
+
+/// One page of the log and how many entries match in all.
+#[derive(Debug, Clone, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+#[ts(export)]
+pub struct EntryPage {
+    pub entries: Vec<EntryView>,
+    pub total: u32,
+    pub offset: u32,
+}
+
+/// The log a page at a time: only the page's entries are read and named, however long the
+/// log has grown.
+pub fn entry_page(store: &Store, filter: &LogFilter, page: PageRequest) -> Result<EntryPage> {
+    let page = page.checked()?;
+    let (from, to) = crate::periods::span(filter.period);
+    let query = scrutiny::EntryQuery {
+        from,
+        to,
+        area_id: filter.area_id.as_deref(),
+        raised_by: filter.member_id.as_deref(),
+        level: filter.assurance_level.as_deref(),
+        open_actions: filter.open_actions,
+    };
+    let (entries, total) = scrutiny::entries_page(store.conn(), &query, page.offset, page.limit)?;
+    Ok(EntryPage {
+        entries: views(store, entries)?,
+        total,
+        offset: page.offset,
+    })
+}
+
 /// Entries with their names resolved and actions attached.
 pub(super) fn views(store: &Store, entries: Vec<Entry>) -> Result<Vec<EntryView>> {
     let areas = areas::areas(store)?;

@@ -14,8 +14,8 @@ use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
 pub use actions::{
-    add_action, list_actions, list_actions_on, tracked, update_action, ActionFilter, ActionInput,
-    ActionView, TrackedAction,
+    action_page, add_action, list_actions, list_actions_on, tracked, update_action, ActionFilter,
+    ActionInput, ActionPage, ActionView, TrackedAction,
 };
 pub use areas::{
     add_custom_area, area_sets, areas, choose_area_set, selected_set_id, AreaSet, AreaSetSummary,
@@ -23,8 +23,8 @@ pub use areas::{
 };
 pub use coverage::{coverage, Coverage, CoverageRow};
 pub use entries::{
-    add_entry, entry_history, get_entry, list_entries, update_entry, EntryInput, EntryVersion,
-    EntryView, LogFilter,
+    add_entry, entry_history, entry_page, get_entry, list_entries, update_entry, EntryInput,
+    EntryPage, EntryVersion, EntryView, LogFilter, PageRequest, MAX_PAGE,
 };
 pub use import::{import_scrutiny_csv, ScrutinyImportReport};
 pub use levels::{assurance_levels, save_assurance_levels, AssuranceLevel};

@@ -378,3 +378,150 @@ fn bad_entries_name_their_field_and_the_scale_keeps_levels_in_use() {
         "a new level's code comes from its label"
     );
 }
+
+/// A log of 23 challenges over two years, a third of them with actions due on scattered
+/// dates, some closed, some undated.
+fn long_log() -> Store {
+    let mut store = demo();
+    for i in 0..23u32 {
+        let on = format!("{:02}/{:02}/{}", 1 + i % 27, 1 + i % 12, 2024 + i % 2);
+        let mut input = entry(
+            &store,
+            &on,
+            ["saaf.4.2.1.1", "saaf.4.2.1.6"][i as usize % 2],
+            "limited",
+        );
+        input.challenge = format!("Challenge {i}");
+        if i % 3 == 0 {
+            input.actions.push(ActionInput {
+                description: format!("Action {i}"),
+                owner_name: "Head of Safeguarding".into(),
+                due_on: if i % 9 == 0 {
+                    String::new()
+                } else {
+                    format!("{:02}/06/2026", 1 + i)
+                },
+                status: Some(if i % 6 == 0 {
+                    ActionStatus::Closed
+                } else {
+                    ActionStatus::Open
+                }),
+                closure_note: if i % 6 == 0 {
+                    "Done".into()
+                } else {
+                    String::new()
+                },
+                ..Default::default()
+            });
+        }
+        add_entry(&mut store, &input).unwrap();
+    }
+    store
+}
+
+#[test]
+fn pages_of_the_log_are_the_full_list_cut_into_pieces() {
+    let store = long_log();
+    for filter in [
+        LogFilter::default(),
+        LogFilter {
+            period: Some(Period::parse("2025/26").unwrap()),
+            ..Default::default()
+        },
+        LogFilter {
+            open_actions: true,
+            ..Default::default()
+        },
+        LogFilter {
+            area_id: Some("saaf.4.2.1.6".into()),
+            ..Default::default()
+        },
+    ] {
+        let whole: Vec<String> = list_entries(&store, &filter)
+            .unwrap()
+            .into_iter()
+            .map(|v| v.entry.id)
+            .collect();
+        let mut paged = Vec::new();
+        let mut offset = 0;
+        loop {
+            let page = entry_page(&store, &filter, PageRequest { offset, limit: 5 }).unwrap();
+            assert_eq!(page.total as usize, whole.len());
+            if page.entries.is_empty() {
+                break;
+            }
+            paged.extend(page.entries.into_iter().map(|v| v.entry.id));
+            offset += 5;
+        }
+        assert_eq!(paged, whole, "{filter:?}");
+    }
+    let err = entry_page(
+        &store,
+        &LogFilter::default(),
+        PageRequest {
+            offset: 0,
+            limit: 0,
+        },
+    )
+    .unwrap_err();
+    assert_eq!(err.field.as_deref(), Some("limit"));
+}
+
+#[test]
+fn pages_of_the_tracker_keep_its_order_and_count_the_overdue() {
+    let store = long_log();
+    let today = d("20/06/2026");
+    for filter in [
+        ActionFilter::default(),
+        ActionFilter {
+            include_closed: true,
+            ..Default::default()
+        },
+        ActionFilter {
+            overdue_only: true,
+            ..Default::default()
+        },
+        ActionFilter {
+            period: Some(Period::parse("2024/25").unwrap()),
+            ..Default::default()
+        },
+    ] {
+        let whole: Vec<(String, bool)> = list_actions_on(&store, filter, today)
+            .unwrap()
+            .into_iter()
+            .map(|t| (t.view.action.id, t.view.overdue))
+            .collect();
+        let first = action_page(
+            &store,
+            filter,
+            PageRequest {
+                offset: 0,
+                limit: 3,
+            },
+            today,
+        )
+        .unwrap();
+        let rest = action_page(
+            &store,
+            filter,
+            PageRequest {
+                offset: 3,
+                limit: 100,
+            },
+            today,
+        )
+        .unwrap();
+        let paged: Vec<(String, bool)> = first
+            .actions
+            .into_iter()
+            .chain(rest.actions)
+            .map(|t| (t.view.action.id, t.view.overdue))
+            .collect();
+        assert_eq!(paged, whole, "{filter:?}");
+        assert_eq!(first.total as usize, whole.len());
+        assert_eq!(
+            first.overdue as usize,
+            whole.iter().filter(|(_, o)| *o).count()
+        );
+    }
+}

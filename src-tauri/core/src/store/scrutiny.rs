@@ -515,3 +515,116 @@ pub fn add_custom_area(conn: &Connection, a: &CustomArea, at: &str) -> Result<()
     })?;
     Ok(())
 }
+
+// Pages of the log and the tracker, for lists that grow for a decade.
+
+/// Which entries a page of the log is cut from.
+pub struct EntryQuery<'a> {
+    pub from: chrono::NaiveDate,
+    pub to: chrono::NaiveDate,
+    pub area_id: Option<&'a str>,
+    pub raised_by: Option<&'a str>,
+    pub level: Option<&'a str>,
+    /// Only entries with an action not yet closed.
+    pub open_actions: bool,
+}
+
+const ENTRY_WHERE: &str = "raised_on BETWEEN ?1 AND ?2
+           AND (?3 IS NULL OR area_id = ?3)
+           AND (?4 IS NULL OR raised_by = ?4)
+           AND (?5 IS NULL OR assurance_level = ?5)
+           AND (?6 = 0 OR EXISTS (SELECT 1 FROM follow_up_action a
+                                  WHERE a.entry_id = scrutiny_entry.id AND a.status != 'closed'))";
+
+/// One page of matching entries, most recent first, and how many match in all.
+pub fn entries_page(
+    conn: &Connection,
+    q: &EntryQuery,
+    offset: u32,
+    limit: u32,
+) -> Result<(Vec<Entry>, u32)> {
+    let args = params![
+        q.from,
+        q.to,
+        q.area_id,
+        q.raised_by,
+        q.level,
+        q.open_actions
+    ];
+    let total: u32 = conn.query_row(
+        &format!("SELECT count(*) FROM scrutiny_entry WHERE {ENTRY_WHERE}"),
+        args,
+        |r| r.get(0),
+    )?;
+    let mut stmt = conn.prepare(&format!(
+        "SELECT {ENTRY_COLUMNS} FROM scrutiny_entry WHERE {ENTRY_WHERE}
+         ORDER BY raised_on DESC, created_at DESC LIMIT ?7 OFFSET ?8"
+    ))?;
+    let rows = stmt.query_map(
+        params![
+            q.from,
+            q.to,
+            q.area_id,
+            q.raised_by,
+            q.level,
+            q.open_actions,
+            limit,
+            offset
+        ],
+        entry_from_row,
+    )?;
+    Ok((rows.collect::<rusqlite::Result<Vec<_>>>()?, total))
+}
+
+/// Which actions a page of the tracker is cut from.
+pub struct ActionQuery {
+    pub include_closed: bool,
+    pub overdue_only: bool,
+    /// Only actions on challenges raised between these dates.
+    pub raised_between: Option<(chrono::NaiveDate, chrono::NaiveDate)>,
+    pub today: chrono::NaiveDate,
+}
+
+/// One page of actions in the tracker's order (overdue first, most overdue at the top, then
+/// by due date, undated last), with how many match and how many of those are overdue.
+pub fn actions_page(
+    conn: &Connection,
+    q: &ActionQuery,
+    offset: u32,
+    limit: u32,
+) -> Result<(Vec<Action>, u32, u32)> {
+    const OVERDUE: &str =
+        "(status IN ('open', 'in-progress') AND due_on IS NOT NULL AND due_on < ?1)";
+    let mut conditions = vec![if q.include_closed {
+        "1"
+    } else {
+        "status != 'closed'"
+    }
+    .to_string()];
+    if q.overdue_only {
+        conditions.push(OVERDUE.to_string());
+    }
+    if q.raised_between.is_some() {
+        conditions.push(
+            "entry_id IN (SELECT id FROM scrutiny_entry WHERE raised_on BETWEEN ?2 AND ?3)".into(),
+        );
+    }
+    let (from, to) = q.raised_between.unwrap_or((q.today, q.today));
+    let filter = conditions.join(" AND ");
+    let (total, overdue): (u32, u32) = conn.query_row(
+        &format!(
+            "SELECT count(*), coalesce(sum({OVERDUE}), 0) FROM follow_up_action
+             WHERE {filter} AND ?2 IS NOT NULL AND ?3 IS NOT NULL"
+        ),
+        params![q.today, from, to],
+        |r| Ok((r.get(0)?, r.get(1)?)),
+    )?;
+    let mut stmt = conn.prepare(&format!(
+        "SELECT {ACTION_COLUMNS} FROM follow_up_action
+         WHERE {filter} AND ?2 IS NOT NULL AND ?3 IS NOT NULL
+         ORDER BY {OVERDUE} DESC, due_on IS NULL, due_on, created_at
+         LIMIT ?4 OFFSET ?5"
+    ))?;
+    let rows = stmt.query_map(params![q.today, from, to, limit, offset], action_from_row)?;
+    Ok((rows.collect::<rusqlite::Result<Vec<_>>>()?, total, overdue))
+}
