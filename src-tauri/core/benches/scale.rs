@@ -245,26 +245,36 @@ fn main() {
     let year = Period::year_of(today);
     let area = scrutiny::areas(&store).unwrap()[3].id.clone();
     let runs = 40;
+    let first_page = scrutiny::PageRequest {
+        offset: 0,
+        limit: 50,
+    };
     let results = [
         time("home", runs, || home::home(&store, today).unwrap()),
-        time("log: this year, one area", runs, || {
-            scrutiny::list_entries(
+        // The log screen asks for a page of 50 at a time.
+        time("log page: this year, one area", runs, || {
+            scrutiny::entry_page(
                 &store,
                 &LogFilter {
                     period: Some(year),
                     area_id: Some(area.clone()),
                     ..Default::default()
                 },
+                first_page,
             )
             .unwrap()
         }),
-        time("log: this quarter", runs, || {
-            scrutiny::list_entries(
+        time("log page: everything", runs, || {
+            scrutiny::entry_page(&store, &LogFilter::default(), first_page).unwrap()
+        }),
+        time("log page: this quarter", runs, || {
+            scrutiny::entry_page(
                 &store,
                 &LogFilter {
                     period: Some(Period::quarter_of(today)),
                     ..Default::default()
                 },
+                first_page,
             )
             .unwrap()
         }),
@@ -282,8 +292,16 @@ fn main() {
             )
             .unwrap()
         }),
-        time("actions: open, overdue first", runs, || {
-            scrutiny::list_actions(&store, scrutiny::ActionFilter::default()).unwrap()
+        time("tracker page: open, overdue first", runs, || {
+            scrutiny::action_page(&store, scrutiny::ActionFilter::default(), first_page, today)
+                .unwrap()
+        }),
+        time("tracker page 20: open", runs, || {
+            let deep = scrutiny::PageRequest {
+                offset: 19 * 50,
+                limit: 50,
+            };
+            scrutiny::action_page(&store, scrutiny::ActionFilter::default(), deep, today).unwrap()
         }),
     ];
     println!(

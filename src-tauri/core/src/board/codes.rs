@@ -35,6 +35,10 @@ macro_rules! coded {
 
             /// Reads a code or a label (any case), naming the valid choices when it fails.
             pub fn parse(field: &str, text: &str) -> $crate::error::Result<$name> {
+                // Stored codes are exact: the common case, read on every row, costs no allocation.
+                if let Some(v) = Self::ALL.iter().copied().find(|v| v.code() == text) {
+                    return Ok(v);
+                }
                 let t = text.trim();
                 let wanted = $crate::board::codes::loose(t);
                 Self::ALL

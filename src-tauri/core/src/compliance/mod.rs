@@ -14,7 +14,7 @@ pub use requirements::{
     add_requirement, list_requirements, retire_requirement, update_requirement, Requirement,
     RequirementInput, RequirementKind,
 };
-pub use status::{anniversary, assess, hours, Cell, Status};
+pub use status::{anniversary, assess, hours, Cell, Learning, LearningDates, Status};
 
 use crate::board::{self, FrameworkRole, MemberFilter};
 use crate::error::Result;
@@ -65,16 +65,38 @@ pub fn matrix(
 ) -> Result<ComplianceMatrix> {
     let requirements = list_requirements(store)?;
     let due_soon_days = crate::settings::get_settings(store)?.due_soon_days;
+    let lookback = requirements
+        .iter()
+        .map(Requirement::lookback_months)
+        .max()
+        .unwrap_or(36);
+    // A day's margin either side of the window costs nothing and spares any boundary doubt.
+    let since = on
+        .checked_sub_months(chrono::Months::new(lookback))
+        .and_then(|d| d.pred_opt())
+        .unwrap_or(NaiveDate::MIN);
     let mut rows = Vec::new();
     for member in board::list_members(store, MemberFilter::Current)? {
         if role.is_some_and(|r| !member.roles.contains(&r)) {
             continue;
         }
-        let records = training::list_for_member(store.conn(), &member.id)?;
-        let cells = requirements
+        // Only learning recent enough to count is read. Where a renewal then shows as expired
+        // or not met, the member's whole history of matching learning is read, so the date it
+        // lapsed is the true one.
+        let recent = training::learning_between(store.conn(), &member.id, since, on)?;
+        let mut cells: Vec<Cell> = requirements
             .iter()
-            .map(|req| assess(req, &member.roles, &records, on, due_soon_days))
+            .map(|req| assess(req, &member.roles, &recent, on, due_soon_days))
             .collect();
+        for (req, cell) in requirements.iter().zip(cells.iter_mut()) {
+            if req.kind == RequirementKind::Renewal
+                && matches!(cell.status, Status::Expired | Status::NotMet)
+            {
+                let history =
+                    training::learning_matching(store.conn(), &member.id, &req.matches, on)?;
+                *cell = assess(req, &member.roles, &history, on, due_soon_days);
+            }
+        }
         rows.push(ComplianceRow {
             member_id: member.id,
             name: member.name,

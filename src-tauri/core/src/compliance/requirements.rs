@@ -9,7 +9,6 @@ use crate::board::validate::required_text;
 use crate::board::FrameworkRole;
 use crate::error::{CoreError, Result};
 use crate::store::{self, history, requirements, Store};
-use crate::training::TrainingRecord;
 
 coded!(
     /// How a requirement is met.
@@ -52,11 +51,22 @@ impl Requirement {
     }
 
     /// Whether a training record counts towards this requirement.
-    pub fn counts(&self, record: &TrainingRecord) -> bool {
-        let wanted = self.matches.trim().to_lowercase();
-        wanted.is_empty()
-            || record.title.to_lowercase().contains(&wanted)
-            || record.level.to_lowercase().contains(&wanted)
+    pub fn counts(&self, record: &impl super::status::Learning) -> bool {
+        let wanted = self.matches.trim();
+        if wanted.is_empty() {
+            return true;
+        }
+        let wanted = wanted.to_lowercase();
+        record.title().to_lowercase().contains(&wanted)
+            || record.level().to_lowercase().contains(&wanted)
+    }
+
+    /// How far back learning can still count towards this requirement, in months.
+    pub fn lookback_months(&self) -> u32 {
+        match self.kind {
+            RequirementKind::Hours => self.window_months.unwrap_or(36),
+            RequirementKind::Renewal => self.renew_months.unwrap_or(36),
+        }
     }
 }
 

@@ -11,6 +11,62 @@ use crate::board::FrameworkRole;
 use crate::dates;
 use crate::training::TrainingRecord;
 
+/// What the status rules read of a piece of learning.
+pub trait Learning {
+    fn title(&self) -> &str;
+    fn level(&self) -> &str;
+    fn completed_on(&self) -> NaiveDate;
+    fn minutes(&self) -> u32;
+    fn expires_on(&self) -> Option<NaiveDate>;
+}
+
+impl Learning for TrainingRecord {
+    fn title(&self) -> &str {
+        &self.title
+    }
+    fn level(&self) -> &str {
+        &self.level
+    }
+    fn completed_on(&self) -> NaiveDate {
+        self.completed_on
+    }
+    fn minutes(&self) -> u32 {
+        self.minutes
+    }
+    fn expires_on(&self) -> Option<NaiveDate> {
+        self.expires_on
+    }
+}
+
+/// Just the parts of a training record the status rules read: the board-wide matrix reads
+/// tens of thousands of these, so it leaves the rest in the database.
+#[derive(Debug, Clone)]
+pub struct LearningDates {
+    pub title: String,
+    pub level: String,
+    pub completed_on: NaiveDate,
+    pub minutes: u32,
+    pub expires_on: Option<NaiveDate>,
+}
+
+impl Learning for LearningDates {
+    fn title(&self) -> &str {
+        &self.title
+    }
+    fn level(&self) -> &str {
+        &self.level
+    }
+    fn completed_on(&self) -> NaiveDate {
+        self.completed_on
+    }
+    fn minutes(&self) -> u32 {
+        self.minutes
+    }
+    fn expires_on(&self) -> Option<NaiveDate> {
+        self.expires_on
+    }
+}
+
 coded!(
     /// Where a member stands against a requirement. Always shown as a word, never colour alone.
     Status, "status", {
@@ -50,10 +106,10 @@ pub fn anniversary(from: NaiveDate, months: u32) -> NaiveDate {
 }
 
 /// Where `roles` stand against `req` on `today`, from the member's training `records`.
-pub fn assess(
+pub fn assess<L: Learning>(
     req: &Requirement,
     roles: &[FrameworkRole],
-    records: &[TrainingRecord],
+    records: &[L],
     today: NaiveDate,
     due_soon_days: u32,
 ) -> Cell {
@@ -70,14 +126,17 @@ pub fn assess(
             "Not required for this member's roles.".into(),
         );
     }
-    let done: Vec<&TrainingRecord> = records.iter().filter(|r| r.completed_on <= today).collect();
+    let done: Vec<&L> = records
+        .iter()
+        .filter(|r| r.completed_on() <= today)
+        .collect();
     let (lapses_on, met_text) = match req.kind {
         RequirementKind::Renewal => {
             let months = req.renew_months.unwrap_or(36);
             let Some(lapses_on) = done
                 .iter()
-                .filter(|r| req.counts(r))
-                .map(|r| renewal_lapses_on(r, months))
+                .filter(|r| req.counts(**r))
+                .map(|r| renewal_lapses_on(*r, months))
                 .max()
             else {
                 return cell(
@@ -94,8 +153,8 @@ pub fn assess(
             let window = req.window_months.unwrap_or(36);
             let mut counting: Vec<(NaiveDate, u32)> = done
                 .iter()
-                .filter(|r| req.counts(r))
-                .map(|r| (anniversary(r.completed_on, window), r.minutes))
+                .filter(|r| req.counts(**r))
+                .map(|r| (anniversary(r.completed_on(), window), r.minutes()))
                 .filter(|(leaves_on, _)| *leaves_on > today)
                 .collect();
             let total: u32 = counting.iter().map(|(_, m)| m).sum();
@@ -152,9 +211,9 @@ pub fn assess(
 
 /// The first day a record no longer satisfies a renewal requirement: the day after its own
 /// expiry date, or the anniversary `months` after completion, whichever comes first.
-fn renewal_lapses_on(r: &TrainingRecord, months: u32) -> NaiveDate {
-    let by_policy = anniversary(r.completed_on, months);
-    match r.expires_on.and_then(|d| d.succ_opt()) {
+fn renewal_lapses_on(r: &impl Learning, months: u32) -> NaiveDate {
+    let by_policy = anniversary(r.completed_on(), months);
+    match r.expires_on().and_then(|d| d.succ_opt()) {
         Some(by_certificate) => by_certificate.min(by_policy),
         None => by_policy,
     }

@@ -283,3 +283,102 @@ fn requirements_are_validated_edited_and_retired_with_history() {
     let versions = crate::store::history::versions(store.conn(), "requirement", &r.id).unwrap();
     assert_eq!(versions.len(), 2);
 }
+
+/// The matrix reads only recent learning (and, for a lapsed renewal, only learning that may
+/// match); it must agree cell for cell with assessing each member's whole history.
+#[test]
+fn the_matrix_reading_only_what_counts_agrees_with_reading_everything() {
+    use crate::store::Store;
+    use crate::training::{add_training, TrainingInput};
+    let mut store = Store::open_in_memory().unwrap();
+    crate::demo::load_demo(&mut store).unwrap();
+    add_requirement(
+        &mut store,
+        &RequirementInput {
+            title: "Café 50% refresher".into(),
+            kind: Some(RequirementKind::Renewal),
+            renew_months: "12".into(),
+            matches: "50%_refresher".into(),
+            ..Default::default()
+        },
+    )
+    .unwrap();
+    add_requirement(
+        &mut store,
+        &RequirementInput {
+            title: "Prévention".into(),
+            kind: Some(RequirementKind::Renewal),
+            renew_months: "24".into(),
+            matches: "prévention".into(),
+            ..Default::default()
+        },
+    )
+    .unwrap();
+    // "Board \u{212A}nowledge" is written with the Kelvin sign, which only Unicode-aware
+    // lowering turns into the "k" of "knowledge".
+    add_requirement(
+        &mut store,
+        &RequirementInput {
+            title: "Knowledge refresher".into(),
+            kind: Some(RequirementKind::Renewal),
+            renew_months: "6".into(),
+            matches: "knowledge".into(),
+            ..Default::default()
+        },
+    )
+    .unwrap();
+    let members = board::list_members(&store, MemberFilter::Current).unwrap();
+    let titles = [
+        "BOARD development day",
+        "Safeguarding update",
+        "Café board session",
+        "50%_refresher for leads",
+        "50% refresher (not the same)",
+        "PRÉVENTION awareness",
+        "Board \u{212A}nowledge",
+    ];
+    let years = ["2015", "2019", "2021", "2023", "2024", "2025", "2025"];
+    for (i, m) in members.iter().enumerate() {
+        for k in 0..(i % 5) {
+            let n = i * 7 + k * 3;
+            add_training(
+                &mut store,
+                &TrainingInput {
+                    member_id: m.id.clone(),
+                    title: titles[n % titles.len()].into(),
+                    provider: "Partnership".into(),
+                    completed_on: format!(
+                        "{:02}/{:02}/{}",
+                        1 + n % 28,
+                        1 + n % 12,
+                        years[n % years.len()]
+                    ),
+                    hours: ["1", "3", "6.5"][n % 3].into(),
+                    learning_type: Some(LearningType::FaceToFace),
+                    level: ["Board level", "Level 3", "Level 1"][n % 3].into(),
+                    certificate_ref: String::new(),
+                    expires_on: if n % 4 == 0 {
+                        format!("01/01/{}", 2026 + n % 3)
+                    } else {
+                        String::new()
+                    },
+                },
+            )
+            .unwrap();
+        }
+    }
+    let reqs = list_requirements(&store).unwrap();
+    for on in ["23/11/2026", "01/04/2020", "31/03/2027"] {
+        let on = d(on);
+        let m = matrix(&store, on, None).unwrap();
+        for row in &m.rows {
+            let member = members.iter().find(|x| x.id == row.member_id).unwrap();
+            let all = crate::store::training::list_for_member(store.conn(), &member.id).unwrap();
+            let expected: Vec<Cell> = reqs
+                .iter()
+                .map(|r| assess(r, &member.roles, &all, on, 90))
+                .collect();
+            assert_eq!(row.cells, expected, "{} on {on}", member.name);
+        }
+    }
+}

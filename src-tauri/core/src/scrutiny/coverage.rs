@@ -37,14 +37,20 @@ pub struct Coverage {
 
 pub fn coverage(store: &Store, period: Period) -> Result<Coverage> {
     let levels = levels::assurance_levels(store)?;
-    let entries = scrutiny::entries_between(store.conn(), period.start(), period.end())?;
+    // Counted in the database: a decade's log is never read into memory for this.
+    let tallies = scrutiny::coverage_tallies(store.conn(), period.start(), period.end())?;
     let rows: Vec<CoverageRow> = areas::areas(store)?
         .into_iter()
         .map(|area| {
-            let mine: Vec<_> = entries.iter().filter(|e| e.area_id == area.id).collect();
+            let mine: Vec<_> = tallies.iter().filter(|t| t.area_id == area.id).collect();
             let by_level: Vec<u32> = levels
                 .iter()
-                .map(|l| mine.iter().filter(|e| e.assurance_level == l.code).count() as u32)
+                .map(|l| {
+                    mine.iter()
+                        .filter(|t| t.level == l.code)
+                        .map(|t| t.entries)
+                        .sum()
+                })
                 .collect();
             // Levels run strongest first, so the weakest is the last one used.
             let weakest_level = levels
@@ -54,8 +60,8 @@ pub fn coverage(store: &Store, period: Period) -> Result<Coverage> {
                 .find(|(_, n)| **n > 0)
                 .map(|(l, _)| l.code.clone());
             CoverageRow {
-                entries: mine.len() as u32,
-                last_scrutinised: mine.iter().map(|e| e.raised_on).max(),
+                entries: mine.iter().map(|t| t.entries).sum(),
+                last_scrutinised: mine.iter().map(|t| t.last).max(),
                 by_level,
                 weakest_level,
                 area,

@@ -20,6 +20,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("migrations/0006_search.sql"),
     include_str!("migrations/0007_search_documents.sql"),
     include_str!("migrations/0008_exchange.sql"),
+    include_str!("migrations/0009_training_status_index.sql"),
 ];
 
 /// The schema version this build writes.

@@ -126,6 +126,9 @@ impl Store {
         // Board records must survive a power cut: wait for the disk on every commit.
         c.pragma_update(None, "synchronous", "FULL")?;
         c.pragma_update(None, "foreign_keys", "ON")?;
+        // Up to 64 MiB of pages kept in memory (the default is 2 MiB): a decade's log is read
+        // from memory after the first screen, and the cache only grows as pages are read.
+        c.pragma_update(None, "cache_size", -65536)?;
         if let Some(path) = &self.path {
             if version > 0 && version < SCHEMA_VERSION {
                 backup::before_migration(c, path, version)?;

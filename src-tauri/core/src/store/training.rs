@@ -87,3 +87,69 @@ pub fn save(conn: &Connection, t: &TrainingRecord) -> Result<()> {
     )?;
     Ok(())
 }
+
+/// The parts of a member's learning the status rules read, completed after `since` and by
+/// `on`, most recent first.
+pub fn learning_between(
+    conn: &Connection,
+    member_id: &str,
+    since: chrono::NaiveDate,
+    on: chrono::NaiveDate,
+) -> Result<Vec<crate::compliance::LearningDates>> {
+    let mut stmt = conn.prepare_cached(
+        "SELECT title, level, completed_on, minutes, expires_on FROM training_record
+         WHERE member_id = ?1 AND completed_on > ?2 AND completed_on <= ?3
+         ORDER BY completed_on DESC",
+    )?;
+    let rows = stmt.query_map(params![member_id, since, on], learning_from_row)?;
+    Ok(rows.collect::<rusqlite::Result<Vec<_>>>()?)
+}
+
+/// A member's learning completed by `on` that may match `phrase` (every record when the
+/// phrase is empty). SQLite's LIKE ignores the case of ASCII letters only, so records with
+/// any other character (their length in characters differs from their length in bytes) are
+/// all included, and the status rules make the exact, Unicode-aware comparison.
+pub fn learning_matching(
+    conn: &Connection,
+    member_id: &str,
+    phrase: &str,
+    on: chrono::NaiveDate,
+) -> Result<Vec<crate::compliance::LearningDates>> {
+    let phrase = phrase.trim();
+    let filter = if phrase.is_empty() || !phrase.is_ascii() {
+        "?3 IS NOT NULL AND ?4 IS NOT NULL"
+    } else {
+        "(?3 IS NOT NULL AND (title LIKE ?4 ESCAPE '\\' OR level LIKE ?4 ESCAPE '\\')
+          OR length(title) <> length(CAST(title AS BLOB))
+          OR length(level) <> length(CAST(level AS BLOB)))"
+    };
+    let mut stmt = conn.prepare_cached(&format!(
+        "SELECT title, level, completed_on, minutes, expires_on FROM training_record
+         WHERE member_id = ?1 AND completed_on <= ?2 AND {filter}
+         ORDER BY completed_on DESC"
+    ))?;
+    let rows = stmt.query_map(
+        params![member_id, on, phrase, like_pattern(phrase)],
+        learning_from_row,
+    )?;
+    Ok(rows.collect::<rusqlite::Result<Vec<_>>>()?)
+}
+
+fn learning_from_row(r: &Row) -> rusqlite::Result<crate::compliance::LearningDates> {
+    Ok(crate::compliance::LearningDates {
+        title: r.get(0)?,
+        level: r.get(1)?,
+        completed_on: r.get(2)?,
+        minutes: r.get(3)?,
+        expires_on: r.get(4)?,
+    })
+}
+
+/// `%phrase%` for LIKE, with LIKE's own wildcards in the phrase taken literally.
+fn like_pattern(phrase: &str) -> String {
+    let escaped = phrase
+        .replace('\\', "\\\\")
+        .replace('%', "\\%")
+        .replace('_', "\\_");
+    format!("%{escaped}%")
+}
