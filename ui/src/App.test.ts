@@ -167,3 +167,51 @@ describe("reminders", () => {
     expect(firstRun.take_reminders).toBeUndefined();
   });
 });
+
+describe("text size", () => {
+  it("applies the size saved under Settings once the database is open", async () => {
+    const calls = mockApp(status({}), { text_size: () => "largest" });
+    render(App);
+    await screen.findByRole("heading", { level: 1, name: "Board register" });
+    expect(calls.text_size).toHaveLength(1);
+    expect(document.documentElement.style.fontSize).toBe("200%");
+  });
+
+  it.each([
+    ["standard", "100%"],
+    ["large", "125%"],
+    ["larger", "150%"],
+  ])("applies %s as %s", async (size, percent) => {
+    mockApp(status({}), { text_size: () => size });
+    render(App);
+    await screen.findByRole("heading", { level: 1, name: "Board register" });
+    await waitFor(() => expect(document.documentElement.style.fontSize).toBe(percent));
+  });
+
+  it("keeps the standard size when the size cannot be read", async () => {
+    mockApp(status({}), {
+      text_size: () => {
+        throw { kind: "Io", message: "The database could not be read.", field: null };
+      },
+    });
+    render(App);
+    // The app still opens.
+    expect(await screen.findByRole("heading", { level: 1, name: "Board register" })).toBeTruthy();
+    expect(document.documentElement.style.fontSize).toBe("100%");
+  });
+
+  it("does not ask while the database cannot be opened, and asks once it is", async () => {
+    const calls = mockApp(
+      status({ openError: { kind: "InUse", message: "The database /home/sam/board.db is in use by another window.", field: null } }),
+      { text_size: () => "larger", retry_open: () => status({}) },
+    );
+    render(App);
+    const retry = await screen.findByRole("button", { name: "Try again" });
+    expect(calls.text_size).toBeUndefined();
+    expect(document.documentElement.style.fontSize).toBe("");
+    await userEvent.setup().click(retry);
+    expect(await screen.findByRole("heading", { level: 1, name: "Board register" })).toBeTruthy();
+    expect(calls.text_size).toHaveLength(1);
+    expect(document.documentElement.style.fontSize).toBe("150%");
+  });
+});

@@ -535,3 +535,41 @@ export function importPlan(overrides: Partial<ImportPlan> = {}): ImportPlan {
     ...overrides,
   };
 }
+
+// Fixtures for the paged lists and the text size.
+import type { ActionPage } from "./bindings/ActionPage";
+import type { EntryPage } from "./bindings/EntryPage";
+import type { PageRequest } from "./bindings/PageRequest";
+import type { TextSize } from "./bindings/TextSize";
+
+/** The page of `all` that entry_page would answer, as the core cuts it. */
+export function entryPageOf(all: EntryView[], page: PageRequest = { offset: 0, limit: 50 }): EntryPage {
+  return { entries: all.slice(page.offset, page.offset + page.limit), total: all.length, offset: page.offset };
+}
+
+/** The page of `all` that action_page would answer, counting the overdue over every page. */
+export function actionPageOf(all: TrackedAction[], page: PageRequest = { offset: 0, limit: 50 }): ActionPage {
+  return {
+    actions: all.slice(page.offset, page.offset + page.limit),
+    total: all.length,
+    overdue: all.filter((t) => t.overdue).length,
+    offset: page.offset,
+  };
+}
+
+/** `n` distinct challenges, `e1` to `e{n}`, the newest first. */
+export function manyEntries(n: number): EntryView[] {
+  return Array.from({ length: n }, (_, i) => entryView({ id: `e${i + 1}`, challenge: `Challenge number ${i + 1}` }));
+}
+
+/** `n` distinct actions, `a1` to `a{n}`; the first `overdue` of them are overdue. */
+export function manyActions(n: number, overdue = 0): TrackedAction[] {
+  return Array.from({ length: n }, (_, i) => trackedAction({ id: `a${i + 1}`, description: `Action number ${i + 1}` }, i < overdue ? 3 : 0));
+}
+
+export const textSizes: Choice<TextSize>[] = [
+  { value: "standard", label: "Standard (100%)" },
+  { value: "large", label: "Large (125%)" },
+  { value: "larger", label: "Larger (150%)" },
+  { value: "largest", label: "Largest (200%)" },
+];

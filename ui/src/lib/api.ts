@@ -61,7 +61,10 @@ import type { MeetingView } from "../bindings/MeetingView";
 import type { Period } from "../bindings/Period";
 import type { PeriodChoice } from "../bindings/PeriodChoice";
 import type { ScrutinyImportReport } from "../bindings/ScrutinyImportReport";
-import type { TrackedAction } from "../bindings/TrackedAction";
+import type { ActionPage } from "../bindings/ActionPage";
+import type { EntryPage } from "../bindings/EntryPage";
+import type { PageRequest } from "../bindings/PageRequest";
+import type { TextSize } from "../bindings/TextSize";
 import type { CoverField } from "../bindings/CoverField";
 import type { CoverSheet } from "../bindings/CoverSheet";
 import type { PackPlan } from "../bindings/PackPlan";
@@ -136,6 +139,10 @@ export const api = {
   exportComplianceCsv: (role: FrameworkRole | null) => call<string | null>("export_compliance_csv", { role }),
   getSettings: () => call<Settings>("get_settings"),
   saveSettings: (input: Settings) => call<Settings>("save_settings", { input }),
+  /** The text size chosen on this laptop; standard until one is chosen. */
+  textSize: () => call<TextSize>("text_size"),
+  saveTextSize: (size: TextSize) => call<TextSize>("save_text_size", { size }),
+  textSizes: () => call<Choice<TextSize>[]>("text_sizes"),
   /** How many daily copies of the database are kept beside it. */
   dailyBackupsKept: () => call<number>("daily_backups_kept"),
   /** From 1 to 90; older daily copies are removed at the next start. */
@@ -158,12 +165,14 @@ export const api = {
   getMeeting: (id: string) => call<MeetingView>("get_meeting", { id }),
   addMeeting: (input: MeetingInput) => call<Meeting>("add_meeting", { input }),
   updateMeeting: (id: string, input: MeetingInput) => call<Meeting>("update_meeting", { id, input }),
-  listEntries: (filter: LogFilter) => call<EntryView[]>("list_entries", { filter }),
+  /** One page of the log, most recent first, with how many entries match in all; `limit` is 1 to 500. */
+  entryPage: (filter: LogFilter, page: PageRequest) => call<EntryPage>("entry_page", { filter, page }),
   getEntry: (id: string) => call<EntryView>("get_entry", { id }),
   addEntry: (input: EntryInput) => call<EntryView>("add_entry", { input }),
   updateEntry: (id: string, input: EntryInput) => call<EntryView>("update_entry", { id, input }),
   entryHistory: (id: string) => call<EntryVersion[]>("entry_history", { id }),
-  listActions: (filter: ActionFilter) => call<TrackedAction[]>("list_actions", { filter }),
+  /** One page of the tracker, overdue first, with how many match and how many are overdue; `limit` is 1 to 500. */
+  actionPage: (filter: ActionFilter, page: PageRequest) => call<ActionPage>("action_page", { filter, page }),
   addAction: (entryId: string, input: ActionInput) => call<ActionView>("add_action", { entryId, input }),
   updateAction: (id: string, input: ActionInput) => call<ActionView>("update_action", { id, input }),
   coverage: (period: Period) => call<Coverage>("coverage", { period }),

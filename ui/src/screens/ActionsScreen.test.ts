@@ -1,9 +1,10 @@
 import { mockIPC } from "@tauri-apps/api/mocks";
-import { render, screen, within } from "@testing-library/svelte";
+import { render, screen, waitFor, within } from "@testing-library/svelte";
 import userEvent from "@testing-library/user-event";
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
+import type { PageRequest } from "../bindings/PageRequest";
 import type { TrackedAction } from "../bindings/TrackedAction";
-import { actionStatuses, periodChoices, trackedAction } from "../test-fixtures";
+import { actionPageOf, actionStatuses, manyActions, periodChoices, trackedAction } from "../test-fixtures";
 import ActionsScreen from "./ActionsScreen.svelte";
 
 // As the core sends them: overdue first, most overdue at the top.
@@ -26,7 +27,7 @@ function mockActions(calls: Call[], list: () => TrackedAction[], onUpdate: (args
     calls.push({ cmd, args });
     if (cmd === "action_statuses") return actionStatuses;
     if (cmd === "recent_periods") return periodChoices;
-    if (cmd === "list_actions") return list();
+    if (cmd === "action_page") return actionPageOf(list(), (args as { page: PageRequest }).page);
     if (cmd === "update_action") return onUpdate(args);
   });
 }
@@ -40,7 +41,9 @@ describe("the action tracker", () => {
     render(ActionsScreen);
     expect(await screen.findByText(/1 action is overdue/)).toBeTruthy();
     expect(screen.getByRole("heading", { level: 1, name: "Actions" })).toBeTruthy();
-    expect(calls.filter((c) => c.cmd === "list_actions").map((c) => c.args)).toEqual([{ filter: { overdueOnly: false, includeClosed: false, period: null } }]);
+    expect(calls.filter((c) => c.cmd === "action_page").map((c) => c.args)).toEqual([
+      { filter: { overdueOnly: false, includeClosed: false, period: null }, page: { offset: 0, limit: 50 } },
+    ]);
 
     const [first, second] = listed();
     expect(within(first).getByRole("heading", { name: "Bring the re-audit results to the committee" })).toBeTruthy();
@@ -66,8 +69,8 @@ describe("the action tracker", () => {
     const user = userEvent.setup();
     await user.selectOptions(screen.getByLabelText("Challenges raised in"), periodChoices[0].code);
     await screen.findByText(/1 action is overdue/);
-    const sent = calls.filter((c) => c.cmd === "list_actions").map((c) => c.args);
-    expect(sent.at(-1)).toEqual({ filter: { overdueOnly: false, includeClosed: false, period: periodChoices[0].period } });
+    const sent = calls.filter((c) => c.cmd === "action_page").map((c) => c.args);
+    expect(sent.at(-1)).toEqual({ filter: { overdueOnly: false, includeClosed: false, period: periodChoices[0].period }, page: { offset: 0, limit: 50 } });
   });
 
   it("refetches when only overdue or closed actions are asked for", async () => {
@@ -79,10 +82,11 @@ describe("the action tracker", () => {
     await user.click(screen.getByLabelText("Only overdue"));
     await user.click(screen.getByLabelText("Include closed"));
     await screen.findByText(/1 action is overdue/);
-    expect(calls.filter((c) => c.cmd === "list_actions").map((c) => c.args)).toEqual([
-      { filter: { overdueOnly: false, includeClosed: false, period: null } },
-      { filter: { overdueOnly: true, includeClosed: false, period: null } },
-      { filter: { overdueOnly: true, includeClosed: true, period: null } },
+    const page = { offset: 0, limit: 50 };
+    expect(calls.filter((c) => c.cmd === "action_page").map((c) => c.args)).toEqual([
+      { filter: { overdueOnly: false, includeClosed: false, period: null }, page },
+      { filter: { overdueOnly: true, includeClosed: false, period: null }, page },
+      { filter: { overdueOnly: true, includeClosed: true, period: null }, page },
     ]);
   });
 
@@ -130,7 +134,7 @@ describe("the action tracker", () => {
     ]);
     expect((await screen.findByRole("status")).textContent).toContain("The action “Bring the re-audit results to the committee” was closed.");
     expect(await screen.findByText(/No actions are overdue/)).toBeTruthy();
-    expect(calls.filter((c) => c.cmd === "list_actions")).toHaveLength(2);
+    expect(calls.filter((c) => c.cmd === "action_page")).toHaveLength(2);
     expect(listed()).toHaveLength(1);
   });
 
@@ -172,5 +176,112 @@ describe("the action tracker", () => {
     render(ActionsScreen);
     expect(await screen.findByText(/No actions are overdue/)).toBeTruthy();
     expect(screen.getByText(/There are no open actions/)).toBeTruthy();
+  });
+
+  it("says how many actions there are and which ones, without paging when they fit on one", async () => {
+    mockActions([], () => [late, onTime]);
+    render(ActionsScreen);
+    expect((await screen.findByText("Showing 1 to 2 of 2 actions")).id).toBe("actions-showing");
+    expect(screen.queryByRole("navigation", { name: "Pages of the action tracker" })).toBeNull();
+  });
+});
+
+describe("the action tracker, a page at a time", () => {
+  // 120 actions, 70 of them overdue: more overdue than one page shows.
+  const all = manyActions(120, 70);
+  const pagesAsked = (calls: Call[]) => calls.filter((c) => c.cmd === "action_page").map((c) => (c.args as { page: PageRequest }).page);
+
+  it("counts the overdue over every page, not just the one shown", async () => {
+    const calls: Call[] = [];
+    mockActions(calls, () => all);
+    render(ActionsScreen);
+    expect(await screen.findByText(/70 actions are overdue/)).toBeTruthy();
+    expect(pagesAsked(calls)).toEqual([{ offset: 0, limit: 50 }]);
+    expect(listed()).toHaveLength(50);
+    expect(screen.getByText("Showing 1 to 50 of 120 actions")).toBeTruthy();
+    const nav = screen.getByRole("navigation", { name: "Pages of the action tracker" });
+    expect(within(nav).getByText("Page 1 of 3").id).toBe("actions-page-status");
+    expect(within(nav).queryByRole("button", { name: "Previous page" })).toBeNull();
+  });
+
+  it("fetches offset 50 on Next, says which page it is and moves focus to the summary", async () => {
+    const calls: Call[] = [];
+    mockActions(calls, () => all);
+    const scrolled = vi.spyOn(window, "scrollTo");
+    render(ActionsScreen);
+    const user = userEvent.setup();
+    const next = await screen.findByRole("button", { name: "Next page" });
+    expect(next.id).toBe("actions-next-page");
+    next.focus();
+    await user.keyboard("{Enter}");
+
+    expect(await screen.findByText("Page 2 of 3")).toBeTruthy();
+    expect(pagesAsked(calls).at(-1)).toEqual({ offset: 50, limit: 50 });
+    const summary = screen.getByText("Showing 51 to 100 of 120 actions");
+    await waitFor(() => expect(document.activeElement).toBe(summary));
+    expect(scrolled).toHaveBeenCalledWith(0, 0);
+    expect(within(listed()[0]).getByRole("heading", { name: "Action number 51" })).toBeTruthy();
+    // Still counted over every page.
+    expect(screen.getByText(/70 actions are overdue/)).toBeTruthy();
+    expect(screen.getByRole("button", { name: "Previous page" }).id).toBe("actions-previous-page");
+
+    await user.click(screen.getByRole("button", { name: "Next page" }));
+    expect(await screen.findByText("Showing 101 to 120 of 120 actions")).toBeTruthy();
+    expect(screen.queryByRole("button", { name: "Next page" })).toBeNull();
+    scrolled.mockRestore();
+  });
+
+  it("goes back to the first page when a choice changes", async () => {
+    const calls: Call[] = [];
+    mockActions(calls, () => all);
+    render(ActionsScreen);
+    const user = userEvent.setup();
+    await user.click(await screen.findByRole("button", { name: "Next page" }));
+    await screen.findByText("Page 2 of 3");
+    await user.click(screen.getByLabelText("Only overdue"));
+    await screen.findByText("Page 1 of 3");
+    expect(calls.filter((c) => c.cmd === "action_page").at(-1)?.args).toEqual({
+      filter: { overdueOnly: true, includeClosed: false, period: null },
+      page: { offset: 0, limit: 50 },
+    });
+    expect(document.activeElement).toBe(screen.getByLabelText("Only overdue"));
+  });
+
+  it("updates an action on a later page and stays on that page", async () => {
+    const calls: Call[] = [];
+    mockActions(calls, () => all, (args) => ({ action: { ...all[50].action, ...(args as { input: object }).input, status: "in-progress" }, overdue: true, daysOverdue: 3 }));
+    render(ActionsScreen);
+    const user = userEvent.setup();
+    await user.click(await screen.findByRole("button", { name: "Next page" }));
+    await screen.findByText("Page 2 of 3");
+    await user.click(screen.getByRole("button", { name: "Update the action: Action number 51" }));
+    await user.selectOptions(screen.getByLabelText("Status"), "In progress");
+    await user.click(screen.getByRole("button", { name: "Save update" }));
+    expect((await screen.findByRole("status")).textContent).toContain("it is now in progress");
+    expect(pagesAsked(calls).at(-1)).toEqual({ offset: 50, limit: 50 });
+    expect(screen.getByText("Page 2 of 3")).toBeTruthy();
+    await waitFor(() => expect(document.activeElement).toBe(screen.getByRole("button", { name: "Update the action: Action number 51" })));
+  });
+
+  it("shows the new last page when the last action of the last page is closed", async () => {
+    const calls: Call[] = [];
+    let list = manyActions(51);
+    mockActions(calls, () => list, () => {
+      list = list.slice(0, 50);
+      return { action: { ...manyActions(51)[50].action, status: "closed", closureNote: "Done.", closedOn: "2026-08-12" }, overdue: false, daysOverdue: 0 };
+    });
+    render(ActionsScreen);
+    const user = userEvent.setup();
+    await user.click(await screen.findByRole("button", { name: "Next page" }));
+    await screen.findByText("Showing action 51 of 51");
+    await user.click(screen.getByRole("button", { name: "Update the action: Action number 51" }));
+    await user.selectOptions(screen.getByLabelText("Status"), "Closed");
+    await user.type(screen.getByLabelText("How the action was closed"), "Done.");
+    await user.click(screen.getByRole("button", { name: "Save update" }));
+    expect((await screen.findByRole("status")).textContent).toContain("was closed");
+    expect(screen.getByText("Showing 1 to 50 of 50 actions")).toBeTruthy();
+    expect(pagesAsked(calls).map((p) => p.offset)).toEqual([0, 50, 50, 0]);
+    // The action has left the list, so the confirmation takes focus.
+    await waitFor(() => expect(document.activeElement?.id).toBe("actions-notice"));
   });
 });

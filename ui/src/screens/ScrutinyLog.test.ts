@@ -1,17 +1,20 @@
 import { mockIPC } from "@tauri-apps/api/mocks";
 import { render, screen, waitFor, within } from "@testing-library/svelte";
 import userEvent from "@testing-library/user-event";
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import type { EntryView } from "../bindings/EntryView";
 import type { LogFilter } from "../bindings/LogFilter";
+import type { PageRequest } from "../bindings/PageRequest";
 import type { ScrutinyImportReport } from "../bindings/ScrutinyImportReport";
 import {
   actionStatuses,
   actionView,
   assuranceAreas,
   assuranceLevels,
+  entryPageOf,
   entryView,
   evidenceSources,
+  manyEntries,
   member,
   options,
   periodChoices,
@@ -41,8 +44,13 @@ const entries: EntryView[] = [
   entryView({ id: "e2", raisedOn: "2026-07-02", assuranceLevel: "substantial", challenge: "Are referrals timely?" }, { levelLabel: "Substantial", raisedByName: "Margaret Ellison" }),
 ];
 
-/** Answers the log's lookups; records every filter list_entries is asked for. */
-function mockLog(list: () => EntryView[], filters: LogFilter[], extra: (cmd: string, args: unknown) => unknown = () => undefined) {
+/** Answers the log's lookups; records every filter and page entry_page is asked for. */
+function mockLog(
+  list: () => EntryView[],
+  filters: LogFilter[],
+  extra: (cmd: string, args: unknown) => unknown = () => undefined,
+  pages: PageRequest[] = [],
+) {
   mockIPC((cmd, args) => {
     if (cmd === "recent_periods") return periodChoices;
     if (cmd === "assurance_areas") return assuranceAreas;
@@ -50,9 +58,11 @@ function mockLog(list: () => EntryView[], filters: LogFilter[], extra: (cmd: str
     if (cmd === "assurance_levels") return assuranceLevels;
     if (cmd === "evidence_sources") return evidenceSources;
     if (cmd === "action_statuses") return actionStatuses;
-    if (cmd === "list_entries") {
-      filters.push((args as { filter: LogFilter }).filter);
-      return list();
+    if (cmd === "entry_page") {
+      const { filter, page } = args as { filter: LogFilter; page: PageRequest };
+      filters.push(filter);
+      pages.push(page);
+      return entryPageOf(list(), page);
     }
     return extra(cmd, args);
   });
@@ -175,5 +185,150 @@ describe("the challenge log", () => {
       { cmd: "import_scrutiny_valid_rows", args: { createPeople: true } },
     ]);
     expect(await screen.findByRole("heading", { level: 2, name: "2 challenges in 2026/27" })).toBeTruthy();
+  });
+
+  it("shows how many challenges there are and which ones, without paging when they fit on one", async () => {
+    mockLog(() => entries, []);
+    render(ScrutinyLog, { options });
+    expect((await screen.findByText("Showing 1 to 2 of 2 challenges")).id).toBe("log-showing");
+    expect(screen.queryByRole("navigation", { name: "Pages of the challenge log" })).toBeNull();
+    expect(document.getElementById("log-next-page")).toBeNull();
+  });
+});
+
+describe("the challenge log, a page at a time", () => {
+  const all = manyEntries(345);
+
+  it("fetches 50 at a time and shows the first page", async () => {
+    const pages: PageRequest[] = [];
+    mockLog(() => all, [], undefined, pages);
+    render(ScrutinyLog, { options });
+    expect(await screen.findByRole("heading", { level: 2, name: "345 challenges in 2026/27" })).toBeTruthy();
+    expect(pages).toEqual([{ offset: 0, limit: 50 }]);
+    expect(screen.getByText("Showing 1 to 50 of 345 challenges")).toBeTruthy();
+    expect(screen.getAllByRole("listitem").filter((li) => li.classList.contains("app-entry"))).toHaveLength(50);
+    const nav = screen.getByRole("navigation", { name: "Pages of the challenge log" });
+    expect(within(nav).getByText("Page 1 of 7").id).toBe("log-page-status");
+    // Nowhere to go back to from the first page.
+    expect(within(nav).queryByRole("button", { name: "Previous page" })).toBeNull();
+    expect(within(nav).getByRole("button", { name: "Next page" }).id).toBe("log-next-page");
+  });
+
+  it("fetches offset 50 on Next, says which page it is and moves focus to the summary", async () => {
+    const pages: PageRequest[] = [];
+    mockLog(() => all, [], undefined, pages);
+    const scrolled = vi.spyOn(window, "scrollTo");
+    const user = userEvent.setup();
+    render(ScrutinyLog, { options });
+    await user.click(await screen.findByRole("button", { name: "Next page" }));
+
+    expect(await screen.findByText("Page 2 of 7")).toBeTruthy();
+    expect(pages.at(-1)).toEqual({ offset: 50, limit: 50 });
+    const summary = screen.getByText("Showing 51 to 100 of 345 challenges");
+    await waitFor(() => expect(document.activeElement).toBe(summary));
+    expect(scrolled).toHaveBeenCalledWith(0, 0);
+    const shown = screen.getAllByRole("listitem").filter((li) => li.classList.contains("app-entry"));
+    expect(shown).toHaveLength(50);
+    expect(shown[0].getAttribute("data-entry-id")).toBe("e51");
+    // The list is numbered on from the page before.
+    expect(shown[0].closest("ol")?.getAttribute("start")).toBe("51");
+    expect(screen.getByRole("button", { name: "Previous page" }).id).toBe("log-previous-page");
+    scrolled.mockRestore();
+  });
+
+  it("is paged by keyboard to the last page, which has no Next, and back", async () => {
+    const pages: PageRequest[] = [];
+    mockLog(() => all, [], undefined, pages);
+    const user = userEvent.setup();
+    render(ScrutinyLog, { options });
+    for (let page = 2; page <= 7; page++) {
+      const next = await screen.findByRole("button", { name: "Next page" });
+      next.focus();
+      await user.keyboard(page % 2 ? "{Enter}" : " ");
+      expect(await screen.findByText(`Page ${page} of 7`)).toBeTruthy();
+    }
+    expect(pages.map((p) => p.offset)).toEqual([0, 50, 100, 150, 200, 250, 300]);
+    expect(screen.getByText("Showing 301 to 345 of 345 challenges")).toBeTruthy();
+    expect(screen.queryByRole("button", { name: "Next page" })).toBeNull();
+
+    screen.getByRole("button", { name: "Previous page" }).focus();
+    await user.keyboard("{Enter}");
+    expect(await screen.findByText("Page 6 of 7")).toBeTruthy();
+    expect(pages.at(-1)).toEqual({ offset: 250, limit: 50 });
+    await waitFor(() => expect(document.activeElement?.id).toBe("log-showing"));
+  });
+
+  it("goes back to the first page when a filter changes, and counts what matches", async () => {
+    const filters: LogFilter[] = [];
+    const pages: PageRequest[] = [];
+    let list = all;
+    mockLog(() => list, filters, undefined, pages);
+    const user = userEvent.setup();
+    render(ScrutinyLog, { options });
+    await user.click(await screen.findByRole("button", { name: "Next page" }));
+    await screen.findByText("Page 2 of 7");
+
+    list = all.slice(0, 120);
+    await user.selectOptions(screen.getByRole("combobox", { name: "Assurance level" }), "Limited");
+    expect(await screen.findByText("Showing 1 to 50 of 120 challenges")).toBeTruthy();
+    expect(pages.at(-1)).toEqual({ offset: 0, limit: 50 });
+    expect(filters.at(-1)?.assuranceLevel).toBe("limited");
+    expect(screen.getByRole("heading", { level: 2, name: "120 challenges in 2026/27 matching these filters" })).toBeTruthy();
+    expect(screen.getByText("Page 1 of 3")).toBeTruthy();
+    // Focus stays on the filter being changed.
+    expect(document.activeElement).toBe(screen.getByRole("combobox", { name: "Assurance level" }));
+  });
+
+  it("shows the new last page when the list has shrunk under the page asked for", async () => {
+    const pages: PageRequest[] = [];
+    let list = all;
+    mockLog(() => list, [], undefined, pages);
+    const user = userEvent.setup();
+    render(ScrutinyLog, { options });
+    await user.click(await screen.findByRole("button", { name: "Next page" }));
+    await screen.findByText("Page 2 of 7");
+    list = all.slice(0, 30);
+    await user.click(screen.getByRole("button", { name: "Next page" }));
+    expect(await screen.findByText("Showing 1 to 30 of 30 challenges")).toBeTruthy();
+    expect(pages.map((p) => p.offset)).toEqual([0, 50, 100, 0]);
+  });
+});
+
+describe("the challenge log of a large board", () => {
+  it("counts a hundred thousand challenges in words that read easily", async () => {
+    const first = manyEntries(50);
+    // Answer as the core does for a large board: one page, and the total.
+    mockIPC((cmd, args) => {
+      if (cmd === "recent_periods") return periodChoices;
+      if (cmd === "list_members") return members;
+      if (cmd === "entry_page") return { entries: first, total: 100_000, offset: (args as { page: PageRequest }).page.offset };
+      return [];
+    });
+    render(ScrutinyLog, { options });
+    expect(await screen.findByRole("heading", { level: 2, name: "100,000 challenges in 2026/27" })).toBeTruthy();
+    expect(screen.getByText("Showing 1 to 50 of 100,000 challenges")).toBeTruthy();
+    expect(document.getElementById("log-page-status")?.textContent).toBe("Page 1 of 2,000");
+  });
+});
+
+describe("the challenge log: accessibility", () => {
+  it("has no serious WCAG problems on a middle page", async () => {
+    const axe = (await import("axe-core")).default;
+    mockLog(() => manyEntries(120), []);
+    render(ScrutinyLog, { options });
+    const user = userEvent.setup();
+    await user.click(await screen.findByRole("button", { name: "Next page" }));
+    await screen.findByText("Page 2 of 3");
+    const results = await axe.run(document.body, {
+      runOnly: { type: "tag", values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"] },
+      // jsdom lays nothing out, so contrast cannot be measured here; the end-to-end test checks it.
+      rules: { "color-contrast": { enabled: false } },
+    });
+    const serious = results.violations
+      .filter((v) => v.impact === "serious" || v.impact === "critical")
+      .map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`);
+    expect(serious).toEqual([]);
+    const ids = [...document.querySelectorAll("[id]")].map((e) => e.id);
+    expect(ids.filter((id, i) => ids.indexOf(id) !== i)).toEqual([]);
   });
 });

@@ -1,12 +1,12 @@
 import { mockIPC } from "@tauri-apps/api/mocks";
-import { render, screen, within } from "@testing-library/svelte";
+import { render, screen, waitFor, within } from "@testing-library/svelte";
 import userEvent from "@testing-library/user-event";
 import { describe, expect, it } from "vitest";
 import type { FrameworkSummary } from "../bindings/FrameworkSummary";
 import type { ReminderPreferences } from "../bindings/ReminderPreferences";
 import type { Requirement } from "../bindings/Requirement";
 import type { Settings } from "../bindings/Settings";
-import { frameworkSummary, member, options, reminderPreferences, requirement, requirementKinds, settings } from "../test-fixtures";
+import { frameworkSummary, member, options, reminderPreferences, requirement, requirementKinds, settings, textSizes } from "../test-fixtures";
 import SettingsScreen from "./SettingsScreen.svelte";
 
 type Handler = (args: unknown) => unknown;
@@ -23,6 +23,8 @@ function mockSettings(handlers: Record<string, Handler> = {}, data: { requiremen
     if (cmd === "list_frameworks") return data.frameworks ?? [frameworkSummary()];
     if (cmd === "reminder_preferences") return reminderPreferences();
     if (cmd === "daily_backups_kept") return 7;
+    if (cmd === "text_size") return "standard";
+    if (cmd === "text_sizes") return textSizes;
     if (cmd === "area_sets")
       return [
         { id: "saaf-provider-arrangements", title: "SAAF provider arrangements", nations: ["england"], areaCount: 13, selected: true },
@@ -428,5 +430,59 @@ describe("settings: backups", () => {
     await user.click(within(backups).getByRole("button", { name: "Save backups setting" }));
     expect((await within(backups).findByRole("alert")).textContent).toContain("Enter the number of backups as a whole number from 1 to 90");
     expect(calls.save_daily_backups_kept).toBeUndefined();
+  });
+});
+
+describe("settings: text size", () => {
+  it("offers the sizes as a labelled group of radios, the saved one chosen", async () => {
+    mockSettings({ text_size: () => "larger" });
+    render(SettingsScreen, { options });
+    const section = await screen.findByRole("region", { name: "Text size" });
+    const group = within(section).getByRole("group", { name: "Text size" });
+    const radios = within(group).getAllByRole("radio") as HTMLInputElement[];
+    expect(radios.map((r) => r.id)).toEqual(["text-size-standard", "text-size-large", "text-size-larger", "text-size-largest"]);
+    expect(radios.map((r) => r.labels?.[0]?.textContent)).toEqual(["Standard (100%)", "Large (125%)", "Larger (150%)", "Largest (200%)"]);
+    expect(radios.filter((r) => r.checked).map((r) => r.id)).toEqual(["text-size-larger"]);
+    expect(new Set(radios.map((r) => r.name)).size).toBe(1);
+    expect(within(section).getByRole("button", { name: "Save text size" }).id).toBe("save-text-size");
+    expect(screen.getByRole("navigation", { name: "Settings on this page" }).textContent).toContain("Text size");
+    // Choosing is not applying: the size changes when it is saved.
+    await userEvent.setup().click(within(group).getByLabelText("Largest (200%)"));
+    expect(document.documentElement.style.fontSize).toBe("");
+  });
+
+  it("saves the chosen size, applies it to the window and says so", async () => {
+    const calls = mockSettings({ save_text_size: (args) => (args as { size: string }).size });
+    render(SettingsScreen, { options });
+    const user = userEvent.setup();
+    const section = await screen.findByRole("region", { name: "Text size" });
+    await user.click(within(section).getByLabelText("Largest (200%)"));
+    await user.click(within(section).getByRole("button", { name: "Save text size" }));
+
+    expect((await within(section).findByRole("status")).textContent).toContain("Text size saved.");
+    expect(calls.save_text_size).toEqual([{ size: "largest" }]);
+    expect(document.documentElement.style.fontSize).toBe("200%");
+    expect(calls.save_settings).toBeUndefined();
+
+    await user.click(within(section).getByLabelText("Large (125%)"));
+    await user.click(within(section).getByRole("button", { name: "Save text size" }));
+    await waitFor(() => expect(document.documentElement.style.fontSize).toBe("125%"));
+    expect(calls.save_text_size).toEqual([{ size: "largest" }, { size: "large" }]);
+  });
+
+  it("keeps the size the window has when saving fails, and says why", async () => {
+    mockSettings({
+      save_text_size: () => {
+        throw { kind: "Io", message: "The text size could not be saved: the disk is full.", field: null };
+      },
+    });
+    render(SettingsScreen, { options });
+    const user = userEvent.setup();
+    const section = await screen.findByRole("region", { name: "Text size" });
+    await user.click(within(section).getByLabelText("Larger (150%)"));
+    await user.click(within(section).getByRole("button", { name: "Save text size" }));
+    expect((await within(section).findByRole("alert")).textContent).toContain("the disk is full");
+    expect(within(section).queryByRole("status")).toBeNull();
+    expect(document.documentElement.style.fontSize).toBe("");
   });
 });
