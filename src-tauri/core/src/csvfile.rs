@@ -168,6 +168,22 @@ pub fn name_key(name: &str) -> String {
         .to_lowercase()
 }
 
+/// A table as CSV for spreadsheets: UTF-8 with a byte-order mark (so Excel on Windows reads
+/// accents and curly quotes correctly) and CRLF line ends.
+pub fn to_text<H: AsRef<str>>(header: &[H], rows: &[Vec<String>]) -> String {
+    let mut w = csv::WriterBuilder::new()
+        .terminator(csv::Terminator::CRLF)
+        .from_writer(Vec::new());
+    w.write_record(header.iter().map(|h| h.as_ref()))
+        .expect("writing to memory");
+    for row in rows {
+        w.write_record(row).expect("writing to memory");
+    }
+    let body = String::from_utf8(w.into_inner().expect("writing to memory"))
+        .expect("CSV of UTF-8 text is UTF-8");
+    format!("\u{feff}{body}")
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -217,20 +233,4 @@ mod tests {
         assert!(e.message.contains("appears twice"), "{}", e.message);
         assert_eq!(name_key(" Aoife  O\u{2019}Connor"), "aoife o'connor");
     }
-}
-
-/// A table as CSV for spreadsheets: UTF-8 with a byte-order mark (so Excel on Windows reads
-/// accents and curly quotes correctly) and CRLF line ends.
-pub fn to_text<H: AsRef<str>>(header: &[H], rows: &[Vec<String>]) -> String {
-    let mut w = csv::WriterBuilder::new()
-        .terminator(csv::Terminator::CRLF)
-        .from_writer(Vec::new());
-    w.write_record(header.iter().map(|h| h.as_ref()))
-        .expect("writing to memory");
-    for row in rows {
-        w.write_record(row).expect("writing to memory");
-    }
-    let body = String::from_utf8(w.into_inner().expect("writing to memory"))
-        .expect("CSV of UTF-8 text is UTF-8");
-    format!("\u{feff}{body}")
 }
