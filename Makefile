@@ -12,7 +12,7 @@ DEB_PACKAGES := build-essential pkg-config libwebkit2gtk-4.1-dev libxdo-dev libs
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 CARGO_HOME_BIN := $(or $(CARGO_HOME),$(HOME)/.cargo)/bin
 
-.PHONY: run test setup deps ui bindings-check lint ui-test deb
+.PHONY: run test setup deps ui bindings-check lint ui-test deb bench
 
 run: setup ui
 	cargo run --bin boardassure -- $(ARGS)
@@ -62,3 +62,13 @@ ui-test:
 # The installable package (see the README).
 deb: setup
 	ui/node_modules/.bin/tauri build --bundles deb
+
+# The benchmarks: ten years of a large trust (kept in BOARDASSURE_SCALE_DB after the first
+# run), then start-up and idle memory against a bare Tauri window on the empty and the
+# ten-year database. Both programs are built in release first.
+SCALE_DB ?= /var/tmp/boardassure-ten-years.db
+bench: setup ui
+	cargo build --release --features custom-protocol --bin boardassure
+	cargo build --release -p bare-window --features bare-window/custom-protocol
+	BOARDASSURE_SCALE_DB=$(SCALE_DB) cargo bench -p boardassure-core --bench scale
+	BOARDASSURE_SCALE_DB=$(SCALE_DB) cargo bench -p boardassure-core --bench startup

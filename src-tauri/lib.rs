@@ -9,6 +9,7 @@ use boardassure_core::session::Session;
 
 /// Opens the window on the database at `db` and runs until it is closed.
 pub fn run(db: PathBuf) {
+    let started = commands::Started(std::time::Instant::now(), Default::default());
     let _log_guard = boardassure_core::logging::init_app(&boardassure_core::paths::log_dir());
     tracing::info!(version = env!("CARGO_PKG_VERSION"), "starting window");
     let session = Session::open(&db);
@@ -16,6 +17,7 @@ pub fn run(db: PathBuf) {
         .plugin(tauri_plugin_dialog::init())
         .plugin(tauri_plugin_notification::init())
         .manage(session)
+        .manage(started)
         .manage(commands::ImportFile::default())
         .manage(commands::ExchangeFile::default())
         .manage(commands::ScrutinyImportFile::default())
@@ -124,6 +126,7 @@ pub fn run(db: PathBuf) {
             commands::text_size,
             commands::save_text_size,
             commands::text_sizes,
+            commands::ui_ready,
         ])
         .run(tauri::generate_context!());
     if let Err(e) = result {

@@ -10,6 +10,17 @@ use boardassure_core::store::HealthReport;
 use boardassure_core::CoreError;
 use tauri::State;
 
+/// When the window was opened, and whether its first screen has been reported ready.
+pub struct Started(pub std::time::Instant, pub std::sync::atomic::AtomicBool);
+
+/// The page calls this once its first screen is drawn.
+#[tauri::command]
+pub fn ui_ready(started: State<'_, Started>) {
+    if !started.1.swap(true, std::sync::atomic::Ordering::Relaxed) {
+        boardassure_core::session::first_screen_ready(started.0.elapsed());
+    }
+}
+
 #[tauri::command]
 pub fn app_status(session: State<'_, Session>) -> AppStatus {
     session.status()

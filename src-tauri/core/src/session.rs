@@ -107,3 +107,19 @@ impl Session {
         self.status()
     }
 }
+
+/// Where the start-up benchmark asks to be told the first screen is ready.
+pub const READY_FILE_ENV: &str = "BOARDASSURE_READY_FILE";
+
+/// Records how long the window took to show its first screen: in the log always, and in the
+/// file named by `BOARDASSURE_READY_FILE` (milliseconds) when the benchmark sets it.
+pub fn first_screen_ready(after: std::time::Duration) {
+    let ms = after.as_millis();
+    tracing::info!(ms = ms as u64, "first screen ready");
+    if let Some(file) = std::env::var_os(READY_FILE_ENV) {
+        if let Err(e) = crate::files::write_atomically(Path::new(&file), ms.to_string().as_bytes())
+        {
+            tracing::warn!(error = %e.message, "could not write the ready file");
+        }
+    }
+}

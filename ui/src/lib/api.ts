@@ -94,6 +94,8 @@ async function call<T>(command: string, args?: Record<string, unknown>): Promise
 
 export const api = {
   appStatus: () => call<AppStatus>("app_status"),
+  /** Tells the app its first screen is on show, for the start-up log and benchmark. */
+  uiReady: () => call<null>("ui_ready"),
   retryOpen: () => call<AppStatus>("retry_open"),
   registerOptions: () => call<RegisterOptions>("register_options"),
   getOrganisation: () => call<Organisation | null>("get_organisation"),

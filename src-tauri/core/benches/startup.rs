@@ -1,0 +1,236 @@
+//! Start-up time and idle memory of the app's window against a bare Tauri window built from
+//! the same Tauri version (tests/fixtures/bare-window), in the same run, on the empty and on
+//! the ten-year database.
+//!
+//! Start-up is the time from launching the program to its page reporting that the first
+//! screen is drawn (both write the milliseconds to BOARDASSURE_READY_FILE). Idle memory is the
+//! proportional set size (PSS) of every process of the program (the app and its WebKit web and
+//! network processes), read from /proc after it has sat idle. Both run in a virtual display.
+//!
+//! Run with `make bench`, which builds both programs in release first. The figures are
+//! printed, never asserted.
+
+use std::path::{Path, PathBuf};
+use std::process::{Child, Command, Stdio};
+use std::time::{Duration, Instant};
+
+const RUNS: usize = 5;
+const IDLE: Duration = Duration::from_secs(4);
+
+struct Sample {
+    ready: Duration,
+    pss_kib: u64,
+}
+
+fn main() {
+    if !std::env::args().any(|a| a == "--bench") {
+        println!("The start-up benchmark runs with `make bench`.");
+        return;
+    }
+    let target = std::env::var_os("CARGO_TARGET_DIR")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| Path::new(env!("CARGO_MANIFEST_DIR")).join("../../target"));
+    let app = target.join("release/boardassure");
+    let bare = target.join("release/bare-window");
+    for p in [&app, &bare] {
+        if !p.exists() {
+            println!("{} is not built: run `make bench`.", p.display());
+            return;
+        }
+    }
+    let (mut xvfb, display) = start_xvfb();
+    let work = tempfile::tempdir().unwrap();
+    let empty = work.path().join("empty.db");
+    let status = Command::new(&app)
+        .args(["--db", empty.to_str().unwrap(), "org", "show"])
+        .stdout(Stdio::null())
+        .status()
+        .unwrap();
+    assert!(status.success(), "the empty database is made");
+
+    let ten_years = std::env::var_os("BOARDASSURE_SCALE_DB")
+        .map(PathBuf::from)
+        .filter(|p| p.exists());
+    let mut rows = Vec::new();
+    let bare_runs = measure(&display, work.path(), &bare, None);
+    rows.push(("bare Tauri window".to_string(), bare_runs));
+    rows.push((
+        "app, empty database".to_string(),
+        measure(&display, work.path(), &app, Some(&empty)),
+    ));
+    match &ten_years {
+        Some(db) => rows.push((
+            "app, ten-year database".to_string(),
+            measure(&display, work.path(), &app, Some(db)),
+        )),
+        None => println!(
+            "(No ten-year database: set BOARDASSURE_SCALE_DB to the file the scale benchmark keeps.)"
+        ),
+    }
+    let _ = xvfb.kill();
+    let _ = xvfb.wait();
+
+    let (bare_ready, bare_pss) = medians(&rows[0].1);
+    println!(
+        "{:<26} {:>10} {:>12} {:>8} {:>8}   (targets: 1.10 × start, 1.15 × memory)",
+        "program", "start ms", "idle PSS MB", "× start", "× mem"
+    );
+    for (name, samples) in &rows {
+        let (ready, pss) = medians(samples);
+        println!(
+            "{name:<26} {:>10.0} {:>12.1} {:>8.2} {:>8.2}",
+            ready.as_secs_f64() * 1000.0,
+            pss as f64 / 1024.0,
+            ready.as_secs_f64() / bare_ready.as_secs_f64(),
+            pss as f64 / bare_pss as f64,
+        );
+    }
+    println!("Medians of {RUNS} launches each; every launch's figures:");
+    for (name, samples) in &rows {
+        let each: Vec<String> = samples
+            .iter()
+            .map(|s| {
+                format!(
+                    "{:.0} ms/{:.0} MB",
+                    s.ready.as_secs_f64() * 1000.0,
+                    s.pss_kib as f64 / 1024.0
+                )
+            })
+            .collect();
+        println!("  {name}: {}", each.join(", "));
+    }
+}
+
+fn medians(samples: &[Sample]) -> (Duration, u64) {
+    let mut ready: Vec<Duration> = samples.iter().map(|s| s.ready).collect();
+    let mut pss: Vec<u64> = samples.iter().map(|s| s.pss_kib).collect();
+    ready.sort();
+    pss.sort();
+    (ready[ready.len() / 2], pss[pss.len() / 2])
+}
+
+/// Launches `program` RUNS times (after one unmeasured launch that warms the disk cache and
+/// makes the day's backup), each time measuring start-up and then idle memory.
+fn measure(display: &str, work: &Path, program: &Path, db: Option<&Path>) -> Vec<Sample> {
+    let _ = launch(display, work, program, db);
+    (0..RUNS)
+        .map(|_| launch(display, work, program, db))
+        .collect()
+}
+
+fn launch(display: &str, work: &Path, program: &Path, db: Option<&Path>) -> Sample {
+    let ready_file = work.join("ready");
+    let _ = std::fs::remove_file(&ready_file);
+    let home = work.join("home");
+    let mut cmd = Command::new("dbus-run-session");
+    cmd.arg("--").arg(program);
+    if let Some(db) = db {
+        cmd.args(["--db", db.to_str().unwrap()]);
+    }
+    let started = Instant::now();
+    let mut child = cmd
+        .env("DISPLAY", display)
+        .env("NO_AT_BRIDGE", "1")
+        .env("GDK_BACKEND", "x11")
+        .env("XDG_STATE_HOME", home.join("state"))
+        .env("XDG_CACHE_HOME", home.join("cache"))
+        .env("XDG_DATA_HOME", home.join("data"))
+        .env("BOARDASSURE_READY_FILE", &ready_file)
+        .env_remove("BOARDASSURE_DB")
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .spawn()
+        .expect("dbus-run-session is installed (make setup)");
+    while !ready_file.exists() {
+        assert!(
+            started.elapsed() < Duration::from_secs(120),
+            "{} never reported its first screen",
+            program.display()
+        );
+        std::thread::sleep(Duration::from_millis(2));
+    }
+    let ready = started.elapsed();
+    std::thread::sleep(IDLE);
+    let pss_kib = tree_pss(child.id());
+    stop(&mut child);
+    Sample { ready, pss_kib }
+}
+
+/// The PSS of a process and all its descendants, in KiB.
+fn tree_pss(root: u32) -> u64 {
+    let mut parents: Vec<(u32, u32)> = Vec::new();
+    for entry in std::fs::read_dir("/proc").unwrap().flatten() {
+        let Ok(pid) = entry.file_name().to_string_lossy().parse::<u32>() else {
+            continue;
+        };
+        if let Ok(stat) = std::fs::read_to_string(format!("/proc/{pid}/stat")) {
+            // The command name is in parentheses and may contain spaces; fields follow it.
+            if let Some(rest) = stat.rsplit_once(')').map(|(_, r)| r) {
+                if let Some(ppid) = rest.split_whitespace().nth(1).and_then(|p| p.parse().ok()) {
+                    parents.push((pid, ppid));
+                }
+            }
+        }
+    }
+    let mut tree = vec![root];
+    let mut i = 0;
+    while i < tree.len() {
+        let p = tree[i];
+        tree.extend(parents.iter().filter(|(_, pp)| *pp == p).map(|(c, _)| *c));
+        i += 1;
+    }
+    tree.iter()
+        .filter_map(|pid| std::fs::read_to_string(format!("/proc/{pid}/smaps_rollup")).ok())
+        .filter_map(|text| {
+            text.lines()
+                .find(|l| l.starts_with("Pss:"))
+                .and_then(|l| l.split_whitespace().nth(1))
+                .and_then(|n| n.parse::<u64>().ok())
+        })
+        .sum()
+}
+
+fn stop(child: &mut Child) {
+    // dbus-run-session passes the signal on and takes the session bus down with it.
+    let _ = Command::new("kill").arg(child.id().to_string()).status();
+    let deadline = Instant::now() + Duration::from_secs(10);
+    while Instant::now() < deadline {
+        if let Ok(Some(_)) = child.try_wait() {
+            return;
+        }
+        std::thread::sleep(Duration::from_millis(20));
+    }
+    let _ = child.kill();
+    let _ = child.wait();
+}
+
+fn start_xvfb() -> (Child, String) {
+    for n in 80..120 {
+        if Path::new(&format!("/tmp/.X11-unix/X{n}")).exists() {
+            continue;
+        }
+        let child = Command::new("Xvfb")
+            .args([
+                &format!(":{n}"),
+                "-screen",
+                "0",
+                "1280x1024x24",
+                "-nolisten",
+                "tcp",
+            ])
+            .stdout(Stdio::null())
+            .stderr(Stdio::null())
+            .spawn()
+            .expect("Xvfb is installed (make setup)");
+        let start = Instant::now();
+        while !Path::new(&format!("/tmp/.X11-unix/X{n}")).exists() {
+            assert!(
+                start.elapsed() < Duration::from_secs(10),
+                "Xvfb did not start"
+            );
+            std::thread::sleep(Duration::from_millis(20));
+        }
+        return (child, format!(":{n}"));
+    }
+    panic!("no free display number");
+}
