@@ -10,6 +10,7 @@
 //! Run with `make bench`, which builds both programs in release first. The figures are
 //! printed, never asserted.
 
+use std::os::unix::process::CommandExt;
 use std::path::{Path, PathBuf};
 use std::process::{Child, Command, Stdio};
 use std::time::{Duration, Instant};
@@ -139,6 +140,7 @@ fn launch(display: &str, work: &Path, program: &Path, db: Option<&Path>) -> Samp
         .env_remove("BOARDASSURE_DB")
         .stdout(Stdio::null())
         .stderr(Stdio::null())
+        .process_group(0)
         .spawn()
         .expect("dbus-run-session is installed (make setup)");
     while !ready_file.exists() {
@@ -190,18 +192,36 @@ fn tree_pss(root: u32) -> u64 {
         .sum()
 }
 
+/// Stops the program and every process it started, and waits until all are gone, so the next
+/// launch neither finds the database locked nor shares the processor with a closing one.
 fn stop(child: &mut Child) {
-    // dbus-run-session passes the signal on and takes the session bus down with it.
-    let _ = Command::new("kill").arg(child.id().to_string()).status();
+    let group = child.id();
+    let _ = Command::new("kill")
+        .args(["-TERM", "--", &format!("-{group}")])
+        .status();
     let deadline = Instant::now() + Duration::from_secs(10);
-    while Instant::now() < deadline {
-        if let Ok(Some(_)) = child.try_wait() {
-            return;
-        }
+    while Instant::now() < deadline && group_alive(group) {
+        let _ = child.try_wait();
         std::thread::sleep(Duration::from_millis(20));
     }
-    let _ = child.kill();
+    if group_alive(group) {
+        let _ = Command::new("kill")
+            .args(["-KILL", "--", &format!("-{group}")])
+            .status();
+    }
     let _ = child.wait();
+}
+
+/// Whether any process is still in the process group.
+fn group_alive(group: u32) -> bool {
+    std::fs::read_dir("/proc").unwrap().flatten().any(|entry| {
+        let stat = std::fs::read_to_string(entry.path().join("stat")).unwrap_or_default();
+        let state_and_more = stat.rsplit_once(')').map(|(_, r)| r).unwrap_or("");
+        let mut fields = state_and_more.split_whitespace();
+        let state = fields.next().unwrap_or("");
+        // state, ppid, pgrp: a zombie has finished even if not yet reaped.
+        state != "Z" && fields.nth(1).and_then(|g| g.parse::<u32>().ok()) == Some(group)
+    })
 }
 
 fn start_xvfb() -> (Child, String) {

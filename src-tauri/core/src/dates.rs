@@ -55,7 +55,10 @@ pub fn parse_date(field: &str, label: &str, input: &str) -> Result<NaiveDate> {
     NaiveDate::from_ymd_opt(y, m, d).ok_or_else(|| {
         CoreError::validation(
             field,
-            format!("The {label} must be a real date: {text} does not exist."),
+            format!(
+                "The {label} must be a real date: {} does not exist.",
+                crate::error::shown(text)
+            ),
         )
     })
 }

@@ -175,3 +175,15 @@ mod tests {
         );
     }
 }
+
+/// Input quoted back in a message, cut to a readable length: a pasted document must not turn
+/// an error into a page of text.
+pub fn shown(input: &str) -> String {
+    const MAX: usize = 60;
+    let text = input.trim();
+    if text.chars().count() <= MAX {
+        return text.to_string();
+    }
+    let cut: String = text.chars().take(MAX).collect();
+    format!("{}…", cut.trim_end())
+}

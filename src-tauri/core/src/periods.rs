@@ -61,7 +61,7 @@ impl Period {
         let bad = || {
             CoreError::validation(
                 "period",
-                format!("'{}' is not a period. Write a financial year as 2025/26, or a quarter as 2025/26-Q3.", text.trim()),
+                format!("'{}' is not a period. Write a financial year as 2025/26, or a quarter as 2025/26-Q3.", crate::error::shown(text)),
             )
         };
         let t = text.trim().to_ascii_uppercase();

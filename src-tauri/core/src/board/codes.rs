@@ -49,7 +49,7 @@ macro_rules! coded {
                         let codes: Vec<&str> = Self::ALL.iter().map(|v| v.code()).collect();
                         $crate::error::CoreError::validation(
                             field,
-                            format!("Unknown {} '{}'. Choose one of: {}.", $what, t, codes.join(", ")),
+                            format!("Unknown {} '{}'. Choose one of: {}.", $what, $crate::error::shown(t), codes.join(", ")),
                         )
                     })
             }

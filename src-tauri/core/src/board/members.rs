@@ -84,7 +84,8 @@ pub fn end_membership(store: &mut Store, id: &str, end_date: &str) -> Result<Mem
 fn find(conn: &Connection, id: &str) -> Result<Member> {
     members::get(conn, id)?.ok_or_else(|| {
         CoreError::not_found(format!(
-            "No board member has the id '{id}'. List the members to see their ids."
+            "No board member has the id '{}'. List the members to see their ids.",
+            crate::error::shown(id)
         ))
     })
 }

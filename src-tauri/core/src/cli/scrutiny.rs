@@ -508,7 +508,12 @@ pub fn actions(store: &mut Store, command: ActionsCommand, out: &mut impl Write)
             )?
             .into_iter()
             .find(|t| t.view.action.id == id)
-            .ok_or_else(|| CoreError::not_found(format!("No action has the id '{id}'.")))?
+            .ok_or_else(|| {
+                CoreError::not_found(format!(
+                    "No action has the id '{}'.",
+                    crate::error::shown(&id)
+                ))
+            })?
             .view
             .action;
             let v = scrutiny::update_action(

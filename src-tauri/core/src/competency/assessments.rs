@@ -68,7 +68,8 @@ pub fn save_assessment(store: &mut Store, input: &AssessmentInput) -> Result<Ass
                 "frameworkId",
                 format!(
                     "The framework '{}' does not apply to {}.",
-                    input.framework_id, member.name
+                    crate::error::shown(&input.framework_id),
+                    member.name
                 ),
             )
         })?;
@@ -81,7 +82,7 @@ pub fn save_assessment(store: &mut Store, input: &AssessmentInput) -> Result<Ass
             "itemId",
             format!(
                 "The item '{}' is not one of {}'s responsibilities or competencies in this framework.",
-                input.item_id, member.name
+                crate::error::shown(&input.item_id), member.name
             ),
         ));
     }
@@ -220,7 +221,10 @@ pub fn sign_off_assessment(
     };
     let saved = store.write(|tx| {
         let mut a = competency::get_assessment(tx, id)?.ok_or_else(|| {
-            CoreError::not_found(format!("No self-assessment has the id '{id}'."))
+            CoreError::not_found(format!(
+                "No self-assessment has the id '{}'.",
+                crate::error::shown(id)
+            ))
         })?;
         if signer.id == a.member_id {
             return Err(CoreError::validation(

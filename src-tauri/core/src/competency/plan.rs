@@ -39,7 +39,10 @@ pub fn add_plan(store: &mut Store, input: &PlanInput) -> Result<PlannedLearning>
 pub fn update_plan(store: &mut Store, id: &str, input: &PlanInput) -> Result<PlannedLearning> {
     store.write(|tx| {
         let before = competency::get_plan(tx, id)?.ok_or_else(|| {
-            CoreError::not_found(format!("No planned learning has the id '{id}'."))
+            CoreError::not_found(format!(
+                "No planned learning has the id '{}'.",
+                crate::error::shown(id)
+            ))
         })?;
         let after = valid(
             &PlanInput {
@@ -66,10 +69,22 @@ fn valid(
         id,
         member_id: input.member_id.clone(),
         title: required_text("title", "what you plan to learn", &input.title, 200)?,
-        item_id: input.item_id.trim().to_string(),
+        item_id: item_id(&input.item_id)?,
         target_date: dates::parse_optional_date("targetDate", "target date", &input.target_date)?,
         status: input.status.unwrap_or(PlanStatus::Planned),
         created_at,
         updated_at,
     })
+}
+
+/// A framework item's id, or empty; ids are short codes such as `smc.core.1`.
+fn item_id(input: &str) -> Result<String> {
+    let id = input.trim();
+    if id.chars().count() > 100 || id.chars().any(char::is_whitespace) {
+        return Err(CoreError::validation(
+            "itemId",
+            "Choose the framework item from the list, or none.",
+        ));
+    }
+    Ok(id.to_string())
 }

@@ -143,8 +143,12 @@ pub fn retire_requirement(store: &mut Store, id: &str) -> Result<Requirement> {
 }
 
 fn existing(conn: &rusqlite::Connection, id: &str) -> Result<Requirement> {
-    requirements::get(conn, id)?
-        .ok_or_else(|| CoreError::not_found(format!("No training requirement has the id '{id}'.")))
+    requirements::get(conn, id)?.ok_or_else(|| {
+        CoreError::not_found(format!(
+            "No training requirement has the id '{}'.",
+            crate::error::shown(id)
+        ))
+    })
 }
 
 fn validate(

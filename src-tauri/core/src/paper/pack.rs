@@ -104,7 +104,10 @@ pub fn plan_for(
                     || {
                         CoreError::validation(
                             "attach",
-                            format!("The meeting has no agenda item numbered '{}'.", n.trim()),
+                            format!(
+                                "The meeting has no agenda item numbered '{}'.",
+                                crate::error::shown(n)
+                            ),
                         )
                     },
                 )?),

@@ -211,8 +211,12 @@ pub fn add_action(store: &mut Store, entry_id: &str, input: &ActionInput) -> Res
 }
 
 pub fn update_action(store: &mut Store, id: &str, input: &ActionInput) -> Result<ActionView> {
-    let before = scrutiny::get_action(store.conn(), id)?
-        .ok_or_else(|| CoreError::not_found(format!("No action has the id '{id}'.")))?;
+    let before = scrutiny::get_action(store.conn(), id)?.ok_or_else(|| {
+        CoreError::not_found(format!(
+            "No action has the id '{}'.",
+            crate::error::shown(id)
+        ))
+    })?;
     let after = valid(
         store,
         input,

@@ -117,7 +117,8 @@ pub fn choose_area_set(store: &mut Store, id: &str) -> Result<()> {
         return Err(CoreError::validation(
             "areaSet",
             format!(
-                "There is no area set '{id}'. Choose one of: {}.",
+                "There is no area set '{}'. Choose one of: {}.",
+                crate::error::shown(id),
                 ids.join(", ")
             ),
         ));

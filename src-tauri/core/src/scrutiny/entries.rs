@@ -123,8 +123,12 @@ pub fn update_entry(store: &mut Store, id: &str, input: &EntryInput) -> Result<E
 }
 
 fn existing(store: &Store, id: &str) -> Result<Entry> {
-    scrutiny::get_entry(store.conn(), id)?
-        .ok_or_else(|| CoreError::not_found(format!("No scrutiny entry has the id '{id}'.")))
+    scrutiny::get_entry(store.conn(), id)?.ok_or_else(|| {
+        CoreError::not_found(format!(
+            "No scrutiny entry has the id '{}'.",
+            crate::error::shown(id)
+        ))
+    })
 }
 
 pub fn get_entry(store: &Store, id: &str) -> Result<EntryView> {

@@ -170,7 +170,7 @@ pub fn import_scrutiny_csv(
                 .ok_or_else(|| {
                     format!(
                         "'{}' is not one of the organisation's assurance areas.",
-                        f(3)
+                        crate::error::shown(&f(3))
                     )
                 })?;
             let raiser_name = f(4);
@@ -202,7 +202,7 @@ pub fn import_scrutiny_csv(
                     let names: Vec<&str> = levels.iter().map(|l| l.label.as_str()).collect();
                     format!(
                         "Unknown assurance level '{}'. Use one of: {}.",
-                        f(9),
+                        crate::error::shown(&f(9)),
                         names.join(", ")
                     )
                 })?;

@@ -127,8 +127,12 @@ pub fn get_meeting(store: &Store, id: &str) -> Result<MeetingView> {
 }
 
 fn existing(conn: &rusqlite::Connection, id: &str) -> Result<Meeting> {
-    scrutiny::get_meeting(conn, id)?
-        .ok_or_else(|| CoreError::not_found(format!("No meeting has the id '{id}'.")))
+    scrutiny::get_meeting(conn, id)?.ok_or_else(|| {
+        CoreError::not_found(format!(
+            "No meeting has the id '{}'.",
+            crate::error::shown(id)
+        ))
+    })
 }
 
 pub fn add_meeting(store: &mut Store, input: &MeetingInput) -> Result<Meeting> {

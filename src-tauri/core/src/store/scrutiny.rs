@@ -509,7 +509,10 @@ pub fn add_custom_area(conn: &Connection, a: &CustomArea, at: &str) -> Result<()
         rusqlite::Error::SqliteFailure(f, _)
             if f.extended_code == rusqlite::ffi::SQLITE_CONSTRAINT_UNIQUE =>
         {
-            CoreError::conflict(format!("There is already an area called '{}'.", a.title))
+            CoreError::conflict(format!(
+                "There is already an area called '{}'.",
+                crate::error::shown(&a.title)
+            ))
         }
         other => other.into(),
     })?;

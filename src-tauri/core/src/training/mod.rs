@@ -118,7 +118,7 @@ pub fn update_training(
     let valid = validate::training(input)?;
     let record = store.write(|tx| {
         let before = training::get(tx, id)?.ok_or_else(|| {
-            CoreError::not_found(format!("No training record has the id '{id}'."))
+            CoreError::not_found(format!("No training record has the id '{}'.", crate::error::shown(id)))
         })?;
         if before.member_id != valid.member_id {
             return Err(CoreError::validation(
