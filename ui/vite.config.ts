@@ -12,6 +12,10 @@ export default defineConfig(({ mode }) => ({
     target: "safari16",
     // Keep every asset a file: the CSP allows no inline scripts or styles.
     assetsInlineLimit: 0,
+    // Screens are loaded as separate chunks with import(). The window's WebKit preloads their
+    // imports itself; the polyfill would fetch() them, which the CSP's connect-src (IPC only)
+    // refuses, so it is left out.
+    modulePreload: { polyfill: false },
   },
   css: { preprocessorOptions: { scss: { quietDeps: true } } },
   // Component tests mount Svelte's browser build in jsdom.

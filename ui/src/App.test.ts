@@ -1,7 +1,7 @@
 import { mockIPC } from "@tauri-apps/api/mocks";
 import { render, screen, waitFor, within } from "@testing-library/svelte";
 import userEvent from "@testing-library/user-event";
-import { afterEach, describe, expect, it, vi } from "vitest";
+import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import type { AppStatus } from "./bindings/AppStatus";
 import type { Reminder } from "./bindings/Reminder";
 import App from "./App.svelte";
@@ -26,6 +26,10 @@ function mockApp(s: AppStatus, handlers: Record<string, (args: unknown) => unkno
   return calls;
 }
 
+// Screens other than the register are loaded on first use; in tests each is transformed on
+// demand, which can take longer than findBy's default second on a busy machine.
+const lazy = { timeout: 5000 };
+
 afterEach(() => {
   // Routes live in the location hash, which outlasts a test.
   window.location.hash = "";
@@ -36,7 +40,7 @@ describe("the app at start", () => {
   it("welcomes a new user with set-up and the demonstration board", async () => {
     mockApp(status({ firstRun: true }));
     render(App);
-    expect(await screen.findByRole("heading", { level: 1, name: "Welcome to Safeguarding Board Assurance" })).toBeTruthy();
+    expect(await screen.findByRole("heading", { level: 1, name: "Welcome to Safeguarding Board Assurance" }, lazy)).toBeTruthy();
     expect(screen.getByRole("button", { name: "Load the demonstration board" })).toBeTruthy();
     expect(screen.getByLabelText("Organisation name")).toBeTruthy();
   });
@@ -48,7 +52,7 @@ describe("the app at start", () => {
       }),
     );
     render(App);
-    expect(await screen.findByRole("heading", { level: 1, name: /already open/ })).toBeTruthy();
+    expect(await screen.findByRole("heading", { level: 1, name: /already open/ }, lazy)).toBeTruthy();
     expect(screen.getByText(/is in use by another window/)).toBeTruthy();
     expect(screen.getByRole("button", { name: "Try again" })).toBeTruthy();
     expect(screen.queryByRole("navigation", { name: "Main" })).toBeNull();
@@ -80,7 +84,7 @@ describe("the app at start", () => {
       recent_periods: () => periodChoices,
     });
     render(App);
-    expect(await screen.findByRole("heading", { level: 1, name: "Exchange and export" })).toBeTruthy();
+    expect(await screen.findByRole("heading", { level: 1, name: "Exchange and export" }, lazy)).toBeTruthy();
     expect((await screen.findByText(identity().fingerprint)).id).toBe("exchange-fingerprint");
     const nav = screen.getByRole("navigation", { name: "Main" });
     const links = [...nav.querySelectorAll("a")].map((a) => a.textContent?.trim());
@@ -93,7 +97,7 @@ describe("the app at start", () => {
     window.location.hash = "#/home";
     mockApp(status({}), { home: () => homePage() });
     render(App);
-    expect(await screen.findByRole("heading", { level: 1, name: "What needs me now" })).toBeTruthy();
+    expect(await screen.findByRole("heading", { level: 1, name: "What needs me now" }, lazy)).toBeTruthy();
     expect(await screen.findByRole("heading", { level: 2, name: "My actions" })).toBeTruthy();
     const nav = screen.getByRole("navigation", { name: "Main" });
     expect(nav.querySelector("[aria-current='page']")?.textContent).toContain("Home");
@@ -157,13 +161,13 @@ describe("reminders", () => {
       { take_reminders: () => reminders, list_backups: () => [] },
     );
     render(App);
-    await screen.findByRole("heading", { level: 1 });
+    await screen.findByRole("heading", { level: 1 }, lazy);
     expect(calls.take_reminders).toBeUndefined();
     expect(screen.queryByRole("region", { name: "Reminders" })).toBeNull();
 
     const firstRun = mockApp(status({ firstRun: true }), { take_reminders: () => reminders });
     render(App);
-    await screen.findByRole("heading", { level: 1, name: "Welcome to Safeguarding Board Assurance" });
+    await screen.findByRole("heading", { level: 1, name: "Welcome to Safeguarding Board Assurance" }, lazy);
     expect(firstRun.take_reminders).toBeUndefined();
   });
 });
@@ -206,12 +210,120 @@ describe("text size", () => {
       { text_size: () => "larger", retry_open: () => status({}) },
     );
     render(App);
-    const retry = await screen.findByRole("button", { name: "Try again" });
+    const retry = await screen.findByRole("button", { name: "Try again" }, lazy);
     expect(calls.text_size).toBeUndefined();
     expect(document.documentElement.style.fontSize).toBe("");
     await userEvent.setup().click(retry);
     expect(await screen.findByRole("heading", { level: 1, name: "Board register" })).toBeTruthy();
     expect(calls.text_size).toHaveLength(1);
     expect(document.documentElement.style.fontSize).toBe("150%");
+  });
+});
+
+describe("start-up", () => {
+  // The previous test's app may still be finishing its start-up, and would say it is ready to
+  // whichever mock is installed by then: let it finish first, so only this test's call counts.
+  beforeEach(() => new Promise((resolve) => setTimeout(resolve, 50)));
+
+  it("asks for the text size, the options and the organisation together once the status is known", async () => {
+    const order: string[] = [];
+    const waiting: (() => void)[] = [];
+    // Each answer is held back until all three have been asked for.
+    const held = (answer: unknown) => () => new Promise((resolve) => waiting.push(() => resolve(answer)));
+    const calls = mockApp(status({}), {
+      app_status: () => {
+        order.push("app_status");
+        return status({});
+      },
+      text_size: held("large"),
+      register_options: held(options),
+      get_organisation: held(null),
+    });
+    render(App);
+    await waitFor(() => expect(waiting).toHaveLength(3));
+    expect(order).toEqual(["app_status"]);
+    expect(calls.text_size).toHaveLength(1);
+    expect(calls.register_options).toHaveLength(1);
+    expect(calls.get_organisation).toHaveLength(1);
+    expect(screen.getByRole("status").textContent).toBe("Opening your database…");
+    waiting.forEach((release) => release());
+    expect(await screen.findByRole("heading", { level: 1, name: "Board register" })).toBeTruthy();
+    expect(document.documentElement.style.fontSize).toBe("125%");
+  });
+
+  it("shows a start error as before, and still says the UI is ready", async () => {
+    const calls = mockApp(status({}), {
+      register_options: () => {
+        throw { kind: "Io", message: "The database could not be read.", field: null };
+      },
+      ui_ready: () => null,
+    });
+    render(App);
+    expect(await screen.findByRole("heading", { level: 1, name: "The app could not start" })).toBeTruthy();
+    expect(screen.getByText("The database could not be read.")).toBeTruthy();
+    await waitFor(() => expect(calls.ui_ready).toHaveLength(1));
+  });
+
+  it.each([
+    ["the register", "", "Board register"],
+    ["a screen loaded on demand", "#/home", "What needs me now"],
+  ])("says the UI is ready once, after %s is drawn", async (_, hash, heading) => {
+    window.location.hash = hash;
+    const drawn: (string | null | undefined)[] = [];
+    const calls = mockApp(status({}), {
+      home: () => homePage(),
+      ui_ready: () => {
+        drawn.push(document.querySelector("main h1")?.textContent);
+        return null;
+      },
+    });
+    render(App);
+    await waitFor(() => expect(calls.ui_ready).toHaveLength(1), lazy);
+    expect(drawn).toEqual([heading]);
+    expect(calls.text_size).toHaveLength(1);
+    // Moving on does not say so again.
+    window.location.hash = "#/database";
+    await screen.findByRole("heading", { level: 1, name: "Your database" }, lazy);
+    expect(calls.ui_ready).toHaveLength(1);
+  });
+
+  it("says the UI is ready once the set-up screen is drawn on first run", async () => {
+    const drawn: (string | null | undefined)[] = [];
+    const calls = mockApp(status({ firstRun: true }), {
+      ui_ready: () => {
+        drawn.push(document.querySelector("main h1")?.textContent);
+        return null;
+      },
+    });
+    render(App);
+    await waitFor(() => expect(calls.ui_ready).toHaveLength(1), lazy);
+    expect(drawn).toEqual(["Welcome to Safeguarding Board Assurance"]);
+  });
+});
+
+describe("moving between screens", () => {
+  it("moves focus to the heading of a screen loaded on demand, the first time and again", async () => {
+    mockApp(status({}), {
+      recent_periods: () => [],
+      search_kinds: () => [{ value: "challenge", label: "Challenge" }],
+    });
+    render(App);
+    await screen.findByRole("heading", { level: 1, name: "Board register" });
+    const user = userEvent.setup();
+    const nav = screen.getByRole("navigation", { name: "Main" });
+
+    await user.click(within(nav).getByRole("link", { name: "Search" }));
+    const search = await screen.findByRole("heading", { level: 1, name: "Search" }, lazy);
+    await waitFor(() => expect(document.activeElement).toBe(search));
+    expect(screen.queryByRole("heading", { level: 1, name: "Board register" })).toBeNull();
+    expect(nav.querySelector("[aria-current='page']")?.textContent).toContain("Search");
+
+    await user.click(within(nav).getByRole("link", { name: "Board register" }));
+    const register = await screen.findByRole("heading", { level: 1, name: "Board register" });
+    await waitFor(() => expect(document.activeElement).toBe(register));
+
+    await user.click(within(nav).getByRole("link", { name: "Search" }));
+    const again = await screen.findByRole("heading", { level: 1, name: "Search" });
+    await waitFor(() => expect(document.activeElement).toBe(again));
   });
 });
