@@ -154,6 +154,18 @@ pub(crate) fn damaged_database() -> CoreError {
     )
 }
 
+/// Input quoted back in a message, cut to a readable length: a pasted document must not turn
+/// an error into a page of text.
+pub fn shown(input: &str) -> String {
+    const MAX: usize = 60;
+    let text = input.trim();
+    if text.chars().count() <= MAX {
+        return text.to_string();
+    }
+    let cut: String = text.chars().take(MAX).collect();
+    format!("{}…", cut.trim_end())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -174,16 +186,4 @@ mod tests {
             serde_json::json!({"kind": "InUse", "message": "busy", "field": null})
         );
     }
-}
-
-/// Input quoted back in a message, cut to a readable length: a pasted document must not turn
-/// an error into a page of text.
-pub fn shown(input: &str) -> String {
-    const MAX: usize = 60;
-    let text = input.trim();
-    if text.chars().count() <= MAX {
-        return text.to_string();
-    }
-    let cut: String = text.chars().take(MAX).collect();
-    format!("{}…", cut.trim_end())
 }
