@@ -136,7 +136,11 @@ impl From<std::io::Error> for CoreError {
         use std::io::ErrorKind as K;
         let message = match e.kind() {
             K::StorageFull => "The disk is full. Free some space and try again.".to_string(),
-            K::PermissionDenied | K::ReadOnlyFilesystem => {
+            K::ReadOnlyFilesystem => {
+                "The folder is on a read-only disk or share. Choose a folder you can write to."
+                    .to_string()
+            }
+            K::PermissionDenied => {
                 "Permission was refused by the file system. Choose a folder you can write to."
                     .to_string()
             }

@@ -25,6 +25,16 @@ impl WriterLock {
             .write(true)
             .open(&path)
             .map_err(|e| {
+                use std::io::ErrorKind as K;
+                if matches!(e.kind(), K::ReadOnlyFilesystem | K::PermissionDenied) {
+                    return CoreError::new(
+                        ErrorKind::Io,
+                        format!(
+                            "The database's folder {} cannot be written to (it is read-only), so the database was not opened and nothing in it was changed. Move the database to a folder you can write to, or copy it there.",
+                            path.parent().map(|p| p.display().to_string()).unwrap_or_default()
+                        ),
+                    );
+                }
                 let mut err = CoreError::from(e);
                 err.message = format!(
                     "Cannot create the lock file {}: {}",
