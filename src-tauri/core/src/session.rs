@@ -33,7 +33,7 @@ pub struct AppStatus {
 
 impl Session {
     pub fn open(path: &Path) -> Session {
-        let store = Store::open(path);
+        let store = Store::open_for_window(path);
         if let Err(e) = &store {
             tracing::warn!(kind = ?e.kind, "database not opened");
         }
@@ -47,14 +47,25 @@ impl Session {
     pub fn with<T>(&self, f: impl FnOnce(&mut Store) -> Result<T>) -> Result<T> {
         // A panic in an earlier command must not lock the user out of their data.
         let mut guard = self.store.lock().unwrap_or_else(|p| p.into_inner());
+        Self::close_if_damaged(&mut guard);
         match guard.as_mut() {
             Ok(store) => f(store),
             Err(e) => Err(e.clone()),
         }
     }
 
+    /// A background integrity check that found damage closes the database, as finding it at
+    /// opening would have: from then on every command says so and nothing is written.
+    fn close_if_damaged(guard: &mut std::result::Result<Store, CoreError>) {
+        if let Some(e) = guard.as_ref().ok().and_then(Store::integrity_failure) {
+            tracing::warn!("database closed: the background integrity check found damage");
+            *guard = Err(e);
+        }
+    }
+
     pub fn status(&self) -> AppStatus {
-        let guard = self.store.lock().unwrap_or_else(|p| p.into_inner());
+        let mut guard = self.store.lock().unwrap_or_else(|p| p.into_inner());
+        Self::close_if_damaged(&mut guard);
         let (open_error, first_run) = match guard.as_ref() {
             Ok(store) => {
                 let empty = members::count(store.conn())
@@ -90,7 +101,7 @@ impl Session {
                 "The database is being restored from a backup.",
             ));
             let restored = crate::store::backup::restore_automatic(&self.path, file_name);
-            *guard = Store::open(&self.path);
+            *guard = Store::open_for_window(&self.path);
             restored?;
         }
         Ok(self.status())
@@ -101,7 +112,7 @@ impl Session {
         {
             let mut guard = self.store.lock().unwrap_or_else(|p| p.into_inner());
             if guard.is_err() {
-                *guard = Store::open(&self.path);
+                *guard = Store::open_for_window(&self.path);
             }
         }
         self.status()

@@ -5,6 +5,7 @@ pub mod competency;
 pub mod exchange;
 pub mod frameworks;
 pub mod history;
+pub mod integrity;
 mod lock;
 pub mod members;
 pub mod migrations;
@@ -32,6 +33,8 @@ use crate::error::{damaged_database, CoreError, ErrorKind, Result};
 pub struct Store {
     conn: Connection,
     path: Option<PathBuf>,
+    /// Whether the file passed its integrity check; writes wait for it.
+    integrity: std::sync::Arc<integrity::Gate>,
     // Dropped after `conn` (fields drop in order), so the lock outlives every write.
     _lock: Option<WriterLock>,
 }
@@ -53,6 +56,18 @@ impl Store {
     /// Opens (creating if needed) the database at `path`: takes the writer lock, sets the
     /// pragmas every connection must have, checks the file, and migrates it.
     pub fn open(path: &Path) -> Result<Store> {
+        Store::open_checking(path, None)
+    }
+
+    /// Opens as `open` does, but a large file already at this schema version has its
+    /// integrity checked in the background (see `integrity`), so reading can begin at once.
+    /// The window opens its database this way; the command line checks before it starts.
+    pub fn open_for_window(path: &Path) -> Result<Store> {
+        Store::open_checking(path, Some(integrity::BACKGROUND_FROM_BYTES))
+    }
+
+    /// Opens with the integrity check in the background for files of at least `from` bytes.
+    pub(crate) fn open_checking(path: &Path, background_from: Option<u64>) -> Result<Store> {
         if let Some(parent) = path.parent().filter(|p| !p.as_os_str().is_empty()) {
             std::fs::create_dir_all(parent).map_err(|e| {
                 let mut err = CoreError::from(e);
@@ -83,11 +98,17 @@ impl Store {
         let mut store = Store {
             conn,
             path: Some(path.to_path_buf()),
+            integrity: integrity::Gate::sound(),
             _lock: Some(lock),
         };
+        let background = background_from.is_some_and(|from| {
+            std::fs::metadata(path)
+                .map(|m| m.len() >= from)
+                .unwrap_or(false)
+        });
         // Opening writes too (the write-ahead log, pending migrations): a full disk here
         // must read as one.
-        if let Err(e) = store.prepare() {
+        if let Err(e) = store.prepare(background) {
             return Err(store.explain_io_error(e));
         }
         tracing::info!(schema = SCHEMA_VERSION, "database opened");
@@ -99,23 +120,38 @@ impl Store {
         let mut store = Store {
             conn: Connection::open_in_memory()?,
             path: None,
+            integrity: integrity::Gate::sound(),
             _lock: None,
         };
-        store.prepare()?;
+        store.prepare(false)?;
         Ok(store)
     }
 
-    fn prepare(&mut self) -> Result<()> {
+    fn prepare(&mut self, background: bool) -> Result<()> {
         let c = &self.conn;
         c.busy_timeout(Duration::from_secs(5))?;
         // Read-only checks first, so a file we refuse is left exactly as it was. A file that
         // is not a database fails on this first read and is reported as damaged.
         let version = migrations::check_compatible(c)?;
-        let quick: String = c.query_row("PRAGMA quick_check", [], |r| r.get(0))?;
-        if quick != "ok" {
-            tracing::warn!("quick_check failed on open");
-            return Err(damaged_database());
+        // The check may wait only when opening writes nothing to the file: no migration is
+        // due and the write-ahead log is already in use.
+        let current: String = c.query_row("PRAGMA journal_mode", [], |r| r.get(0))?;
+        let background =
+            background && version == SCHEMA_VERSION && current.eq_ignore_ascii_case("wal");
+        if background {
+            let path = self
+                .path
+                .clone()
+                .expect("only files are checked in the background");
+            self.integrity = integrity::Gate::check_in_background(&path);
+        } else {
+            let quick: String = c.query_row("PRAGMA quick_check", [], |r| r.get(0))?;
+            if quick != "ok" {
+                tracing::warn!("quick_check failed on open");
+                return Err(damaged_database());
+            }
         }
+        let c = &self.conn;
         let journal: String = c.query_row("PRAGMA journal_mode = WAL", [], |r| r.get(0))?;
         if self.path.is_some() && !journal.eq_ignore_ascii_case("wal") {
             return Err(CoreError::new(
@@ -162,12 +198,24 @@ impl Store {
         backup::write_copy(&self.conn, out)
     }
 
+    /// The damaged-file error, once a background check has found damage.
+    pub fn integrity_failure(&self) -> Option<CoreError> {
+        self.integrity.failure()
+    }
+
+    /// Waits for the integrity check, if one is still running.
+    pub fn wait_for_integrity(&self) -> Result<()> {
+        self.integrity.wait()
+    }
+
     pub(crate) fn conn(&self) -> &Connection {
         &self.conn
     }
 
     /// Runs `f` in one write transaction: all of it is saved, or none of it.
     pub(crate) fn write<T>(&mut self, f: impl FnOnce(&Transaction) -> Result<T>) -> Result<T> {
+        // Nothing is written to a file before it is known to be sound.
+        self.integrity.wait()?;
         let result = (|| {
             let tx = self
                 .conn

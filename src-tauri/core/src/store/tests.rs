@@ -204,3 +204,72 @@ fn a_database_at_an_older_schema_is_migrated_keeping_its_records() {
         .unwrap();
     assert_eq!(version, 1);
 }
+
+/// A database whose last pages are overwritten, its header and schema intact.
+fn damaged_in_the_middle() -> (tempfile::TempDir, std::path::PathBuf) {
+    let (dir, path) = temp_db();
+    {
+        let mut store = Store::open(&path).unwrap();
+        crate::demo::load_demo(&mut store).unwrap();
+        store
+            .conn()
+            .execute_batch("PRAGMA wal_checkpoint(TRUNCATE);")
+            .unwrap();
+    }
+    let mut bytes = file_bytes(&path);
+    // The last pages hold the search index, which opening does not read.
+    let tail = bytes.len() - 2 * 4096;
+    for b in &mut bytes[tail..] {
+        *b = 0x5A;
+    }
+    std::fs::write(&path, &bytes).unwrap();
+    (dir, path)
+}
+
+#[test]
+fn a_large_file_checked_in_the_background_refuses_its_first_write_when_damaged() {
+    let (_dir, path) = damaged_in_the_middle();
+    let before = file_bytes(&path);
+    // As the window opens a large file: the check runs beside it.
+    let mut store = Store::open_checking(&path, Some(0)).unwrap();
+    let err = crate::board::save_organisation(
+        &mut store,
+        &crate::board::OrganisationInput {
+            name: "NHS Borders".into(),
+            nation: crate::board::Nation::Scotland,
+            org_type: crate::board::OrgType::HealthBoard,
+        },
+    )
+    .unwrap_err();
+    assert_eq!(err.kind, ErrorKind::Damaged, "{}", err.message);
+    assert!(store.integrity_failure().is_some());
+    drop(store);
+    assert_eq!(
+        file_bytes(&path),
+        before,
+        "the damaged file is left exactly as it was"
+    );
+    // Opened the ordinary way, the same file is refused at once.
+    assert_eq!(Store::open(&path).unwrap_err().kind, ErrorKind::Damaged);
+}
+
+#[test]
+fn a_sound_file_checked_in_the_background_takes_writes_once_the_check_passes() {
+    let (_dir, path) = temp_db();
+    {
+        let mut store = Store::open(&path).unwrap();
+        crate::demo::load_demo(&mut store).unwrap();
+    }
+    let mut store = Store::open_checking(&path, Some(0)).unwrap();
+    store.wait_for_integrity().unwrap();
+    assert!(store.integrity_failure().is_none());
+    crate::board::save_organisation(
+        &mut store,
+        &crate::board::OrganisationInput {
+            name: "NHS Borders".into(),
+            nation: crate::board::Nation::Scotland,
+            org_type: crate::board::OrgType::HealthBoard,
+        },
+    )
+    .unwrap();
+}
