@@ -226,10 +226,15 @@ pub fn export(
             lineage,
         });
     }
+    // Files go out under the name this laptop records its own changes under.
+    let sender = match crate::store::history::current_user(store.conn())? {
+        name if name.trim().is_empty() => "Unnamed installation".to_string(),
+        name => name,
+    };
     let payload = Payload {
         format: FORMAT_VERSION,
         made_at: crate::dates::now_utc(),
-        sender: sender_name(store)?,
+        sender,
         description: description.clone(),
         records: items,
     };
@@ -412,19 +417,6 @@ fn read_file(file: &Path) -> Result<Vec<u8>> {
         ));
     }
     std::fs::read(file).map_err(fail)
-}
-
-/// The name files from here go out under: the member this laptop belongs to, or the account.
-fn sender_name(store: &Store) -> Result<String> {
-    let settings = crate::settings::get_settings(store)?;
-    if let Some(id) = settings.my_member_id {
-        if let Ok(m) = crate::board::get_member(store, &id) {
-            return Ok(m.name);
-        }
-    }
-    Ok(std::env::var("USER")
-        .or_else(|_| std::env::var("USERNAME"))
-        .unwrap_or_else(|_| "Unnamed installation".into()))
 }
 
 /// Public for the CLI: the member this laptop belongs to, if chosen.

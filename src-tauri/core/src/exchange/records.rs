@@ -236,11 +236,7 @@ impl Record {
             }
             Record::Assessment(a) => {
                 let installed = a.framework_id == crate::framework::SHIPPED_ID
-                    || conn.query_row(
-                        "SELECT EXISTS (SELECT 1 FROM imported_framework WHERE id = ?1)",
-                        [&a.framework_id],
-                        |r| r.get::<_, bool>(0),
-                    )?;
+                    || store::frameworks::is_imported(conn, &a.framework_id)?;
                 Ok((!installed).then(|| {
                     format!(
                         "it is against the framework “{}”, which is not installed here; import that framework first",

@@ -53,3 +53,12 @@ pub fn set_scopes(conn: &Connection, framework_id: &str, scopes: &[String]) -> R
     }
     Ok(())
 }
+
+/// Whether a framework with this id has been imported.
+pub fn is_imported(conn: &Connection, id: &str) -> Result<bool> {
+    Ok(conn.query_row(
+        "SELECT EXISTS (SELECT 1 FROM imported_framework WHERE id = ?1)",
+        [id],
+        |r| r.get(0),
+    )?)
+}

@@ -218,7 +218,7 @@ pub fn latest_snapshots(
 
 /// The person making changes: the member this laptop belongs to (chosen in Settings), or the
 /// operating-system account when none is chosen.
-fn current_user(conn: &Connection) -> Result<String> {
+pub(crate) fn current_user(conn: &Connection) -> Result<String> {
     let me: Option<Option<String>> = super::settings::get(conn, "my_member_id")?;
     if let Some(id) = me.flatten() {
         let name: Option<String> = conn
