@@ -127,6 +127,13 @@ pub fn run(db: PathBuf) {
             commands::save_text_size,
             commands::text_sizes,
             commands::ui_ready,
+            commands::idle_lock_minutes,
+            commands::save_idle_lock_minutes,
+            commands::create_database,
+            commands::unlock,
+            commands::lock,
+            commands::encrypt_database,
+            commands::change_passphrase,
         ])
         .run(tauri::generate_context!());
     if let Err(e) = result {

@@ -42,3 +42,13 @@ pub fn save_text_size(
 pub fn text_sizes() -> Vec<boardassure_core::board::codes::Choice<settings::TextSize>> {
     settings::TextSize::choices()
 }
+
+#[tauri::command]
+pub fn idle_lock_minutes(session: State<'_, Session>) -> Result<u32, CoreError> {
+    session.with(|s| settings::idle_lock_minutes(s))
+}
+
+#[tauri::command]
+pub fn save_idle_lock_minutes(session: State<'_, Session>, minutes: u32) -> Result<u32, CoreError> {
+    session.with(|s| settings::save_idle_lock_minutes(s, minutes))
+}

@@ -4,7 +4,7 @@ use boardassure_core::audit::AuditReport;
 use boardassure_core::board::Choice;
 use boardassure_core::demo::{self, DemoSummary};
 use boardassure_core::search::{SearchFilter, SearchHit, SearchKind};
-use boardassure_core::session::{AppStatus, Session};
+use boardassure_core::session::{AppStatus, EncryptionOutcome, Session};
 use boardassure_core::store::backup::BackupInfo;
 use boardassure_core::store::HealthReport;
 use boardassure_core::CoreError;
@@ -71,4 +71,44 @@ pub fn restore_backup(
     file_name: String,
 ) -> Result<AppStatus, CoreError> {
     session.restore_backup(&file_name)
+}
+
+/// Creates the database at first run, encrypted under the passphrase chosen.
+#[tauri::command]
+pub async fn create_database(
+    session: State<'_, Session>,
+    passphrase: String,
+) -> Result<AppStatus, CoreError> {
+    session.create(passphrase)
+}
+
+#[tauri::command]
+pub async fn unlock(
+    session: State<'_, Session>,
+    passphrase: String,
+) -> Result<AppStatus, CoreError> {
+    session.unlock(passphrase)
+}
+
+#[tauri::command]
+pub fn lock(session: State<'_, Session>) -> Result<AppStatus, CoreError> {
+    session.lock()
+}
+
+// Re-encrypting rewrites the whole file and its backups: async, so the window keeps drawing.
+#[tauri::command]
+pub async fn encrypt_database(
+    session: State<'_, Session>,
+    passphrase: String,
+) -> Result<EncryptionOutcome, CoreError> {
+    session.encrypt(passphrase)
+}
+
+#[tauri::command]
+pub async fn change_passphrase(
+    session: State<'_, Session>,
+    current: String,
+    new: String,
+) -> Result<EncryptionOutcome, CoreError> {
+    session.change_passphrase(current, new)
 }

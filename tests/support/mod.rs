@@ -21,13 +21,21 @@ pub fn temp_db() -> (tempfile::TempDir, PathBuf) {
     (dir, db)
 }
 
-/// Runs `boardassure --db DB args...` with no inherited database setting.
+/// Runs `boardassure --db DB args...` with no inherited database setting or passphrase.
 pub fn cli(db: &Path, args: &[&str]) -> Output {
+    cli_with(db, args, &[])
+}
+
+/// Runs `boardassure --db DB args...` with the environment variables `env` set.
+pub fn cli_with(db: &Path, args: &[&str], env: &[(&str, &str)]) -> Output {
     Command::new(BIN)
         .arg("--db")
         .arg(db)
         .args(args)
         .env_remove("BOARDASSURE_DB")
+        .env_remove("BOARDASSURE_PASSPHRASE")
+        .env_remove("BOARDASSURE_NEW_PASSPHRASE")
+        .envs(env.iter().copied())
         .output()
         .expect("the boardassure binary runs")
 }

@@ -20,6 +20,10 @@ pub enum ErrorKind {
     InUse,
     /// The database was written by a newer version of the app.
     TooNew,
+    /// The database is encrypted and waits for its passphrase.
+    Locked,
+    /// The passphrase given does not open the database.
+    WrongPassphrase,
     /// The file is damaged, truncated or not one of this app's databases.
     Damaged,
     /// The disk or file system refused (full, read-only, missing folder).

@@ -1,7 +1,9 @@
 //! One open database for the life of the window: every command borrows it in turn.
 //!
 //! When the database cannot be opened (in use, damaged, too new) the session keeps the reason
-//! instead, so the window can explain it and offer to try again, and nothing writes.
+//! instead, so the window can explain it and offer to try again, and nothing writes. An
+//! encrypted database starts locked and is opened by its passphrase; locking it again (after
+//! the idle time, or on request) closes it and forgets the passphrase.
 
 use std::path::{Path, PathBuf};
 use std::sync::Mutex;
@@ -10,12 +12,30 @@ use serde::Serialize;
 use ts_rs::TS;
 
 use crate::board;
-use crate::error::{CoreError, ErrorBody, Result};
+use crate::error::{CoreError, ErrorBody, ErrorKind, Result};
+use crate::store::encryption::{self, FileKind, Passphrase};
 use crate::store::{members, Store};
 
 pub struct Session {
     path: PathBuf,
-    store: Mutex<std::result::Result<Store, CoreError>>,
+    state: Mutex<State>,
+}
+
+/// The database as the window has it.
+struct State {
+    opened: Opened,
+    /// The passphrase that opened (or, for a damaged file, was confirmed for) the database:
+    /// kept while unlocked so a restore can read the backups, wiped when the window locks.
+    passphrase: Option<Passphrase>,
+}
+
+enum Opened {
+    Open(Store),
+    /// There is no database yet: a passphrase must be chosen to create it.
+    New,
+    /// The database is encrypted and waits for its passphrase.
+    Locked,
+    Failed(CoreError),
 }
 
 /// What the window needs to know before showing any screen.
@@ -29,61 +49,218 @@ pub struct AppStatus {
     pub open_error: Option<ErrorBody>,
     /// No organisation and no members yet: show the first-run screen.
     pub first_run: bool,
+    /// There is no database yet: choose a passphrase to create it, encrypted.
+    pub new_database: bool,
+    /// The database is encrypted and locked: ask for its passphrase.
+    pub locked: bool,
+    /// The open database is encrypted at rest.
+    pub encrypted: bool,
+}
+
+/// The result of encrypting the database or changing its passphrase.
+#[derive(Debug, Clone, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+#[ts(export)]
+pub struct EncryptionOutcome {
+    /// Kept copies (damaged backups) that could not be converted: they should be deleted.
+    pub unconverted: Vec<String>,
+    pub status: AppStatus,
+}
+
+/// Opens what is at `path` with what is known: a missing file waits for a passphrase to be
+/// chosen, an encrypted one for its passphrase.
+fn reopen(path: &Path, passphrase: Option<&Passphrase>) -> Opened {
+    let opened = match (encryption::file_kind(path), passphrase) {
+        (FileKind::Missing, None) => return Opened::New,
+        (FileKind::Encrypted, None) => return Opened::Locked,
+        _ => Store::open_for_window(path, passphrase),
+    };
+    match opened {
+        Ok(store) => Opened::Open(store),
+        Err(e) if e.kind == ErrorKind::WrongPassphrase => Opened::Locked,
+        Err(e) => {
+            tracing::warn!(kind = ?e.kind, "database not opened");
+            Opened::Failed(e)
+        }
+    }
 }
 
 impl Session {
     pub fn open(path: &Path) -> Session {
-        let store = Store::open_for_window(path);
-        if let Err(e) = &store {
-            tracing::warn!(kind = ?e.kind, "database not opened");
-        }
         Session {
             path: path.to_path_buf(),
-            store: Mutex::new(store),
+            state: Mutex::new(State {
+                opened: reopen(path, None),
+                passphrase: None,
+            }),
         }
+    }
+
+    fn state(&self) -> std::sync::MutexGuard<'_, State> {
+        // A panic in an earlier command must not lock the user out of their data.
+        let mut guard = self.state.lock().unwrap_or_else(|p| p.into_inner());
+        Self::close_if_damaged(&mut guard);
+        guard
     }
 
     /// Runs `f` on the open store, or returns why there is none.
     pub fn with<T>(&self, f: impl FnOnce(&mut Store) -> Result<T>) -> Result<T> {
-        // A panic in an earlier command must not lock the user out of their data.
-        let mut guard = self.store.lock().unwrap_or_else(|p| p.into_inner());
-        Self::close_if_damaged(&mut guard);
-        match guard.as_mut() {
-            Ok(store) => f(store),
-            Err(e) => Err(e.clone()),
+        let mut guard = self.state();
+        match &mut guard.opened {
+            Opened::Open(store) => f(store),
+            Opened::New => Err(CoreError::new(
+                ErrorKind::Locked,
+                "Choose a passphrase first: it creates the encrypted database.",
+            )),
+            Opened::Locked => Err(encryption::locked(&self.path)),
+            Opened::Failed(e) => Err(e.clone()),
         }
     }
 
     /// A background integrity check that found damage closes the database, as finding it at
     /// opening would have: from then on every command says so and nothing is written.
-    fn close_if_damaged(guard: &mut std::result::Result<Store, CoreError>) {
-        if let Some(e) = guard.as_ref().ok().and_then(Store::integrity_failure) {
-            tracing::warn!("database closed: the background integrity check found damage");
-            *guard = Err(e);
+    fn close_if_damaged(state: &mut State) {
+        if let Opened::Open(store) = &state.opened {
+            if let Some(e) = store.integrity_failure() {
+                tracing::warn!("database closed: the background integrity check found damage");
+                state.opened = Opened::Failed(e);
+            }
         }
     }
 
     pub fn status(&self) -> AppStatus {
-        let mut guard = self.store.lock().unwrap_or_else(|p| p.into_inner());
-        Self::close_if_damaged(&mut guard);
-        let (open_error, first_run) = match guard.as_ref() {
-            Ok(store) => {
+        let guard = self.state();
+        let (open_error, first_run, encrypted) = match &guard.opened {
+            Opened::Open(store) => {
                 let empty = members::count(store.conn())
                     .map(|n| n == 0)
                     .unwrap_or(false)
                     && board::get_organisation(store)
                         .map(|o| o.is_none())
                         .unwrap_or(false);
-                (None, empty)
+                (None, empty, store.is_encrypted())
             }
-            Err(e) => (Some(e.body()), false),
+            Opened::Failed(e) => (Some(e.body()), false, false),
+            Opened::New | Opened::Locked => (None, false, false),
         };
         AppStatus {
             app_version: env!("CARGO_PKG_VERSION").to_string(),
             db_path: self.path.display().to_string(),
             open_error,
             first_run,
+            new_database: matches!(guard.opened, Opened::New),
+            locked: matches!(guard.opened, Opened::Locked),
+            encrypted,
         }
+    }
+
+    /// Creates the database, encrypted under a newly chosen passphrase.
+    pub fn create(&self, passphrase: String) -> Result<AppStatus> {
+        let passphrase = Passphrase::new("passphrase", passphrase)?;
+        {
+            let mut guard = self.state();
+            if !matches!(guard.opened, Opened::New) {
+                return Err(CoreError::conflict("The database already exists."));
+            }
+            let store = Store::open_for_window(&self.path, Some(&passphrase))?;
+            guard.opened = Opened::Open(store);
+            guard.passphrase = Some(passphrase);
+        }
+        Ok(self.status())
+    }
+
+    /// Opens the locked database with its passphrase. A wrong passphrase leaves it locked and
+    /// is reported against the passphrase field.
+    pub fn unlock(&self, passphrase: String) -> Result<AppStatus> {
+        let passphrase = Passphrase::entered("passphrase", passphrase)?;
+        {
+            let mut guard = self.state();
+            if !matches!(guard.opened, Opened::Locked) {
+                return Err(CoreError::conflict("The database is not locked."));
+            }
+            match Store::open_for_window(&self.path, Some(&passphrase)) {
+                Ok(store) => guard.opened = Opened::Open(store),
+                Err(mut e) if e.kind == ErrorKind::WrongPassphrase => {
+                    e.field = Some("passphrase".into());
+                    return Err(e);
+                }
+                // Damaged, in use, too new: shown as such, with the passphrase kept so a
+                // backup can be restored or the opening tried again.
+                Err(e) => guard.opened = Opened::Failed(e),
+            }
+            guard.passphrase = Some(passphrase);
+        }
+        tracing::info!("database unlocked");
+        Ok(self.status())
+    }
+
+    /// Closes an encrypted database and forgets its passphrase, until it is unlocked again.
+    pub fn lock(&self) -> Result<AppStatus> {
+        {
+            let mut guard = self.state();
+            match &guard.opened {
+                Opened::Open(store) if store.is_encrypted() => {}
+                Opened::Open(_) => {
+                    return Err(CoreError::conflict(
+                        "This database is not encrypted, so it cannot be locked. Encrypt it under Database first.",
+                    ))
+                }
+                _ => return Err(CoreError::conflict("The database is not open.")),
+            }
+            guard.opened = Opened::Locked;
+            guard.passphrase = None;
+        }
+        tracing::info!("database locked");
+        Ok(self.status())
+    }
+
+    /// Encrypts the open plain database under a new passphrase.
+    pub fn encrypt(&self, passphrase: String) -> Result<EncryptionOutcome> {
+        let new = Passphrase::new("passphrase", passphrase)?;
+        self.reencrypt(None, new)
+    }
+
+    /// Changes the passphrase of the open encrypted database.
+    pub fn change_passphrase(&self, current: String, new: String) -> Result<EncryptionOutcome> {
+        let current = Passphrase::entered("current", current)?;
+        let new = Passphrase::new("new", new)?;
+        self.reencrypt(Some(current), new)
+    }
+
+    fn reencrypt(&self, current: Option<Passphrase>, new: Passphrase) -> Result<EncryptionOutcome> {
+        let unconverted = {
+            let mut guard = self.state();
+            let Opened::Open(store) = &mut guard.opened else {
+                return Err(CoreError::conflict("The database is not open."));
+            };
+            if current.is_none() && store.is_encrypted() {
+                return Err(CoreError::conflict(
+                    "The database is already encrypted; change its passphrase instead.",
+                ));
+            }
+            match store.reencrypt(current.as_ref(), &new) {
+                Ok(left) => {
+                    guard.passphrase = Some(new);
+                    left
+                }
+                Err(e) => {
+                    // A failure after the old file was closed leaves the store without its
+                    // file: open again whichever file is now in place.
+                    if !store.is_attached() {
+                        let opened = match reopen(&self.path, Some(&new)) {
+                            Opened::Locked => reopen(&self.path, current.as_ref()),
+                            other => other,
+                        };
+                        guard.opened = opened;
+                    }
+                    return Err(e);
+                }
+            }
+        };
+        Ok(EncryptionOutcome {
+            unconverted,
+            status: self.status(),
+        })
     }
 
     /// The automatic backups of this database, newest first.
@@ -95,13 +272,15 @@ impl Session {
     /// is closed first so the restore can take the writer lock.
     pub fn restore_backup(&self, file_name: &str) -> Result<AppStatus> {
         {
-            let mut guard = self.store.lock().unwrap_or_else(|p| p.into_inner());
-            *guard = Err(CoreError::new(
-                crate::error::ErrorKind::InUse,
+            let mut guard = self.state();
+            guard.opened = Opened::Failed(CoreError::new(
+                ErrorKind::InUse,
                 "The database is being restored from a backup.",
             ));
-            let restored = crate::store::backup::restore_automatic(&self.path, file_name);
-            *guard = Store::open_for_window(&self.path);
+            let passphrase = guard.passphrase.clone();
+            let restored =
+                crate::store::backup::restore_automatic(&self.path, file_name, passphrase.as_ref());
+            guard.opened = reopen(&self.path, passphrase.as_ref());
             restored?;
         }
         Ok(self.status())
@@ -110,9 +289,9 @@ impl Session {
     /// Tries again to open the database (after the other program holding it has closed).
     pub fn retry_open(&self) -> AppStatus {
         {
-            let mut guard = self.store.lock().unwrap_or_else(|p| p.into_inner());
-            if guard.is_err() {
-                *guard = Store::open_for_window(&self.path);
+            let mut guard = self.state();
+            if matches!(guard.opened, Opened::Failed(_)) {
+                guard.opened = reopen(&self.path, guard.passphrase.as_ref());
             }
         }
         self.status()

@@ -74,6 +74,32 @@ pub fn save_text_size(store: &mut Store, size: TextSize) -> Result<TextSize> {
     Ok(size)
 }
 
+const IDLE_LOCK_MINUTES: &str = "idle_lock_minutes";
+
+/// How long the window may sit unused before an encrypted database locks, by default.
+pub const DEFAULT_IDLE_LOCK_MINUTES: u32 = 15;
+
+/// Minutes without use before the window locks an encrypted database; 0 means never.
+pub fn idle_lock_minutes(store: &Store) -> Result<u32> {
+    Ok(settings::get(store.conn(), IDLE_LOCK_MINUTES)?.unwrap_or(DEFAULT_IDLE_LOCK_MINUTES))
+}
+
+/// Sets the idle time before locking: 0 (never) or 1 to 240 minutes.
+pub fn save_idle_lock_minutes(store: &mut Store, minutes: u32) -> Result<u32> {
+    if minutes > 240 {
+        return Err(CoreError::validation(
+            "minutes",
+            "Lock after at most 240 minutes (four hours), or choose never.",
+        ));
+    }
+    store.write(|tx| {
+        settings::set(tx, IDLE_LOCK_MINUTES, &minutes)?;
+        history::record(tx, "settings", "idle-lock-minutes", "edited", &minutes)?;
+        Ok(())
+    })?;
+    Ok(minutes)
+}
+
 /// The setting that says how many daily backups to keep.
 pub const DAILY_BACKUPS_KEPT: &str = "daily_backups_kept";
 

@@ -12,4 +12,16 @@ openError: ErrorBody | null,
 /**
  * No organisation and no members yet: show the first-run screen.
  */
-firstRun: boolean, };
+firstRun: boolean, 
+/**
+ * There is no database yet: choose a passphrase to create it, encrypted.
+ */
+newDatabase: boolean, 
+/**
+ * The database is encrypted and locked: ask for its passphrase.
+ */
+locked: boolean, 
+/**
+ * The open database is encrypted at rest.
+ */
+encrypted: boolean, };

@@ -3,4 +3,4 @@
 /**
  * What kind of failure occurred; the UI chooses its presentation from this.
  */
-export type ErrorKind = "Validation" | "NotFound" | "Conflict" | "InUse" | "TooNew" | "Damaged" | "Io" | "Internal";
+export type ErrorKind = "Validation" | "NotFound" | "Conflict" | "InUse" | "TooNew" | "Locked" | "WrongPassphrase" | "Damaged" | "Io" | "Internal";

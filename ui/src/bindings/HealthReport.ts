@@ -5,6 +5,10 @@
  */
 export type HealthReport = { path: string, schemaVersion: number, appSchemaVersion: number, 
 /**
+ * Whether the file is encrypted at rest.
+ */
+encrypted: boolean, 
+/**
  * `ok`, or the first problems SQLite's integrity check found.
  */
 integrity: string, healthy: boolean, };

@@ -231,26 +231,7 @@ pub fn export_json(store: &Store, file: &Path, out: &mut impl Write) -> Result<(
     )
 }
 
-/// The passphrase from the environment, else asked for on the terminal (twice when it is
-/// being chosen).
+/// The exchange file's passphrase (twice on the terminal when it is being chosen).
 fn passphrase(choosing: bool) -> Result<String> {
-    if let Ok(p) = std::env::var(PASSPHRASE_ENV) {
-        return Ok(p);
-    }
-    let ask = |prompt: &str| {
-        rpassword::prompt_password(prompt).map_err(|_| {
-            CoreError::validation(
-                "passphrase",
-                format!("No passphrase: run this in a terminal to be asked for it, or set {PASSPHRASE_ENV}."),
-            )
-        })
-    };
-    let first = ask("Exchange file passphrase: ")?;
-    if choosing && ask("The same passphrase again: ")? != first {
-        return Err(CoreError::validation(
-            "passphrase",
-            "The two passphrases differ. Nothing was written; try again.",
-        ));
-    }
-    Ok(first)
+    super::secrets::passphrase(PASSPHRASE_ENV, "exchange file passphrase", choosing)
 }

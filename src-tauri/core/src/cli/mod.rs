@@ -14,6 +14,7 @@ mod framework;
 mod members;
 mod papers;
 mod scrutiny;
+mod secrets;
 mod training;
 
 use clap::{Parser, Subcommand};
@@ -21,6 +22,7 @@ use serde::Serialize;
 
 use crate::board::{self, Nation, OrgType, OrganisationInput};
 use crate::error::{CoreError, Result};
+use crate::store::encryption::{self, FileKind, Passphrase};
 use crate::store::Store;
 use crate::{demo, paths};
 use competency::CompetencyCommand;
@@ -117,6 +119,12 @@ pub enum Command {
         #[arg(long)]
         json: bool,
     },
+    /// Encrypt a plain database in place under a new passphrase (from
+    /// BOARDASSURE_NEW_PASSPHRASE or asked twice); its backups are encrypted too
+    Encrypt,
+    /// Change the passphrase of an encrypted database (current from BOARDASSURE_PASSPHRASE,
+    /// new from BOARDASSURE_NEW_PASSPHRASE, or asked); its backups follow
+    ChangePassphrase,
     /// Replace the database with a backup, after checking the backup; the replaced database
     /// is kept beside it as <db>.replaced-<time>
     Restore {
@@ -233,7 +241,17 @@ fn execute(db: PathBuf, command: Command, out: &mut impl Write) -> Result<bool> 
         return check(db, json, out);
     }
     if let Command::Restore { file } = &command {
-        let kept = crate::store::backup::restore(&db, file)?;
+        // An encrypted backup, or any backup restored over an encrypted database, needs the
+        // passphrase.
+        let needs_key = [file.as_path(), db.as_path()]
+            .iter()
+            .any(|p| encryption::file_kind(p) == FileKind::Encrypted);
+        let key = if needs_key {
+            Some(database_passphrase()?)
+        } else {
+            None
+        };
+        let kept = crate::store::backup::restore(&db, file, key.as_ref())?;
         let aside = kept
             .map(|k| format!(" The database it replaced is kept as {}.", k.display()))
             .unwrap_or_default();
@@ -248,8 +266,43 @@ fn execute(db: PathBuf, command: Command, out: &mut impl Write) -> Result<bool> 
             return result.map(|()| true);
         }
     }
-    let mut store = Store::open(&db)?;
+    let mut store = open_store(&db)?;
     match command {
+        Command::Encrypt => {
+            if store.is_encrypted() {
+                return Err(CoreError::conflict(
+                    "The database is already encrypted. To change its passphrase, use change-passphrase.",
+                ));
+            }
+            let new = Passphrase::new(
+                "passphrase",
+                secrets::passphrase(secrets::NEW_PASSPHRASE_ENV, "new passphrase", true)?,
+            )?;
+            let left = store.reencrypt(None, &new)?;
+            line(out, format!("Encrypted {} and its backups.", db.display()))?;
+            unconverted(out, &left)?;
+        }
+        Command::ChangePassphrase => {
+            if !store.is_encrypted() {
+                return Err(CoreError::conflict(
+                    "The database is not encrypted. To encrypt it, use encrypt.",
+                ));
+            }
+            let current = database_passphrase()?;
+            let new = Passphrase::new(
+                "passphrase",
+                secrets::passphrase(secrets::NEW_PASSPHRASE_ENV, "new passphrase", true)?,
+            )?;
+            let left = store.reencrypt(Some(&current), &new)?;
+            line(
+                out,
+                format!(
+                    "Changed the passphrase of {} and its backups.",
+                    db.display()
+                ),
+            )?;
+            unconverted(out, &left)?;
+        }
         Command::Demo => {
             let s = demo::load_demo(&mut store)?;
             line(
@@ -430,6 +483,54 @@ fn execute(db: PathBuf, command: Command, out: &mut impl Write) -> Result<bool> 
     Ok(true)
 }
 
+/// The database's passphrase, from the environment or the terminal.
+fn database_passphrase() -> Result<Passphrase> {
+    Passphrase::entered(
+        "passphrase",
+        secrets::passphrase(secrets::DB_PASSPHRASE_ENV, "database passphrase", false)?,
+    )
+}
+
+/// Opens the database: an encrypted one with its passphrase; a new one is created encrypted
+/// when a passphrase is in the environment, and plain otherwise (for scripts and tests).
+fn open_store(db: &std::path::Path) -> Result<Store> {
+    let key = match encryption::file_kind(db) {
+        FileKind::Encrypted => Some(database_passphrase().map_err(|e| {
+            if e.kind == crate::error::ErrorKind::Validation {
+                CoreError::new(
+                    crate::error::ErrorKind::Locked,
+                    format!(
+                        "The database {} is encrypted. Set {} to its passphrase, or run the command in a terminal to be asked for it.",
+                        db.display(),
+                        secrets::DB_PASSPHRASE_ENV
+                    ),
+                )
+            } else {
+                e
+            }
+        })?),
+        FileKind::Missing => secrets::from_env(secrets::DB_PASSPHRASE_ENV)
+            .map(|p| Passphrase::new("passphrase", p))
+            .transpose()?,
+        FileKind::Plain | FileKind::Foreign => None,
+    };
+    Store::open_keyed(db, key.as_ref())
+}
+
+/// Names the kept copies a re-encryption could not convert.
+fn unconverted(out: &mut impl Write, left: &[String]) -> Result<()> {
+    if left.is_empty() {
+        return Ok(());
+    }
+    line(
+        out,
+        format!(
+            "These kept copies could not be opened to convert them (they may be damaged); delete them yourself:\n{}",
+            left.join("\n")
+        ),
+    )
+}
+
 fn check(db: PathBuf, json: bool, out: &mut impl Write) -> Result<bool> {
     if !db.exists() {
         return Err(CoreError::not_found(format!(
@@ -437,7 +538,7 @@ fn check(db: PathBuf, json: bool, out: &mut impl Write) -> Result<bool> {
             db.display()
         )));
     }
-    let store = Store::open(&db)?;
+    let store = open_store(&db)?;
     let report = store.health()?;
     if json {
         print_json(out, &report)?;
@@ -445,10 +546,11 @@ fn check(db: PathBuf, json: bool, out: &mut impl Write) -> Result<bool> {
         line(
             out,
             format!(
-                "{}\nSchema version: {} (this app: {})\nIntegrity: {}\n{}",
+                "{}\nSchema version: {} (this app: {})\nEncrypted: {}\nIntegrity: {}\n{}",
                 report.path,
                 report.schema_version,
                 report.app_schema_version,
+                if report.encrypted { "yes" } else { "no" },
                 report.integrity,
                 if report.healthy {
                     "Healthy."

@@ -10,6 +10,7 @@ use std::path::{Path, PathBuf};
 
 use rusqlite::{Connection, OpenFlags};
 
+use super::encryption::{self, FileKind, Passphrase};
 use super::lock::WriterLock;
 use super::migrations;
 use crate::error::{CoreError, ErrorKind, Result};
@@ -69,13 +70,17 @@ pub fn list(db: &Path) -> Vec<BackupInfo> {
 }
 
 /// Restores the automatic backup called `file_name` (as `list` named it) over `db`.
-pub fn restore_automatic(db: &Path, file_name: &str) -> Result<Option<PathBuf>> {
+pub fn restore_automatic(
+    db: &Path,
+    file_name: &str,
+    passphrase: Option<&Passphrase>,
+) -> Result<Option<PathBuf>> {
     if !list(db).iter().any(|b| b.file_name == file_name) {
         return Err(CoreError::not_found(format!(
             "There is no automatic backup called {file_name}."
         )));
     }
-    restore(db, &folder_for(db).join(file_name))
+    restore(db, &folder_for(db).join(file_name), passphrase)
 }
 
 /// How many automatic daily backups are kept.
@@ -119,6 +124,36 @@ pub fn write_copy(conn: &Connection, out: &Path) -> Result<()> {
         let _ = std::fs::remove_file(&tmp);
     }
     result
+}
+
+/// Every copy of the database at `db` the app keeps: its automatic backups and the databases
+/// a restore set aside. Encryption and a change of passphrase convert them all.
+pub fn kept_copies(db: &Path) -> Vec<PathBuf> {
+    let mut copies: Vec<PathBuf> = std::fs::read_dir(folder_for(db))
+        .map(|entries| {
+            entries
+                .flatten()
+                .map(|e| e.path())
+                .filter(|p| p.extension().is_some_and(|x| x == "db"))
+                .collect()
+        })
+        .unwrap_or_default();
+    let prefix = format!(
+        "{}.replaced-",
+        db.file_name().unwrap_or_default().to_string_lossy()
+    );
+    let dir = match db.parent() {
+        Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
+        _ => PathBuf::from("."),
+    };
+    if let Ok(entries) = std::fs::read_dir(dir) {
+        copies.extend(entries.flatten().map(|e| e.path()).filter(|p| {
+            let name = p.file_name().unwrap_or_default().to_string_lossy();
+            name.starts_with(&prefix) && !name.ends_with("-wal") && !name.ends_with("-shm")
+        }));
+    }
+    copies.sort();
+    copies
 }
 
 /// Takes today's automatic backup if there is none yet, and keeps the newest `keep`.
@@ -171,8 +206,9 @@ pub fn before_migration(conn: &Connection, db: &Path, from: i32) -> Result<PathB
     Ok(target)
 }
 
-/// Checks that `path` is a healthy database this version can read, without changing it.
-pub fn check_backup(path: &Path) -> Result<()> {
+/// Checks that `path` is a healthy database this version can read, without changing it. An
+/// encrypted backup is read under `passphrase`.
+pub fn check_backup(path: &Path, passphrase: Option<&Passphrase>) -> Result<()> {
     if !path.is_file() {
         return Err(CoreError::not_found(format!(
             "There is no backup file at {}.",
@@ -188,8 +224,37 @@ pub fn check_backup(path: &Path) -> Result<()> {
             ),
         )
     };
-    let conn = Connection::open_with_flags(path, OpenFlags::SQLITE_OPEN_READ_ONLY)
-        .map_err(|_| refuse("it cannot be opened as a database.".into()))?;
+    let conn = match (encryption::file_kind(path), passphrase) {
+        (FileKind::Missing, _) => return Err(refuse("it holds no board records.".into())),
+        (FileKind::Foreign, _) => {
+            return Err(refuse("it cannot be opened as a database.".into()))
+        }
+        (FileKind::Encrypted, None) => {
+            return Err(CoreError::new(
+                ErrorKind::Locked,
+                format!(
+                    "{} is encrypted: give the passphrase it was taken under. Nothing was changed.",
+                    path.display()
+                ),
+            ))
+        }
+        (FileKind::Encrypted, Some(p)) => {
+            encryption::open_read_only(path, p).map_err(|e| match e.kind {
+                ErrorKind::WrongPassphrase => CoreError::new(
+                    ErrorKind::WrongPassphrase,
+                    format!(
+                        "{} does not open with this passphrase: it was taken under another one, or it is damaged. Nothing was changed.",
+                        path.display()
+                    ),
+                ),
+                _ => refuse("it is damaged.".into()),
+            })?
+        }
+        (FileKind::Plain, _) => {
+            Connection::open_with_flags(path, OpenFlags::SQLITE_OPEN_READ_ONLY)
+                .map_err(|_| refuse("it cannot be opened as a database.".into()))?
+        }
+    };
     let version = migrations::check_compatible(&conn).map_err(|e| refuse(e.message))?;
     if version == 0 {
         return Err(refuse("it holds no board records.".into()));
@@ -203,10 +268,39 @@ pub fn check_backup(path: &Path) -> Result<()> {
     Ok(())
 }
 
+/// Puts a copy of `backup` at `tmp`, ready to be renamed into place. A plain backup restored
+/// over an encrypted database is encrypted on the way, so restoring never undoes encryption.
+fn stage(db: &Path, backup: &Path, tmp: &Path, passphrase: Option<&Passphrase>) -> Result<()> {
+    let encrypt_on_the_way = encryption::file_kind(backup) == FileKind::Plain
+        && encryption::file_kind(db) == FileKind::Encrypted;
+    match passphrase {
+        Some(p) if encrypt_on_the_way => {
+            let conn = Connection::open_with_flags(
+                backup,
+                OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_CREATE,
+            )?;
+            encryption::export_encrypted(&conn, tmp, p)
+        }
+        _ => {
+            std::fs::copy(backup, tmp).map_err(|e| io_error("copy the backup to", tmp, e))?;
+            let flushed = std::fs::File::open(tmp).and_then(|f| f.sync_all());
+            if let Err(e) = flushed {
+                let _ = std::fs::remove_file(tmp);
+                return Err(io_error("flush", tmp, e));
+            }
+            Ok(())
+        }
+    }
+}
+
 /// Replaces the database at `db` with the backup at `backup`. Returns where the replaced
 /// database was kept, if there was one.
-pub fn restore(db: &Path, backup: &Path) -> Result<Option<PathBuf>> {
-    check_backup(backup)?;
+pub fn restore(
+    db: &Path,
+    backup: &Path,
+    passphrase: Option<&Passphrase>,
+) -> Result<Option<PathBuf>> {
+    check_backup(backup, passphrase)?;
     let _lock = WriterLock::acquire(db)?;
     let dir = match db.parent() {
         Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
@@ -216,12 +310,7 @@ pub fn restore(db: &Path, backup: &Path) -> Result<Option<PathBuf>> {
         ".boardassure-restore-{}.part",
         crate::store::new_id()
     ));
-    std::fs::copy(backup, &tmp).map_err(|e| io_error("copy the backup to", &tmp, e))?;
-    let flushed = std::fs::File::open(&tmp).and_then(|f| f.sync_all());
-    if let Err(e) = flushed {
-        let _ = std::fs::remove_file(&tmp);
-        return Err(io_error("flush", &tmp, e));
-    }
+    stage(db, backup, &tmp, passphrase)?;
     let mut kept = None;
     if db.exists() {
         let stamp = chrono::Local::now().format("%Y-%m-%dT%H%M%S");
@@ -241,6 +330,15 @@ pub fn restore(db: &Path, backup: &Path) -> Result<Option<PathBuf>> {
     std::fs::rename(&tmp, db).map_err(|e| io_error("put the backup in place as", db, e))?;
     if let Ok(d) = std::fs::File::open(&dir) {
         let _ = d.sync_all();
+    }
+    // The check file follows the passphrase that opened what is now in place.
+    match (encryption::file_kind(db), passphrase) {
+        (FileKind::Encrypted, Some(p)) => {
+            if let Err(e) = encryption::write_check(db, p) {
+                tracing::warn!(error = %e.message, "passphrase check file not written");
+            }
+        }
+        _ => encryption::remove_check(db),
     }
     tracing::info!("database restored from a backup");
     Ok(kept)

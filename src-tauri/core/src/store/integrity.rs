@@ -11,6 +11,7 @@ use std::sync::{Arc, Condvar, Mutex};
 
 use rusqlite::{Connection, OpenFlags};
 
+use super::encryption::Passphrase;
 use crate::error::{damaged_database, CoreError, Result};
 
 /// Files at least this large are checked in the background.
@@ -40,7 +41,7 @@ impl Gate {
     }
 
     /// Starts checking `path` on a thread of its own.
-    pub fn check_in_background(path: &Path) -> Arc<Gate> {
+    pub fn check_in_background(path: &Path, key: Option<Passphrase>) -> Arc<Gate> {
         let gate = Arc::new(Gate {
             verdict: Mutex::new(Verdict::Pending),
             done: Condvar::new(),
@@ -48,7 +49,7 @@ impl Gate {
         let (g, path) = (gate.clone(), path.to_path_buf());
         std::thread::spawn(move || {
             let started = std::time::Instant::now();
-            let verdict = match quick_check(&path) {
+            let verdict = match quick_check(&path, key.as_ref()) {
                 Ok(()) => Verdict::Sound,
                 Err(e) => Verdict::Damaged(e),
             };
@@ -85,11 +86,14 @@ impl Gate {
     }
 }
 
-fn quick_check(path: &Path) -> Result<()> {
-    let conn = Connection::open_with_flags(
-        path,
-        OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX,
-    )?;
+fn quick_check(path: &Path, key: Option<&Passphrase>) -> Result<()> {
+    let conn = match key {
+        Some(key) => super::encryption::open_read_only(path, key)?,
+        None => Connection::open_with_flags(
+            path,
+            OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX,
+        )?,
+    };
     let quick: String = conn.query_row("PRAGMA quick_check", [], |r| r.get(0))?;
     if quick != "ok" {
         tracing::warn!("background quick_check failed");

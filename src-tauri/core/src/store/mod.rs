@@ -2,6 +2,7 @@
 
 pub mod backup;
 pub mod competency;
+pub mod encryption;
 pub mod exchange;
 pub mod frameworks;
 pub mod history;
@@ -23,6 +24,7 @@ use rusqlite::{Connection, OpenFlags, Transaction};
 use serde::Serialize;
 use ts_rs::TS;
 
+use encryption::{FileKind, Passphrase};
 use lock::WriterLock;
 pub use migrations::SCHEMA_VERSION;
 
@@ -35,6 +37,8 @@ pub struct Store {
     path: Option<PathBuf>,
     /// Whether the file passed its integrity check; writes wait for it.
     integrity: std::sync::Arc<integrity::Gate>,
+    /// Whether the file is encrypted (SQLCipher) rather than plain.
+    encrypted: bool,
     // Dropped after `conn` (fields drop in order), so the lock outlives every write.
     _lock: Option<WriterLock>,
 }
@@ -47,6 +51,8 @@ pub struct HealthReport {
     pub path: String,
     pub schema_version: i32,
     pub app_schema_version: i32,
+    /// Whether the file is encrypted at rest.
+    pub encrypted: bool,
     /// `ok`, or the first problems SQLite's integrity check found.
     pub integrity: String,
     pub healthy: bool,
@@ -55,19 +61,30 @@ pub struct HealthReport {
 impl Store {
     /// Opens (creating if needed) the database at `path`: takes the writer lock, sets the
     /// pragmas every connection must have, checks the file, and migrates it.
+    /// An encrypted file is refused as locked; a new file is created plain.
     pub fn open(path: &Path) -> Result<Store> {
-        Store::open_checking(path, None)
+        Store::open_checking(path, None, None)
     }
 
-    /// Opens as `open` does, but a large file already at this schema version has its
+    /// Opens as `open` does, with a passphrase: it unlocks an encrypted file, and a new file
+    /// is created encrypted under it. A plain file opens as it is (see `encrypt`).
+    pub fn open_keyed(path: &Path, passphrase: Option<&Passphrase>) -> Result<Store> {
+        Store::open_checking(path, passphrase, None)
+    }
+
+    /// Opens as `open_keyed` does, but a large file already at this schema version has its
     /// integrity checked in the background (see `integrity`), so reading can begin at once.
     /// The window opens its database this way; the command line checks before it starts.
-    pub fn open_for_window(path: &Path) -> Result<Store> {
-        Store::open_checking(path, Some(integrity::BACKGROUND_FROM_BYTES))
+    pub fn open_for_window(path: &Path, passphrase: Option<&Passphrase>) -> Result<Store> {
+        Store::open_checking(path, passphrase, Some(integrity::BACKGROUND_FROM_BYTES))
     }
 
     /// Opens with the integrity check in the background for files of at least `from` bytes.
-    pub(crate) fn open_checking(path: &Path, background_from: Option<u64>) -> Result<Store> {
+    pub(crate) fn open_checking(
+        path: &Path,
+        passphrase: Option<&Passphrase>,
+        background_from: Option<u64>,
+    ) -> Result<Store> {
         if let Some(parent) = path.parent().filter(|p| !p.as_os_str().is_empty()) {
             std::fs::create_dir_all(parent).map_err(|e| {
                 let mut err = CoreError::from(e);
@@ -89,16 +106,49 @@ impl Store {
             ));
         }
         let lock = WriterLock::acquire(path)?;
+        Store::open_locked(path, lock, passphrase, background_from)
+    }
+
+    /// Opens the file at `path`, whose writer lock the caller already holds.
+    fn open_locked(
+        path: &Path,
+        lock: WriterLock,
+        passphrase: Option<&Passphrase>,
+        background_from: Option<u64>,
+    ) -> Result<Store> {
+        encryption::quiet_library_log();
+        let kind = encryption::file_kind(path);
+        let key = match (kind, passphrase) {
+            (FileKind::Foreign, _) => return Err(damaged_database()),
+            (FileKind::Encrypted, None) => return Err(encryption::locked(path)),
+            (FileKind::Encrypted | FileKind::Missing, Some(p)) => Some(p),
+            (FileKind::Plain | FileKind::Missing, _) => None,
+        };
         let conn = Connection::open_with_flags(
             path,
             OpenFlags::SQLITE_OPEN_READ_WRITE
                 | OpenFlags::SQLITE_OPEN_CREATE
                 | OpenFlags::SQLITE_OPEN_NO_MUTEX,
         )?;
+        if let Some(p) = key {
+            encryption::apply_key(&conn, p)?;
+            if kind == FileKind::Encrypted {
+                if let Err(e) = encryption::probe(&conn) {
+                    return Err(match e.sqlite_error_code() {
+                        Some(rusqlite::ErrorCode::NotADatabase) => {
+                            encryption::explain_unreadable(path, p)
+                        }
+                        _ => e.into(),
+                    });
+                }
+            }
+        }
+        encryption::clear_interrupted(path);
         let mut store = Store {
             conn,
             path: Some(path.to_path_buf()),
             integrity: integrity::Gate::sound(),
+            encrypted: key.is_some(),
             _lock: Some(lock),
         };
         let background = background_from.is_some_and(|from| {
@@ -108,10 +158,20 @@ impl Store {
         });
         // Opening writes too (the write-ahead log, pending migrations): a full disk here
         // must read as one.
-        if let Err(e) = store.prepare(background) {
+        if let Err(e) = store.prepare(background, key) {
             return Err(store.explain_io_error(e));
         }
-        tracing::info!(schema = SCHEMA_VERSION, "database opened");
+        match key {
+            // A new encrypted file gets its check file; a plain one loses any stale one.
+            Some(p) if kind == FileKind::Missing => encryption::write_check(path, p)?,
+            None => encryption::remove_check(path),
+            Some(_) => {}
+        }
+        tracing::info!(
+            schema = SCHEMA_VERSION,
+            encrypted = store.encrypted,
+            "database opened"
+        );
         Ok(store)
     }
 
@@ -121,13 +181,14 @@ impl Store {
             conn: Connection::open_in_memory()?,
             path: None,
             integrity: integrity::Gate::sound(),
+            encrypted: false,
             _lock: None,
         };
-        store.prepare(false)?;
+        store.prepare(false, None)?;
         Ok(store)
     }
 
-    fn prepare(&mut self, background: bool) -> Result<()> {
+    fn prepare(&mut self, background: bool, key: Option<&Passphrase>) -> Result<()> {
         let c = &self.conn;
         c.busy_timeout(Duration::from_secs(5))?;
         // Read-only checks first, so a file we refuse is left exactly as it was. A file that
@@ -143,7 +204,7 @@ impl Store {
                 .path
                 .clone()
                 .expect("only files are checked in the background");
-            self.integrity = integrity::Gate::check_in_background(&path);
+            self.integrity = integrity::Gate::check_in_background(&path, key.cloned());
         } else {
             let quick: String = c.query_row("PRAGMA quick_check", [], |r| r.get(0))?;
             if quick != "ok" {
@@ -196,6 +257,89 @@ impl Store {
             ));
         }
         backup::write_copy(&self.conn, out)
+    }
+
+    /// Whether the store still has its file: false only after a re-encryption failed between
+    /// closing the old file and opening the new one.
+    pub fn is_attached(&self) -> bool {
+        self.path.is_none() || self._lock.is_some()
+    }
+
+    /// Whether the file is encrypted at rest.
+    pub fn is_encrypted(&self) -> bool {
+        self.encrypted
+    }
+
+    /// Encrypts a plain database in place under `new`, or (when it is already encrypted)
+    /// changes its passphrase to `new`. The automatic backups and any database kept aside by
+    /// a restore follow, so no readable or old-passphrase copy is left by the app. `current`
+    /// must open an encrypted database; it is ignored for a plain one.
+    ///
+    /// Returns the names of kept copies that could not be converted (damaged ones), which the
+    /// person should delete themselves.
+    pub fn reencrypt(
+        &mut self,
+        current: Option<&Passphrase>,
+        new: &Passphrase,
+    ) -> Result<Vec<String>> {
+        let path = self
+            .path
+            .clone()
+            .ok_or_else(|| CoreError::internal("A database in memory has no file to encrypt."))?;
+        self.integrity.wait()?;
+        if self.encrypted {
+            let current = current
+                .ok_or_else(|| CoreError::validation("current", "Enter the current passphrase."))?;
+            encryption::verify(&path, current).map_err(|e| match e.kind {
+                ErrorKind::WrongPassphrase => CoreError::validation(
+                    "current",
+                    "That is not the current passphrase, so nothing was changed.",
+                ),
+                _ => e,
+            })?;
+        }
+        let old = if self.encrypted { current } else { None };
+        let part = encryption::part_beside(&path);
+        encryption::export_encrypted(&self.conn, &part, new)
+            .map_err(|e| self.explain_io_error(e))?;
+        // The old connection must be closed before its file is replaced; the writer lock
+        // stays held throughout, so nothing else opens the file in between.
+        let old_conn = std::mem::replace(&mut self.conn, Connection::open_in_memory()?);
+        if let Err((conn, e)) = old_conn.close() {
+            self.conn = conn;
+            let _ = std::fs::remove_file(&part);
+            return Err(e.into());
+        }
+        let swapped = encryption::swap_in(&part, &path);
+        for suffix in ["-wal", "-shm"] {
+            let _ = std::fs::remove_file(PathBuf::from(format!("{}{suffix}", path.display())));
+        }
+        let lock = self._lock.take().expect("a file database holds its lock");
+        let reopened = match swapped {
+            Ok(()) => {
+                if let Err(e) = encryption::write_check(&path, new) {
+                    tracing::warn!(error = %e.message, "passphrase check file not written");
+                }
+                Store::open_locked(&path, lock, Some(new), None)
+            }
+            // The old file is still in place: open it as it was.
+            Err(e) => {
+                *self = Store::open_locked(&path, lock, old, None)?;
+                return Err(e);
+            }
+        }?;
+        *self = reopened;
+        let mut left = Vec::new();
+        for copy in backup::kept_copies(&path) {
+            if !encryption::rewrap_copy(&copy, old, new) {
+                left.push(copy.display().to_string());
+            }
+        }
+        tracing::info!(
+            unconverted = left.len(),
+            "database encrypted under a new passphrase"
+        );
+        Ok(left)
     }
 
     /// The damaged-file error, once a background check has found damage.
@@ -279,6 +423,7 @@ impl Store {
                 .unwrap_or_else(|| ":memory:".into()),
             schema_version,
             app_schema_version: SCHEMA_VERSION,
+            encrypted: self.encrypted,
             integrity,
             healthy,
         })
