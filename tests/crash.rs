@@ -113,3 +113,94 @@ fn killed_writers_never_lose_an_acknowledged_write_or_leave_a_partial_one() {
         started.elapsed().as_secs_f64()
     );
 }
+
+/// Encrypting in place killed at random moments: afterwards the database is whole, either
+/// still plain or fully encrypted, with every record, and no half-written copy is left.
+#[test]
+fn a_killed_encryption_leaves_the_database_whole_plain_or_encrypted() {
+    let kills_wanted: u32 = std::env::var("BOARDASSURE_CRASH_KILLS")
+        .ok()
+        .and_then(|v| v.parse::<u32>().ok())
+        .map(|n| n.div_ceil(10))
+        .unwrap_or(8);
+    let seed = SystemTime::now()
+        .duration_since(SystemTime::UNIX_EPOCH)
+        .unwrap()
+        .as_nanos() as u64;
+    eprintln!("encryption crash test: {kills_wanted} kills, seed {seed}");
+    let mut rng = Lcg(seed);
+    let (dir, original) = temp_db();
+    assert!(cli(&original, &["demo"]).status.success());
+    let members = members_json(&original).len();
+    let pass = "correct horse battery staple";
+    let db = dir.path().join("work").join("board.db");
+
+    let fresh = || {
+        let _ = std::fs::remove_dir_all(db.parent().unwrap());
+        std::fs::create_dir_all(db.parent().unwrap()).unwrap();
+        std::fs::copy(&original, &db).unwrap();
+    };
+    let encrypt = || {
+        Command::new(BIN)
+            .args(["--db", db.to_str().unwrap(), "encrypt"])
+            .env_remove("BOARDASSURE_PASSPHRASE")
+            .env("BOARDASSURE_NEW_PASSPHRASE", pass)
+            .env("BOARDASSURE_LOG", "off")
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .spawn()
+            .unwrap()
+    };
+    fresh();
+    let timed = Instant::now();
+    assert!(encrypt().wait().unwrap().success());
+    let span = (timed.elapsed().as_micros() as u64 * 6 / 5).max(1_000);
+
+    let (mut kills, mut plain, mut encrypted) = (0, 0, 0);
+    while kills < kills_wanted {
+        fresh();
+        let mut child = encrypt();
+        std::thread::sleep(Duration::from_micros(rng.next() % span));
+        let _ = child.kill();
+        let out = child.wait_with_output().unwrap();
+        if out.status.code().is_some() {
+            assert!(
+                out.status.success(),
+                "{}",
+                String::from_utf8_lossy(&out.stderr)
+            );
+        } else {
+            kills += 1;
+        }
+        let header = std::fs::read(&db).unwrap();
+        let env: &[(&str, &str)] = if header.starts_with(b"SQLite format 3\0") {
+            plain += 1;
+            &[]
+        } else {
+            encrypted += 1;
+            &[("BOARDASSURE_PASSPHRASE", pass)]
+        };
+        let check = support::cli_with(&db, &["check"], env);
+        assert!(
+            check.status.success(),
+            "{}{}",
+            support::stdout(&check),
+            stderr(&check)
+        );
+        let listed = support::cli_with(&db, &["members", "list", "--show", "all", "--json"], env);
+        let now: Vec<serde_json::Value> = serde_json::from_slice(&listed.stdout).unwrap();
+        assert_eq!(now.len(), members, "records lost");
+        let leftovers: Vec<_> = std::fs::read_dir(db.parent().unwrap())
+            .unwrap()
+            .flatten()
+            .filter(|e| e.file_name().to_string_lossy().ends_with(".part"))
+            .collect();
+        assert!(
+            leftovers.is_empty(),
+            "a half-written copy is left: {leftovers:?}"
+        );
+    }
+    eprintln!(
+        "encryption crash test: {kills} kills, {plain} left plain, {encrypted} encrypted, 0 losses"
+    );
+}

@@ -309,25 +309,29 @@ pub(crate) fn swap_in(part: &Path, path: &Path) -> Result<()> {
     Ok(())
 }
 
+// The attached copy is created through the main connection, so it needs the create flag.
+const READ_WRITE_CREATE: OpenFlags =
+    OpenFlags::SQLITE_OPEN_READ_WRITE.union(OpenFlags::SQLITE_OPEN_CREATE);
+
 /// Re-encrypts one kept copy (a backup, a replaced database) under `new`: a plain copy is
 /// encrypted, one under `old` is re-keyed. Returns whether it is now under `new`.
 pub(crate) fn rewrap_copy(path: &Path, old: Option<&Passphrase>, new: &Passphrase) -> bool {
+    let open_under = |key: &Passphrase| -> Result<Connection> {
+        let conn = Connection::open_with_flags(path, READ_WRITE_CREATE)?;
+        apply_key(&conn, key)?;
+        probe(&conn)?;
+        Ok(conn)
+    };
     let result = (|| -> Result<()> {
-        let conn = match (file_kind(path), old) {
-            (FileKind::Plain, _) => Connection::open_with_flags(
-                path,
-                OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_CREATE,
-            )?,
-            (FileKind::Encrypted, Some(old)) => {
-                let conn = Connection::open_with_flags(
-                    path,
-                    OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_CREATE,
-                )?;
-                apply_key(&conn, old)?;
-                probe(&conn)?;
-                conn
-            }
-            _ => return Err(CoreError::internal("not a copy this passphrase opens")),
+        let conn = match file_kind(path) {
+            FileKind::Plain => Connection::open_with_flags(path, READ_WRITE_CREATE)?,
+            FileKind::Encrypted => match old.map(open_under) {
+                Some(Ok(conn)) => conn,
+                // Already under the new passphrase (converted when the database reopened).
+                _ if open_under(new).is_ok() => return Ok(()),
+                _ => return Err(CoreError::internal("not a copy this passphrase opens")),
+            },
+            _ => return Err(CoreError::internal("not a database")),
         };
         let part = part_beside(path);
         export_encrypted(&conn, &part, new)?;

@@ -165,7 +165,14 @@ impl Store {
             // A new encrypted file gets its check file; a plain one loses any stale one.
             Some(p) if kind == FileKind::Missing => encryption::write_check(path, p)?,
             None => encryption::remove_check(path),
-            Some(_) => {}
+            // An encryption interrupted after the swap may have left readable backups.
+            Some(p) => {
+                for copy in backup::kept_copies(path) {
+                    if encryption::file_kind(&copy) == FileKind::Plain {
+                        encryption::rewrap_copy(&copy, None, p);
+                    }
+                }
+            }
         }
         tracing::info!(
             schema = SCHEMA_VERSION,

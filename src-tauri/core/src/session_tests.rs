@@ -1,0 +1,121 @@
+use super::*;
+
+const PASS: &str = "correct horse battery staple";
+
+fn temp_path() -> (tempfile::TempDir, PathBuf) {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("board.db");
+    (dir, path)
+}
+
+#[test]
+fn a_first_run_chooses_a_passphrase_and_the_database_is_created_encrypted() {
+    let (_dir, path) = temp_path();
+    let session = Session::open(&path);
+    let status = session.status();
+    assert!(status.new_database && !status.locked && status.open_error.is_none());
+    assert!(
+        !path.exists(),
+        "nothing is written before a passphrase is chosen"
+    );
+    assert_eq!(
+        session.with(|_| Ok(())).unwrap_err().kind,
+        ErrorKind::Locked
+    );
+
+    let short = session.create("short".into()).unwrap_err();
+    assert_eq!(short.field.as_deref(), Some("passphrase"));
+    let status = session.create(PASS.into()).unwrap();
+    assert!(status.encrypted && status.first_run && !status.new_database);
+    assert_eq!(encryption::file_kind(&path), FileKind::Encrypted);
+}
+
+#[test]
+fn locking_forgets_the_passphrase_and_only_the_right_one_unlocks() {
+    let (_dir, path) = temp_path();
+    let session = Session::open(&path);
+    session.create(PASS.into()).unwrap();
+    session
+        .with(|s| crate::demo::load_demo(s).map(drop))
+        .unwrap();
+
+    let status = session.lock().unwrap();
+    assert!(status.locked && !status.encrypted);
+    assert_eq!(
+        session.with(|_| Ok(())).unwrap_err().kind,
+        ErrorKind::Locked
+    );
+    // The writer lock went with the database: another program may open it meanwhile.
+    drop(Store::open_keyed(&path, Some(&Passphrase::entered("p", PASS.into()).unwrap())).unwrap());
+
+    let wrong = session.unlock("not the passphrase".into()).unwrap_err();
+    assert_eq!(wrong.kind, ErrorKind::WrongPassphrase);
+    assert_eq!(wrong.field.as_deref(), Some("passphrase"));
+    assert!(
+        session.status().locked,
+        "a wrong passphrase leaves it locked"
+    );
+
+    let status = session.unlock(PASS.into()).unwrap();
+    assert!(!status.locked && status.encrypted && !status.first_run);
+    let members = session.with(|s| Ok(members::count(s.conn())?)).unwrap();
+    assert!(members > 0);
+}
+
+#[test]
+fn a_plain_database_is_encrypted_from_the_window_and_can_then_lock() {
+    let (_dir, path) = temp_path();
+    drop(Store::open(&path).unwrap());
+    let session = Session::open(&path);
+    let status = session.status();
+    assert!(!status.encrypted && !status.locked && !status.new_database);
+    assert_eq!(session.lock().unwrap_err().kind, ErrorKind::Conflict);
+
+    let outcome = session.encrypt(PASS.into()).unwrap();
+    assert!(outcome.status.encrypted, "{:?}", outcome.status);
+    assert!(outcome.unconverted.is_empty(), "{:?}", outcome.unconverted);
+    assert!(session.lock().unwrap().locked);
+    session.unlock(PASS.into()).unwrap();
+
+    let wrong = session
+        .change_passphrase(
+            "not the passphrase".into(),
+            "purple elephant umbrella".into(),
+        )
+        .unwrap_err();
+    assert_eq!(wrong.field.as_deref(), Some("current"));
+    session
+        .change_passphrase(PASS.into(), "purple elephant umbrella".into())
+        .unwrap();
+    session.lock().unwrap();
+    assert!(session.unlock(PASS.into()).is_err());
+    assert!(session.unlock("purple elephant umbrella".into()).is_ok());
+}
+
+#[test]
+fn a_damaged_encrypted_file_opens_to_the_restore_screen_with_the_passphrase_kept() {
+    let (_dir, path) = temp_path();
+    {
+        let session = Session::open(&path);
+        session.create(PASS.into()).unwrap();
+        session
+            .with(|s| crate::demo::load_demo(s).map(drop))
+            .unwrap();
+    }
+    let mut bytes = std::fs::read(&path).unwrap();
+    for b in &mut bytes[300..340] {
+        *b ^= 0xFF;
+    }
+    std::fs::write(&path, &bytes).unwrap();
+
+    let session = Session::open(&path);
+    assert!(session.status().locked);
+    let status = session.unlock(PASS.into()).unwrap();
+    let error = status.open_error.expect("the damage is reported");
+    assert_eq!(error.kind, ErrorKind::Damaged);
+    assert!(
+        error.message.contains("passphrase is right"),
+        "{}",
+        error.message
+    );
+}
