@@ -58,7 +58,7 @@ fn locking_forgets_the_passphrase_and_only_the_right_one_unlocks() {
 
     let status = session.unlock(PASS.into()).unwrap();
     assert!(!status.locked && status.encrypted && !status.first_run);
-    let members = session.with(|s| Ok(members::count(s.conn())?)).unwrap();
+    let members = session.with(|s| members::count(s.conn())).unwrap();
     assert!(members > 0);
 }
 
