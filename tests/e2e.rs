@@ -5,10 +5,10 @@ mod support;
 
 use fantoccini::{Client, Locator};
 use support::desktop::{
-    self, assert_accessible, click, close_app, find, screenshot, type_into, wait_for_text,
-    wait_for_texts, Desktop,
+    self, assert_accessible, click, close_app, close_app_with, find, screenshot, type_into,
+    wait_for_text, wait_for_texts, Desktop,
 };
-use support::{cli, members_json, stderr, temp_db};
+use support::{cli, cli_with, members_json, members_json_with, stderr, temp_db};
 
 #[tokio::test(flavor = "multi_thread")]
 async fn a_member_added_in_the_window_is_in_the_database() {
@@ -16,7 +16,27 @@ async fn a_member_added_in_the_window_is_in_the_database() {
     let desktop = Desktop::start();
     let client = desktop.launch(&db).await;
 
-    // First run: set up the organisation.
+    // First run: a passphrase is chosen before anything is written, and checked twice.
+    wait_for_text(&client, "Choose a passphrase").await;
+    assert_accessible(&client, "choose a passphrase").await;
+    assert!(
+        !db.exists(),
+        "nothing is written before the passphrase is chosen"
+    );
+    type_into(&client, "#new-db-passphrase", PASS).await;
+    type_into(
+        &client,
+        "#new-db-passphrase-confirm",
+        "correct horse battery stable",
+    )
+    .await;
+    click(&client, "form button[type='submit']").await;
+    wait_for_text(&client, "The two passphrases differ").await;
+    assert_accessible(&client, "choose a passphrase with an error").await;
+    type_into(&client, "#new-db-passphrase-confirm", PASS).await;
+    click(&client, "form button[type='submit']").await;
+
+    // Then the organisation.
     wait_for_text(&client, "Welcome to Safeguarding Board Assurance").await;
     assert_accessible(&client, "first run").await;
     type_into(&client, "#org-name", "Tayside Children’s Hospital Trust").await;
@@ -78,10 +98,33 @@ async fn a_member_added_in_the_window_is_in_the_database() {
     assert!(page.contains("Tayside Children’s Hospital Trust"));
     screenshot(&client, "register-after-add").await;
     assert_accessible(&client, "register").await;
-    close_app(client, &db).await;
 
-    // The same member, read back through the command line.
-    let members = members_json(&db);
+    // While the window has it open, neither the file nor its write-ahead log holds a word of
+    // what was typed, and the sqlite3 tool cannot read it.
+    for file in [db.clone(), db.with_extension("db-wal")] {
+        let bytes = std::fs::read(&file).unwrap_or_default();
+        for typed in [
+            "Morag McLeod",
+            "Tayside Children",
+            "Executive Nurse Director",
+        ] {
+            assert!(
+                !bytes.windows(typed.len()).any(|w| w == typed.as_bytes()),
+                "{typed} is readable in {}",
+                file.display()
+            );
+        }
+    }
+    let tool = std::process::Command::new("sqlite3")
+        .arg(&db)
+        .arg("SELECT name FROM member;")
+        .output()
+        .expect("the sqlite3 tool is installed");
+    assert!(!tool.status.success(), "sqlite3 read the database");
+    close_app_with(client, &db, &with_pass()).await;
+
+    // The same member, read back through the command line with the passphrase.
+    let members = members_json_with(&db, &with_pass());
     assert_eq!(members.len(), 1);
     let m = &members[0];
     assert_eq!(m["name"], "Dr Morag McLeod");
@@ -93,7 +136,7 @@ async fn a_member_added_in_the_window_is_in_the_database() {
         m["committees"],
         serde_json::json!(["Clinical Governance Committee"])
     );
-    let org = cli(&db, &["org", "show", "--json"]);
+    let org = cli_with(&db, &["org", "show", "--json"], &with_pass());
     let org: serde_json::Value = serde_json::from_slice(&org.stdout).unwrap();
     assert_eq!(org["nation"], "scotland");
 
@@ -107,15 +150,23 @@ async fn a_member_added_in_the_window_is_in_the_database() {
     drop(desktop);
 }
 
+const PASS: &str = "correct horse battery staple";
+
+fn with_pass() -> [(&'static str, &'static str); 1] {
+    [("BOARDASSURE_PASSPHRASE", PASS)]
+}
+
 /// While the window holds the database a second process must be refused with "in use".
 fn members_json_while_open_fails(db: &std::path::Path) -> bool {
-    let out = cli(db, &["members", "list", "--json"]);
+    let out = cli_with(db, &["members", "list", "--json"], &with_pass());
     out.status.code() == Some(1) && stderr(&out).contains("in use") && out.stdout.is_empty()
 }
 
 #[tokio::test(flavor = "multi_thread")]
 async fn the_demonstration_board_loads_and_a_membership_can_be_ended() {
     let (_dir, db) = temp_db();
+    // An empty plain database, as a script makes one.
+    assert!(cli(&db, &["org", "show"]).status.success());
     let desktop = Desktop::start();
     let client = desktop.launch(&db).await;
 

@@ -318,10 +318,16 @@ pub async fn assert_accessible(client: &Client, screen: &str) {
 /// Ends the WebDriver session (which closes the app) and waits for the app to let go of the
 /// database, so the command line can open it.
 pub async fn close_app(client: Client, db: &std::path::Path) {
+    close_app_with(client, db, &[]).await
+}
+
+/// As `close_app`, for a database the command line opens with the environment `env` (an
+/// encrypted one's passphrase).
+pub async fn close_app_with(client: Client, db: &std::path::Path, env: &[(&str, &str)]) {
     client.close().await.expect("the session closes");
     let start = Instant::now();
     loop {
-        let out = super::cli(db, &["check"]);
+        let out = super::cli_with(db, &["check"], env);
         if out.status.success() {
             return;
         }

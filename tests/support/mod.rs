@@ -50,7 +50,12 @@ pub fn stderr(o: &Output) -> String {
 
 /// `members list --show all --json`, parsed.
 pub fn members_json(db: &Path) -> Vec<serde_json::Value> {
-    let out = cli(db, &["members", "list", "--show", "all", "--json"]);
+    members_json_with(db, &[])
+}
+
+/// `members list --show all --json` with the environment variables `env` set, parsed.
+pub fn members_json_with(db: &Path, env: &[(&str, &str)]) -> Vec<serde_json::Value> {
+    let out = cli_with(db, &["members", "list", "--show", "all", "--json"], env);
     assert!(
         out.status.success(),
         "members list failed: {}",

@@ -26,7 +26,7 @@ vi.mock("./screens/DatabaseScreen.svelte", async (importOriginal) => {
   return importOriginal();
 });
 
-const status: AppStatus = { appVersion: "0.1.0", dbPath: "/home/sam/board.db", openError: null, firstRun: false };
+const status: AppStatus = { appVersion: "0.1.0", dbPath: "/home/sam/board.db", openError: null, firstRun: false, newDatabase: false, locked: false, encrypted: false };
 
 function mockApp(handlers: Record<string, (args: unknown) => unknown> = {}) {
   const calls: Record<string, unknown[]> = {};

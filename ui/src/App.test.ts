@@ -9,7 +9,7 @@ import { REMINDER_INTERVAL_MS } from "./components/RemindersPanel.svelte";
 import { homePage, identity, options, periodChoices, settings } from "./test-fixtures";
 
 function status(overrides: Partial<AppStatus>): AppStatus {
-  return { appVersion: "0.1.0", dbPath: "/home/sam/board.db", openError: null, firstRun: false, ...overrides };
+  return { appVersion: "0.1.0", dbPath: "/home/sam/board.db", openError: null, firstRun: false, newDatabase: false, locked: false, encrypted: false, ...overrides };
 }
 
 function mockApp(s: AppStatus, handlers: Record<string, (args: unknown) => unknown> = {}) {
@@ -325,5 +325,156 @@ describe("moving between screens", () => {
     await user.click(within(nav).getByRole("link", { name: "Search" }));
     const again = await screen.findByRole("heading", { level: 1, name: "Search" });
     await waitFor(() => expect(document.activeElement).toBe(again));
+  });
+});
+
+describe("an encrypted database", () => {
+  // Let the previous test's start-up finish first, as above.
+  beforeEach(() => new Promise((resolve) => setTimeout(resolve, 50)));
+
+  it("asks for a passphrase when there is no database yet, then shows the set-up screen", async () => {
+    const calls = mockApp(status({ newDatabase: true, firstRun: true }), {
+      create_database: () => status({ firstRun: true, encrypted: true }),
+      idle_lock_minutes: () => 15,
+    });
+    render(App);
+    expect(await screen.findByRole("heading", { level: 1, name: "Choose a passphrase" }, lazy)).toBeTruthy();
+    expect(screen.queryByRole("navigation", { name: "Main" })).toBeNull();
+    expect(screen.queryByRole("button", { name: "Lock now" })).toBeNull();
+    // Nothing is read from a database that does not exist yet.
+    expect(calls.register_options).toBeUndefined();
+    expect(calls.get_organisation).toBeUndefined();
+    expect(calls.text_size).toBeUndefined();
+
+    const user = userEvent.setup();
+    await user.type(screen.getByLabelText("Passphrase"), "copper kettle harbour lantern");
+    await user.type(screen.getByLabelText("Type the passphrase again"), "copper kettle harbour lantern");
+    await user.click(screen.getByRole("button", { name: "Create the encrypted database" }));
+
+    const welcome = await screen.findByRole("heading", { level: 1, name: "Welcome to Safeguarding Board Assurance" }, lazy);
+    await waitFor(() => expect(document.activeElement).toBe(welcome));
+    expect(calls.create_database).toEqual([{ passphrase: "copper kettle harbour lantern" }]);
+    expect(calls.register_options).toHaveLength(1);
+    expect(calls.text_size).toHaveLength(1);
+    expect(screen.getByRole("button", { name: "Lock now" })).toBeTruthy();
+  });
+
+  it("asks for the passphrase of a locked database, opens the register once unlocked, and locks again on request", async () => {
+    const calls = mockApp(status({ locked: true, encrypted: true }), {
+      unlock: (args) => {
+        if ((args as { passphrase: string }).passphrase !== "copper kettle harbour lantern")
+          throw { kind: "WrongPassphrase", message: "That passphrase did not open the database.", field: "passphrase" };
+        return status({ encrypted: true });
+      },
+      lock: () => status({ locked: true, encrypted: true }),
+      idle_lock_minutes: () => 15,
+    });
+    render(App);
+    expect(await screen.findByRole("heading", { level: 1, name: "Unlock the board’s records" }, lazy)).toBeTruthy();
+    expect(screen.queryByRole("navigation", { name: "Main" })).toBeNull();
+    expect(screen.queryByRole("button", { name: "Lock now" })).toBeNull();
+    expect(calls.get_organisation).toBeUndefined();
+    expect(calls.text_size).toBeUndefined();
+    expect(calls.take_reminders).toBeUndefined();
+    const field = screen.getByLabelText("Passphrase");
+    await waitFor(() => expect(document.activeElement).toBe(field));
+
+    const user = userEvent.setup();
+    await user.type(field, "copper kettle");
+    await user.click(screen.getByRole("button", { name: "Unlock" }));
+    expect((await screen.findByRole("alert")).textContent).toContain("That passphrase did not open the database.");
+
+    await user.type(screen.getByLabelText("Passphrase"), "copper kettle harbour lantern");
+    await user.click(screen.getByRole("button", { name: "Unlock" }));
+    const register = await screen.findByRole("heading", { level: 1, name: "Board register" }, lazy);
+    await waitFor(() => expect(document.activeElement).toBe(register));
+    expect(screen.getByRole("navigation", { name: "Main" })).toBeTruthy();
+    expect(calls.get_organisation).toHaveLength(1);
+    expect(calls.text_size).toHaveLength(1);
+    await waitFor(() => expect(calls.idle_lock_minutes).toHaveLength(1));
+
+    await user.click(screen.getByRole("button", { name: "Lock now" }));
+    expect(await screen.findByRole("heading", { level: 1, name: "Unlock the board’s records" })).toBeTruthy();
+    expect(calls.lock).toHaveLength(1);
+    expect(screen.queryByRole("heading", { level: 1, name: "Board register" })).toBeNull();
+    expect(screen.queryByRole("navigation", { name: "Main" })).toBeNull();
+    expect(screen.queryByRole("button", { name: "Lock now" })).toBeNull();
+    expect(document.getElementById("unlock-notice")).toBeNull();
+  });
+
+  it("shows why a damaged database could not be opened after its passphrase was given", async () => {
+    mockApp(status({ locked: true, encrypted: true }), {
+      unlock: () => status({ encrypted: true, openError: { kind: "Damaged", message: "The database file is damaged.", field: null } }),
+      list_backups: () => [],
+    });
+    render(App);
+    const user = userEvent.setup();
+    await user.type(await screen.findByLabelText("Passphrase", {}, lazy), "copper kettle harbour lantern");
+    await user.click(screen.getByRole("button", { name: "Unlock" }));
+    expect(await screen.findByRole("heading", { level: 1, name: /The database cannot be read/ }, lazy)).toBeTruthy();
+    expect(screen.queryByRole("button", { name: "Lock now" })).toBeNull();
+  });
+
+  it("offers the lock once the database is encrypted from the Database screen", async () => {
+    window.location.hash = "#/database";
+    const calls = mockApp(status({}), {
+      check_database: () => ({ path: "/home/sam/board.db", schemaVersion: 9, appSchemaVersion: 9, encrypted: false, integrity: "ok", healthy: true }),
+      verify_audit: () => ({ rows: 0, records: 0, brokenLink: null, alteredRecords: [], ok: true }),
+      encrypt_database: () => ({ unconverted: [], status: status({ encrypted: true }) }),
+      idle_lock_minutes: () => 15,
+    });
+    render(App);
+    await screen.findByRole("heading", { level: 1, name: "Your database" }, lazy);
+    expect(screen.queryByRole("button", { name: "Lock now" })).toBeNull();
+    const user = userEvent.setup();
+    await user.type(screen.getByLabelText("Passphrase"), "copper kettle harbour lantern");
+    await user.type(screen.getByLabelText("Type the passphrase again"), "copper kettle harbour lantern");
+    await user.click(screen.getByRole("button", { name: "Encrypt the database" }));
+
+    expect(await screen.findByRole("button", { name: "Lock now" })).toBeTruthy();
+    expect(screen.getByText("This database is encrypted at rest: its file and backups cannot be read without the passphrase.")).toBeTruthy();
+    expect(screen.getByRole("form", { name: "Change the passphrase" })).toBeTruthy();
+    await waitFor(() => expect(calls.idle_lock_minutes).toHaveLength(1));
+  });
+
+  it("offers no lock for a database that is not encrypted", async () => {
+    const calls = mockApp(status({}));
+    render(App);
+    await screen.findByRole("heading", { level: 1, name: "Board register" });
+    expect(screen.queryByRole("button", { name: "Lock now" })).toBeNull();
+    expect(calls.idle_lock_minutes).toBeUndefined();
+  });
+
+  it("locks itself after the time without use chosen under Settings, and says so", async () => {
+    vi.useFakeTimers({ shouldAdvanceTime: true });
+    const calls = mockApp(status({ encrypted: true }), {
+      idle_lock_minutes: () => 5,
+      lock: () => status({ locked: true, encrypted: true }),
+    });
+    render(App);
+    await screen.findByRole("heading", { level: 1, name: "Board register" });
+    await waitFor(() => expect(calls.idle_lock_minutes).toHaveLength(1));
+
+    // Use keeps it open.
+    await vi.advanceTimersByTimeAsync(4 * 60_000);
+    window.dispatchEvent(new KeyboardEvent("keydown", { key: "Tab" }));
+    await vi.advanceTimersByTimeAsync(4 * 60_000);
+    expect(calls.lock).toBeUndefined();
+
+    await vi.advanceTimersByTimeAsync(60_000);
+    expect(await screen.findByRole("heading", { level: 1, name: "Unlock the board’s records" }, lazy)).toBeTruthy();
+    expect(calls.lock).toHaveLength(1);
+    expect(document.getElementById("unlock-notice")?.textContent).toContain("Locked after 5 minutes without use.");
+  });
+
+  it("never locks itself when the setting is Never", async () => {
+    vi.useFakeTimers({ shouldAdvanceTime: true });
+    const calls = mockApp(status({ encrypted: true }), { idle_lock_minutes: () => 0 });
+    render(App);
+    await screen.findByRole("heading", { level: 1, name: "Board register" });
+    await waitFor(() => expect(calls.idle_lock_minutes).toHaveLength(1));
+    await vi.advanceTimersByTimeAsync(240 * 60_000);
+    expect(calls.lock).toBeUndefined();
+    expect(screen.getByRole("heading", { level: 1, name: "Board register" })).toBeTruthy();
   });
 });

@@ -3,6 +3,7 @@ import { invoke } from "@tauri-apps/api/core";
 import type { AppStatus } from "../bindings/AppStatus";
 import type { AuditReport } from "../bindings/AuditReport";
 import type { BackupInfo } from "../bindings/BackupInfo";
+import type { EncryptionOutcome } from "../bindings/EncryptionOutcome";
 import type { SearchFilter } from "../bindings/SearchFilter";
 import type { SearchHit } from "../bindings/SearchHit";
 import type { SearchKind } from "../bindings/SearchKind";
@@ -97,6 +98,21 @@ export const api = {
   /** Tells the app its first screen is on show, for the start-up log and benchmark. */
   uiReady: () => call<null>("ui_ready"),
   retryOpen: () => call<AppStatus>("retry_open"),
+  /** Creates the database, encrypted with this passphrase; only when there is no database yet. */
+  createDatabase: (passphrase: string) => call<AppStatus>("create_database", { passphrase }),
+  /** Opens the locked database; a wrong passphrase is refused with a WrongPassphrase error. */
+  unlock: (passphrase: string) => call<AppStatus>("unlock", { passphrase }),
+  /** Closes the encrypted database until its passphrase is entered again. */
+  lock: () => call<AppStatus>("lock"),
+  /** Encrypts the open database and its backups in place; can take a minute on a large database. */
+  encryptDatabase: (passphrase: string) => call<EncryptionOutcome>("encrypt_database", { passphrase }),
+  /** Re-encrypts the database and its backups with a new passphrase. */
+  changePassphrase: (current: string, next: string) =>
+    call<EncryptionOutcome>("change_passphrase", { current, new: next }),
+  /** Minutes without use before the encrypted database locks itself; 0 for never. */
+  idleLockMinutes: () => call<number>("idle_lock_minutes"),
+  /** From 0 (never) to 240. */
+  saveIdleLockMinutes: (minutes: number) => call<number>("save_idle_lock_minutes", { minutes }),
   registerOptions: () => call<RegisterOptions>("register_options"),
   getOrganisation: () => call<Organisation | null>("get_organisation"),
   saveOrganisation: (input: OrganisationInput) => call<Organisation>("save_organisation", { input }),

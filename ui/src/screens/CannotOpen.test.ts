@@ -10,6 +10,9 @@ const damaged: AppStatus = {
   dbPath: "/home/fiona/board.db",
   openError: { kind: "Damaged", message: "The database file is damaged.", field: null },
   firstRun: false,
+  newDatabase: false,
+  locked: false,
+  encrypted: false,
 };
 
 beforeAll(() => {
@@ -52,5 +55,18 @@ describe("a database that cannot be opened", () => {
     });
     expect(screen.getByRole("button", { name: "Try again" })).toBeTruthy();
     expect(screen.queryByText("Restore a backup")).toBeNull();
+  });
+
+  it.each([
+    ["Locked", "The database is locked"],
+    ["WrongPassphrase", "The passphrase did not open the database"],
+  ] as const)("names a %s database in its heading", (kind, heading) => {
+    mockIPC(() => []);
+    render(CannotOpen, {
+      status: { ...damaged, openError: { kind, message: "The passphrase is needed.", field: null } },
+      onretry: () => {},
+      onrestored: () => {},
+    });
+    expect(screen.getByRole("heading", { level: 1 }).textContent).toContain(heading);
   });
 });

@@ -23,6 +23,7 @@ function mockSettings(handlers: Record<string, Handler> = {}, data: { requiremen
     if (cmd === "list_frameworks") return data.frameworks ?? [frameworkSummary()];
     if (cmd === "reminder_preferences") return reminderPreferences();
     if (cmd === "daily_backups_kept") return 7;
+    if (cmd === "idle_lock_minutes") return 15;
     if (cmd === "text_size") return "standard";
     if (cmd === "text_sizes") return textSizes;
     if (cmd === "area_sets")
@@ -484,5 +485,71 @@ describe("settings: text size", () => {
     expect((await within(section).findByRole("alert")).textContent).toContain("the disk is full");
     expect(within(section).queryByRole("status")).toBeNull();
     expect(document.documentElement.style.fontSize).toBe("");
+  });
+});
+
+describe("settings: locking", () => {
+  it("offers the times to wait before locking, the saved one chosen, and saves a new one", async () => {
+    const calls = mockSettings({ save_idle_lock_minutes: (args) => (args as { minutes: number }).minutes });
+    const changed: number[] = [];
+    render(SettingsScreen, { options, onidlelockchange: (m: number) => changed.push(m) });
+    const user = userEvent.setup();
+    const locking = await screen.findByRole("region", { name: "Locking" });
+    const select = within(locking).getByLabelText("Lock the app after it has not been used for") as HTMLSelectElement;
+    expect(select.id).toBe("idle-lock-minutes");
+    expect([...select.options].map((o) => o.textContent)).toEqual([
+      "Never",
+      "5 minutes",
+      "10 minutes",
+      "15 minutes",
+      "30 minutes",
+      "60 minutes",
+      "120 minutes",
+    ]);
+    expect(select.selectedOptions[0].textContent).toBe("15 minutes");
+    expect(select.getAttribute("aria-describedby")).toBe("idle-lock-minutes-hint");
+    expect(document.getElementById("idle-lock-minutes-hint")?.textContent).toContain("applies when the database is encrypted");
+    expect(screen.getByRole("navigation", { name: "Settings on this page" }).textContent).toContain("Locking");
+
+    await user.selectOptions(select, "5 minutes");
+    await user.click(within(locking).getByRole("button", { name: "Save locking setting" }));
+    expect((await within(locking).findByRole("status")).textContent).toContain("The app will lock after 5 minutes without use.");
+    expect(calls.save_idle_lock_minutes).toEqual([{ minutes: 5 }]);
+    expect(changed).toEqual([5]);
+
+    await user.selectOptions(select, "Never");
+    await user.click(within(locking).getByRole("button", { name: "Save locking setting" }));
+    await waitFor(() => expect(within(locking).getByRole("status").textContent).toContain("The app will not lock itself."));
+    expect(calls.save_idle_lock_minutes).toEqual([{ minutes: 5 }, { minutes: 0 }]);
+    expect(changed).toEqual([5, 0]);
+  });
+
+  it("keeps a time saved some other way among the choices", async () => {
+    mockSettings({ idle_lock_minutes: () => 45 });
+    render(SettingsScreen, { options });
+    const locking = await screen.findByRole("region", { name: "Locking" });
+    const select = within(locking).getByLabelText("Lock the app after it has not been used for") as HTMLSelectElement;
+    expect(select.selectedOptions[0].textContent).toBe("45 minutes");
+  });
+
+  it("ties the core's error about the time to the field", async () => {
+    const changed: number[] = [];
+    mockSettings({
+      save_idle_lock_minutes: () => {
+        throw { kind: "Validation", message: "Choose a time from 0 to 240 minutes.", field: "minutes" };
+      },
+    });
+    render(SettingsScreen, { options, onidlelockchange: (m: number) => changed.push(m) });
+    const user = userEvent.setup();
+    const locking = await screen.findByRole("region", { name: "Locking" });
+    const select = within(locking).getByLabelText("Lock the app after it has not been used for");
+    await user.click(within(locking).getByRole("button", { name: "Save locking setting" }));
+
+    const alert = await within(locking).findByRole("alert");
+    expect(within(alert).getByRole("link", { name: "Choose a time from 0 to 240 minutes." }).getAttribute("href")).toBe("#idle-lock-minutes");
+    expect(select.getAttribute("aria-describedby")).toBe("idle-lock-minutes-hint idle-lock-minutes-error");
+    expect(document.getElementById("idle-lock-minutes-error")?.textContent).toContain("Choose a time from 0 to 240 minutes.");
+    expect(within(locking).queryByRole("status")).toBeNull();
+    expect(changed).toEqual([]);
   });
 });
