@@ -13,6 +13,8 @@ use serde_json::{json, Value};
 
 use boardassure_core::board::{self, MemberFilter};
 use boardassure_core::error::Result;
+use boardassure_core::session::Session;
+use boardassure_core::store::encryption::Passphrase;
 use boardassure_core::store::Store;
 use boardassure_core::{
     audit, competency, compliance, exchange, paper, periods, scrutiny, search, settings, training,
@@ -197,7 +199,8 @@ proptest! {
     })), prefs in mutated(json!({
         "ratingScale": [{"code": "no", "label": "No", "meets": false}, {"code": "yes", "label": "Yes", "meets": true}],
         "dueSoonDays": 90, "myMemberId": null
-    })), area in mutated(json!({"title": "Transitions", "text": "Moving to adult services"}))) {
+    })), area in mutated(json!({"title": "Transitions", "text": "Moving to adult services"})),
+        minutes in weird()) {
         let mut store = demo();
         let fiona = member_id(&store, "Fiona Gallagher");
         let (mut assessment, mut plan) = (assessment, plan);
@@ -207,7 +210,34 @@ proptest! {
         call(&mut store, plan, |s, i| competency::add_plan(s, &i));
         call(&mut store, prefs, |s, i: settings::Settings| settings::save_settings(s, &i));
         call(&mut store, area, |s, i| scrutiny::add_custom_area(s, &i));
+        call(&mut store, minutes, |s, m: u32| settings::save_idle_lock_minutes(s, m));
         still_sound(&store);
+    }
+
+    #[test]
+    fn passphrase_inputs(text in weird(), other in weird()) {
+        // Passphrases for unlocking, choosing and changing: held to their limits, never a panic.
+        let Ok(text) = serde_json::from_value::<String>(text) else { return Ok(()); };
+        let chars = text.chars().count();
+        match Passphrase::new("passphrase", text.clone()) {
+            Ok(_) => prop_assert!((10..=256).contains(&chars)),
+            Err(e) => {
+                prop_assert!(!(10..=256).contains(&chars));
+                prop_assert_eq!(e.field.as_deref(), Some("passphrase"));
+            }
+        }
+        prop_assert_eq!(Passphrase::entered("passphrase", text).is_ok(), (1..=256).contains(&chars));
+        // A passphrase refused at first run writes nothing at all.
+        if let Ok(other) = serde_json::from_value::<String>(other) {
+            if !(10..=256).contains(&other.chars().count()) {
+                let dir = tempfile::tempdir().unwrap();
+                let db = dir.path().join("board.db");
+                let session = Session::open(&db);
+                prop_assert!(session.create(other).is_err());
+                prop_assert!(!db.exists());
+                prop_assert!(session.status().new_database);
+            }
+        }
     }
 
     #[test]

@@ -92,8 +92,10 @@ pub fn matrix(
             if req.kind == RequirementKind::Renewal
                 && matches!(cell.status, Status::Expired | Status::NotMet)
             {
-                let history =
-                    training::learning_matching(store.conn(), &member.id, &req.matches, on)?;
+                // The window's learning is already in hand: only what came before it is read.
+                let before =
+                    training::learning_matching(store.conn(), &member.id, &req.matches, since)?;
+                let history: Vec<_> = recent.iter().cloned().chain(before).collect();
                 *cell = assess(req, &member.roles, &history, on, due_soon_days);
             }
         }

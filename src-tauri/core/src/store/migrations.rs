@@ -21,6 +21,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("migrations/0007_search_documents.sql"),
     include_str!("migrations/0008_exchange.sql"),
     include_str!("migrations/0009_training_status_index.sql"),
+    include_str!("migrations/0010_covering_indexes.sql"),
 ];
 
 /// The schema version this build writes.
