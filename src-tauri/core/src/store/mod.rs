@@ -272,6 +272,11 @@ impl Store {
         self.path.is_none() || self._lock.is_some()
     }
 
+    /// The database file; `None` for a database in memory.
+    pub fn path(&self) -> Option<&Path> {
+        self.path.as_deref()
+    }
+
     /// Whether the file is encrypted at rest.
     pub fn is_encrypted(&self) -> bool {
         self.encrypted
