@@ -306,6 +306,7 @@ pub const READY_FILE_ENV: &str = "BOARDASSURE_READY_FILE";
 pub fn first_screen_ready(after: std::time::Duration) {
     let ms = after.as_millis();
     tracing::info!(ms = ms as u64, "first screen ready");
+    crate::store::integrity::window_ready();
     if let Some(file) = std::env::var_os(READY_FILE_ENV) {
         if let Err(e) = crate::files::write_atomically(Path::new(&file), ms.to_string().as_bytes())
         {

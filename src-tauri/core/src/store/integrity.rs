@@ -4,7 +4,9 @@
 //! takes seconds, which would all be spent before the first screen. For such a file, when
 //! nothing else about opening it needs to write, the check runs on its own read-only
 //! connection in the background. Reading goes ahead meanwhile; the first write waits for the
-//! verdict, and a damaged file is then refused exactly as it would have been at opening.
+//! verdict, and a damaged file is then refused exactly as it would have been at opening. The
+//! check begins once the window has drawn its first screen (two seconds at most), so it does
+//! not slow the window's start.
 
 use std::path::Path;
 use std::sync::{Arc, Condvar, Mutex};
@@ -16,6 +18,25 @@ use crate::error::{damaged_database, CoreError, Result};
 
 /// Files at least this large are checked in the background.
 pub const BACKGROUND_FROM_BYTES: u64 = 64 * 1024 * 1024;
+
+/// Whether the window has drawn its first screen. Reading every page of a large file competes
+/// for the processor with the window starting, so the check waits for this, or for
+/// `WINDOW_WAIT_AT_MOST` (a window that never reports, or the command line).
+static WINDOW_READY: (Mutex<bool>, Condvar) = (Mutex::new(false), Condvar::new());
+const WINDOW_WAIT_AT_MOST: std::time::Duration = std::time::Duration::from_secs(2);
+
+/// Lets a waiting background check begin: the window's first screen is drawn.
+pub fn window_ready() {
+    *WINDOW_READY.0.lock().unwrap_or_else(|p| p.into_inner()) = true;
+    WINDOW_READY.1.notify_all();
+}
+
+fn wait_for_window() {
+    let ready = WINDOW_READY.0.lock().unwrap_or_else(|p| p.into_inner());
+    let _ = WINDOW_READY
+        .1
+        .wait_timeout_while(ready, WINDOW_WAIT_AT_MOST, |ready| !*ready);
+}
 
 #[derive(Debug, Clone)]
 enum Verdict {
@@ -48,6 +69,7 @@ impl Gate {
         });
         let (g, path) = (gate.clone(), path.to_path_buf());
         std::thread::spawn(move || {
+            wait_for_window();
             let started = std::time::Instant::now();
             let verdict = match quick_check(&path, key.as_ref()) {
                 Ok(()) => Verdict::Sound,

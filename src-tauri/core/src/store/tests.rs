@@ -231,6 +231,7 @@ fn a_large_file_checked_in_the_background_refuses_its_first_write_when_damaged()
     let (_dir, path) = damaged_in_the_middle();
     let before = file_bytes(&path);
     // As the window opens a large file: the check runs beside it.
+    integrity::window_ready();
     let mut store = Store::open_checking(&path, None, Some(0)).unwrap();
     let err = crate::board::save_organisation(
         &mut store,
@@ -260,6 +261,7 @@ fn a_sound_file_checked_in_the_background_takes_writes_once_the_check_passes() {
         let mut store = Store::open(&path).unwrap();
         crate::demo::load_demo(&mut store).unwrap();
     }
+    integrity::window_ready();
     let mut store = Store::open_checking(&path, None, Some(0)).unwrap();
     store.wait_for_integrity().unwrap();
     assert!(store.integrity_failure().is_none());
