@@ -5,6 +5,7 @@ import { describe, expect, it } from "vitest";
 import type { AppStatus } from "../bindings/AppStatus";
 import type { EncryptionOutcome } from "../bindings/EncryptionOutcome";
 import DatabaseScreen from "./DatabaseScreen.svelte";
+import { seriousAxeProblems } from "../test-axe";
 
 function status(overrides: Partial<AppStatus> = {}): AppStatus {
   return {
@@ -32,23 +33,6 @@ function mockDatabase(handlers: Record<string, (args: unknown) => unknown> = {})
 }
 
 const encrypted = (unconverted: string[] = []): EncryptionOutcome => ({ unconverted, status: status({ encrypted: true }) });
-
-
-async function seriousAxeProblems() {
-  const axe = (await import("axe-core")).default;
-  const results = await axe.run(document.body, {
-    runOnly: { type: "tag", values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"] },
-    // jsdom lays nothing out, so contrast cannot be measured here.
-    rules: { "color-contrast": { enabled: false } },
-  });
-  const ids = [...document.querySelectorAll("[id]")].map((e) => e.id);
-  return {
-    serious: results.violations
-      .filter((v) => v.impact === "serious" || v.impact === "critical")
-      .map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`),
-    duplicateIds: ids.filter((id, i) => ids.indexOf(id) !== i),
-  };
-}
 
 describe("encrypting the database", () => {
   it("warns that a plain database can be read, encrypts it and says so", async () => {

@@ -4,6 +4,7 @@ import userEvent from "@testing-library/user-event";
 import { describe, expect, it } from "vitest";
 import type { AppStatus } from "../bindings/AppStatus";
 import Unlock from "./Unlock.svelte";
+import { seriousAxeProblems } from "../test-axe";
 
 const unlocked: AppStatus = {
   appVersion: "0.1.0",
@@ -29,23 +30,6 @@ function mockUnlock(answer: (args: unknown) => unknown) {
 }
 
 const field = () => screen.getByLabelText("Passphrase") as HTMLInputElement;
-
-
-async function seriousAxeProblems() {
-  const axe = (await import("axe-core")).default;
-  const results = await axe.run(document.body, {
-    runOnly: { type: "tag", values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"] },
-    // jsdom lays nothing out, so contrast cannot be measured here.
-    rules: { "color-contrast": { enabled: false } },
-  });
-  const ids = [...document.querySelectorAll("[id]")].map((e) => e.id);
-  return {
-    serious: results.violations
-      .filter((v) => v.impact === "serious" || v.impact === "critical")
-      .map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`),
-    duplicateIds: ids.filter((id, i) => ids.indexOf(id) !== i),
-  };
-}
 
 describe("unlocking the database", () => {
   it("asks for the passphrase with the field ready to type in", async () => {
