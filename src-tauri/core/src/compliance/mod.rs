@@ -76,35 +76,51 @@ pub fn matrix(
         .and_then(|d| d.pred_opt())
         .unwrap_or(NaiveDate::MIN);
     let mut rows = Vec::new();
+    let mut recents = Vec::new();
     for member in board::list_members(store, MemberFilter::Current)? {
         if role.is_some_and(|r| !member.roles.contains(&r)) {
             continue;
         }
-        // Only learning recent enough to count is read. Where a renewal then shows as expired
-        // or not met, the member's whole history of matching learning is read, so the date it
-        // lapsed is the true one.
+        // Only learning recent enough to count is read.
         let recent = training::learning_between(store.conn(), &member.id, since, on)?;
-        let mut cells: Vec<Cell> = requirements
+        let cells: Vec<Cell> = requirements
             .iter()
             .map(|req| assess(req, &member.roles, &recent, on, due_soon_days))
             .collect();
-        for (req, cell) in requirements.iter().zip(cells.iter_mut()) {
-            if req.kind == RequirementKind::Renewal
-                && matches!(cell.status, Status::Expired | Status::NotMet)
-            {
-                // The window's learning is already in hand: only what came before it is read.
-                let before =
-                    training::learning_matching(store.conn(), &member.id, &req.matches, since)?;
-                let history: Vec<_> = recent.iter().cloned().chain(before).collect();
-                *cell = assess(req, &member.roles, &history, on, due_soon_days);
-            }
-        }
         rows.push(ComplianceRow {
             member_id: member.id,
             name: member.name,
             roles: member.roles,
             cells,
         });
+        recents.push(recent);
+    }
+    // Where a renewal then shows as expired or not met, matching learning from before the
+    // window is read too, so the date it lapsed is the true one: for the whole board at once
+    // through the trigram index when the phrase allows, else member by member.
+    for (i, req) in requirements.iter().enumerate() {
+        let lapsed: Vec<usize> = (0..rows.len())
+            .filter(|&r| {
+                req.kind == RequirementKind::Renewal
+                    && matches!(rows[r].cells[i].status, Status::Expired | Status::NotMet)
+            })
+            .collect();
+        if lapsed.is_empty() {
+            continue;
+        }
+        let mut board_wide =
+            training::learning_matching_by_member(store.conn(), &req.matches, since)?;
+        for r in lapsed {
+            let row = &mut rows[r];
+            let before = match board_wide.as_mut() {
+                Some(found) => found.remove(&row.member_id).unwrap_or_default(),
+                None => {
+                    training::learning_matching(store.conn(), &row.member_id, &req.matches, since)?
+                }
+            };
+            let history: Vec<_> = recents[r].iter().cloned().chain(before).collect();
+            row.cells[i] = assess(req, &row.roles, &history, on, due_soon_days);
+        }
     }
     let totals = requirements
         .iter()

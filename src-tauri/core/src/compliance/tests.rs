@@ -382,3 +382,56 @@ fn the_matrix_reading_only_what_counts_agrees_with_reading_everything() {
         }
     }
 }
+
+/// The look-back finds matching learning through the trigram index, which follows every
+/// edit: learning retitled to match starts to count, and retitled away stops.
+#[test]
+fn an_edited_title_is_found_by_the_renewal_look_back() {
+    use crate::store::Store;
+    use crate::training::{add_training, update_training, TrainingInput};
+    let mut store = Store::open_in_memory().unwrap();
+    crate::demo::load_demo(&mut store).unwrap();
+    let req = add_requirement(
+        &mut store,
+        &RequirementInput {
+            title: "Mental Capacity Act refresher".into(),
+            kind: Some(RequirementKind::Renewal),
+            renew_months: "12".into(),
+            matches: "capacity act".into(),
+            ..Default::default()
+        },
+    )
+    .unwrap();
+    let member = board::list_members(&store, MemberFilter::Current).unwrap()[0].clone();
+    let input = |title: &str| TrainingInput {
+        member_id: member.id.clone(),
+        title: title.into(),
+        provider: "Partnership".into(),
+        completed_on: "03/02/2022".into(),
+        hours: "2".into(),
+        learning_type: Some(LearningType::FaceToFace),
+        level: "Level 3".into(),
+        certificate_ref: String::new(),
+        expires_on: String::new(),
+    };
+    let record = add_training(&mut store, &input("Safeguarding adults update")).unwrap();
+    let on = NaiveDate::from_ymd_opt(2026, 11, 24).unwrap();
+    let cell = |store: &Store| {
+        let m = matrix(store, on, None).unwrap();
+        let row = m.rows.iter().find(|r| r.member_id == member.id).unwrap();
+        let i = m.requirements.iter().position(|r| r.id == req.id).unwrap();
+        row.cells[i].clone()
+    };
+    assert_eq!(cell(&store).status, Status::NotMet);
+    update_training(
+        &mut store,
+        &record.id,
+        &input("MENTAL CAPACITY ACT in practice"),
+    )
+    .unwrap();
+    let lapsed = cell(&store);
+    assert_eq!(lapsed.status, Status::Expired, "{}", lapsed.detail);
+    assert_eq!(lapsed.next_change, None);
+    update_training(&mut store, &record.id, &input("Deprivation of liberty")).unwrap();
+    assert_eq!(cell(&store).status, Status::NotMet);
+}

@@ -22,6 +22,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("migrations/0008_exchange.sql"),
     include_str!("migrations/0009_training_status_index.sql"),
     include_str!("migrations/0010_covering_indexes.sql"),
+    include_str!("migrations/0011_training_text.sql"),
 ];
 
 /// The schema version this build writes.

@@ -135,6 +135,49 @@ pub fn learning_matching(
     Ok(rows.collect::<rusqlite::Result<Vec<_>>>()?)
 }
 
+/// Every member's learning completed by `until` whose title or level may contain `phrase`, by
+/// member, most recent first; found through the trigram index, so only candidates are read.
+/// `None` when the index cannot answer: a phrase shorter than three characters (the index
+/// holds trigrams), empty, or not ASCII (read member by member with `learning_matching`).
+pub fn learning_matching_by_member(
+    conn: &Connection,
+    phrase: &str,
+    until: chrono::NaiveDate,
+) -> Result<Option<std::collections::HashMap<String, Vec<crate::compliance::LearningDates>>>> {
+    let phrase = phrase.trim();
+    if phrase.len() < 3 || !phrase.is_ascii() {
+        return Ok(None);
+    }
+    let mut stmt = conn.prepare_cached(
+        "SELECT r.member_id, r.title, r.level, r.completed_on, r.minutes, r.expires_on
+         FROM training_record r
+         WHERE r.completed_on <= ?1 AND r.id IN (
+             SELECT record_id FROM training_text_doc
+             WHERE doc IN (SELECT rowid FROM training_text WHERE training_text MATCH ?2)
+             UNION ALL
+             SELECT record_id FROM training_text_doc WHERE unusual = 1)
+         ORDER BY r.completed_on DESC",
+    )?;
+    // One FTS5 phrase: the trigram index matches it anywhere in the text, ignoring ASCII case.
+    let query = format!("\"{}\"", phrase.replace('"', "\"\""));
+    let mut by_member: std::collections::HashMap<String, Vec<_>> = Default::default();
+    let mut rows = stmt.query(params![until, query])?;
+    while let Some(r) = rows.next()? {
+        let member: String = r.get(0)?;
+        by_member
+            .entry(member)
+            .or_default()
+            .push(crate::compliance::LearningDates {
+                title: r.get(1)?,
+                level: r.get(2)?,
+                completed_on: r.get(3)?,
+                minutes: r.get(4)?,
+                expires_on: r.get(5)?,
+            });
+    }
+    Ok(Some(by_member))
+}
+
 fn learning_from_row(r: &Row) -> rusqlite::Result<crate::compliance::LearningDates> {
     Ok(crate::compliance::LearningDates {
         title: r.get(0)?,
