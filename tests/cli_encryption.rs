@@ -233,6 +233,12 @@ fn a_plain_database_is_encrypted_in_place_with_its_backups_and_its_passphrase_ca
         ],
     );
     assert!(changed.status.success(), "{}", stderr(&changed));
+    let audit = cli_with(&db, &["audit", "verify"], &with_pass(NEW_PASS));
+    assert!(
+        audit.status.success(),
+        "the audit chain holds: {}",
+        stdout(&audit)
+    );
     assert!(!cli_with(&db, &["org", "show"], &with_pass(PASS))
         .status
         .success());

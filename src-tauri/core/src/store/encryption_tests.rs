@@ -255,6 +255,9 @@ fn a_plain_database_is_encrypted_in_place_with_its_backups() {
     let store = Store::open_keyed(&path, Some(&key)).unwrap();
     assert!(canary_reads_back(&store));
     assert!(store.health().unwrap().healthy);
+    let versions = crate::store::history::versions(store.conn(), "database", "encryption").unwrap();
+    assert_eq!(versions.len(), 1);
+    assert_eq!(versions[0].change, "encrypted");
 }
 
 #[test]
@@ -276,6 +279,14 @@ fn a_changed_passphrase_replaces_the_old_one_for_the_database_and_its_backups() 
 
     store.reencrypt(Some(&old), &new).unwrap();
     assert!(canary_reads_back(&store));
+    // The change is in the audit trail (the command-line tests verify the chain after it).
+    let changes: Vec<String> =
+        crate::store::history::versions(store.conn(), "database", "encryption")
+            .unwrap()
+            .into_iter()
+            .map(|v| v.change)
+            .collect();
+    assert_eq!(changes, ["passphrase changed"]);
     drop(store);
     assert_eq!(
         Store::open_keyed(&path, Some(&old)).unwrap_err().kind,

@@ -341,6 +341,22 @@ impl Store {
             }
         }?;
         *self = reopened;
+        // Who encrypted the database or changed its passphrase, and when, joins the audit
+        // trail (never the passphrase itself).
+        let change = if old.is_some() {
+            "passphrase changed"
+        } else {
+            "encrypted"
+        };
+        self.write(|tx| {
+            history::record(
+                tx,
+                "database",
+                "encryption",
+                change,
+                &serde_json::json!({ "encrypted": true }),
+            )
+        })?;
         let mut left = Vec::new();
         for copy in backup::kept_copies(&path) {
             if !encryption::rewrap_copy(&copy, old, new) {
