@@ -139,9 +139,15 @@ pub(crate) fn quiet_library_log() {
     });
 }
 
-/// Reads the first page through a keyed connection: `Err` when the key does not fit.
-pub(crate) fn probe(conn: &Connection) -> rusqlite::Result<()> {
-    conn.query_row("SELECT count(*) FROM sqlite_schema", [], |_| Ok(()))
+/// Keys a fresh connection to the encrypted file at `path` and reads its first page. A
+/// passphrase that does not fit is explained: wrong, or right for a damaged file.
+pub(crate) fn unlock(conn: &Connection, path: &Path, passphrase: &Passphrase) -> Result<()> {
+    apply_key(conn, passphrase)?;
+    match conn.query_row("SELECT count(*) FROM sqlite_schema", [], |_| Ok(())) {
+        Ok(()) => Ok(()),
+        Err(e) if is_not_a_database(&e) => Err(explain_unreadable(path, passphrase)),
+        Err(e) => Err(e.into()),
+    }
 }
 
 fn is_not_a_database(e: &rusqlite::Error) -> bool {
@@ -192,12 +198,8 @@ pub(crate) fn open_read_only(path: &Path, passphrase: &Passphrase) -> Result<Con
         path,
         OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX,
     )?;
-    apply_key(&conn, passphrase)?;
-    match probe(&conn) {
-        Ok(()) => Ok(conn),
-        Err(e) if is_not_a_database(&e) => Err(explain_unreadable(path, passphrase)),
-        Err(e) => Err(e.into()),
-    }
+    unlock(&conn, path, passphrase)?;
+    Ok(conn)
 }
 
 /// Tries `passphrase` on the encrypted database at `db` without changing anything.
@@ -318,8 +320,7 @@ const READ_WRITE_CREATE: OpenFlags =
 pub(crate) fn rewrap_copy(path: &Path, old: Option<&Passphrase>, new: &Passphrase) -> bool {
     let open_under = |key: &Passphrase| -> Result<Connection> {
         let conn = Connection::open_with_flags(path, READ_WRITE_CREATE)?;
-        apply_key(&conn, key)?;
-        probe(&conn)?;
+        unlock(&conn, path, key)?;
         Ok(conn)
     };
     let result = (|| -> Result<()> {

@@ -130,18 +130,11 @@ impl Store {
                 | OpenFlags::SQLITE_OPEN_CREATE
                 | OpenFlags::SQLITE_OPEN_NO_MUTEX,
         )?;
-        if let Some(p) = key {
-            encryption::apply_key(&conn, p)?;
-            if kind == FileKind::Encrypted {
-                if let Err(e) = encryption::probe(&conn) {
-                    return Err(match e.sqlite_error_code() {
-                        Some(rusqlite::ErrorCode::NotADatabase) => {
-                            encryption::explain_unreadable(path, p)
-                        }
-                        _ => e.into(),
-                    });
-                }
-            }
+        match key {
+            Some(p) if kind == FileKind::Encrypted => encryption::unlock(&conn, path, p)?,
+            // A new file: keyed before its first page is written.
+            Some(p) => encryption::apply_key(&conn, p)?,
+            None => {}
         }
         encryption::clear_interrupted(path);
         let mut store = Store {
