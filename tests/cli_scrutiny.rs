@@ -335,12 +335,13 @@ fn search_finds_a_phrase_from_an_imported_response_and_cuts_by_kind_and_period()
         .success());
     let both = json(&db, &["search", "trajectory", "--json"]);
     assert_eq!(
-        both.as_array().unwrap().len(),
+        both["hits"].as_array().unwrap().len(),
         2,
         "the response and the action that follows it"
     );
-    let hits = json(&db, &["search", "recovery trajectory", "--json"]);
-    let hits = hits.as_array().unwrap();
+    let found = json(&db, &["search", "recovery trajectory", "--json"]);
+    assert_eq!(found["more"], false);
+    let hits = found["hits"].as_array().unwrap();
     assert_eq!(hits.len(), 1, "every word must match: {hits:?}");
     let challenge = hits.iter().find(|h| h["kind"] == "challenge").unwrap();
     let marked: Vec<&str> = challenge["snippet"]
@@ -352,12 +353,12 @@ fn search_finds_a_phrase_from_an_imported_response_and_cuts_by_kind_and_period()
         .collect();
     assert_eq!(marked, ["Recovery", "trajectory"]);
     let only_actions = json(&db, &["search", "trajectory", "--kind", "action", "--json"]);
-    assert_eq!(only_actions.as_array().unwrap().len(), 1);
+    assert_eq!(only_actions["hits"].as_array().unwrap().len(), 1);
     let earlier = json(
         &db,
         &["search", "recovery", "--period", "2024/25", "--json"],
     );
-    assert!(earlier.as_array().unwrap().is_empty());
+    assert!(earlier["hits"].as_array().unwrap().is_empty());
     let text = stdout(&cli(&db, &["search", "children’s £40,000"]));
     assert!(text.contains("[Children]"), "{text}");
 }

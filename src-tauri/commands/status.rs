@@ -3,7 +3,7 @@
 use boardassure_core::audit::AuditReport;
 use boardassure_core::board::Choice;
 use boardassure_core::demo::{self, DemoSummary};
-use boardassure_core::search::{SearchFilter, SearchHit, SearchKind};
+use boardassure_core::search::{SearchFilter, SearchKind, SearchResults};
 use boardassure_core::session::{AppStatus, EncryptionOutcome, Session};
 use boardassure_core::store::backup::BackupInfo;
 use boardassure_core::store::HealthReport;
@@ -56,7 +56,7 @@ pub fn search(
     session: State<'_, Session>,
     text: String,
     filter: SearchFilter,
-) -> Result<Vec<SearchHit>, CoreError> {
+) -> Result<SearchResults, CoreError> {
     session.with(|s| boardassure_core::search::search(s, &text, &filter))
 }
 

@@ -296,7 +296,7 @@ fn main() {
 }
 
 /// Times the core call behind every screen on `store`.
-fn measure(store: &Store) -> [(String, Duration, Duration); 9] {
+fn measure(store: &Store) -> [(String, Duration, Duration); 10] {
     let today = board::today();
     let year = Period::year_of(today);
     let area = scrutiny::areas(store).unwrap()[3].id.clone();
@@ -345,6 +345,17 @@ fn measure(store: &Store) -> [(String, Duration, Duration); 9] {
                 store,
                 "voice child maternity",
                 &search::SearchFilter::default(),
+            )
+            .unwrap()
+        }),
+        time("search: challenges, a quarter", runs, || {
+            search::search(
+                store,
+                "voice child maternity",
+                &search::SearchFilter {
+                    kinds: vec![search::SearchKind::Challenge],
+                    period: Some(Period::quarter(2019, 2)),
+                },
             )
             .unwrap()
         }),

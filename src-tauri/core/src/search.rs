@@ -1,7 +1,12 @@
 //! Search across everything the board has written: challenges and responses, actions,
-//! meetings and their agenda, training, self-assessment notes, plans and members. Ranked best
-//! first, matching words marked, each word matched as the start of a word so results come as
-//! a person types.
+//! meetings and their agenda, training, self-assessment notes, plans and members. Each word
+//! is matched as the start of a word, so results come as a person types, with the matching
+//! words marked.
+//!
+//! Ranking: of the most recently recorded matches (up to [`RANKED`]), those with more of the
+//! searched words in their title (the challenge, the action, the course) come first, and the
+//! newest first among equals. A search matching more records than that says so, so the person
+//! can add a word or cut it by type or period, which the index answers directly.
 
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
@@ -55,17 +60,70 @@ pub struct SearchFilter {
     pub period: Option<Period>,
 }
 
-const LIMIT: u32 = 50;
+/// What a search found.
+#[derive(Debug, Clone, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+#[ts(export)]
+pub struct SearchResults {
+    /// The best matches, at most [`SHOWN`].
+    pub hits: Vec<SearchHit>,
+    /// How many of the most recent matches were ranked.
+    pub ranked: u32,
+    /// More records matched than were ranked: older ones appear when the search is narrowed.
+    pub more: bool,
+}
 
-/// Turns typed text into an FTS5 query: every word must match the start of a word, and
-/// nothing a person types can be read as query syntax.
-fn fts_query(text: &str) -> Option<String> {
+/// What to tell a person whose search matched more records than were ranked.
+pub fn more_note(ranked: u32) -> String {
+    format!("More than {ranked} records match. These are the best of the {ranked} most recent: add a word, or choose a type or a period, to narrow the search.")
+}
+
+/// Results shown.
+pub const SHOWN: usize = 50;
+/// Matches ranked, the most recently recorded first.
+pub const RANKED: u32 = 500;
+
+/// Turns typed text into an FTS5 query over titles and text: every word must match the start
+/// of a word, and nothing a person types can be read as query syntax. The filter's kinds and
+/// period become words of the `facets` column.
+fn fts_query(text: &str, filter: &SearchFilter) -> Option<String> {
     let words: Vec<String> = text
         .split(|c: char| !c.is_alphanumeric())
         .filter(|w| !w.is_empty())
         .map(|w| format!("\"{w}\"*"))
         .collect();
-    (!words.is_empty()).then(|| words.join(" "))
+    if words.is_empty() {
+        return None;
+    }
+    let mut query = format!("{{title body}} : ({})", words.join(" "));
+    if !filter.kinds.is_empty() {
+        let kinds: Vec<String> = filter
+            .kinds
+            .iter()
+            .map(|k| format!("\"{}\"", store::search::kind_word(k.code())))
+            .collect();
+        query.push_str(&format!(" AND facets : ({})", kinds.join(" OR ")));
+    }
+    if let Some(period) = filter.period {
+        query.push_str(&format!(
+            " AND facets : \"{}\"",
+            store::search::period_word(period)
+        ));
+    }
+    Some(query)
+}
+
+/// The distinct words marked in a marked-up title: how well a record's title matches.
+fn title_matches(marked: &str) -> usize {
+    let mut words: Vec<String> = marked
+        .split('\u{1}')
+        .skip(1)
+        .filter_map(|rest| rest.split('\u{2}').next())
+        .map(str::to_lowercase)
+        .collect();
+    words.sort();
+    words.dedup();
+    words.len()
 }
 
 fn parts(marked: &str) -> Vec<TextPart> {
@@ -85,31 +143,31 @@ fn parts(marked: &str) -> Vec<TextPart> {
     out
 }
 
-pub fn search(store: &Store, text: &str, filter: &SearchFilter) -> Result<Vec<SearchHit>> {
-    let Some(query) = fts_query(text) else {
-        return Ok(Vec::new());
+pub fn search(store: &Store, text: &str, filter: &SearchFilter) -> Result<SearchResults> {
+    let Some(query) = fts_query(text, filter) else {
+        return Ok(SearchResults {
+            hits: Vec::new(),
+            ranked: 0,
+            more: false,
+        });
     };
     let conn = store.conn();
+    let mut matches = store::search::recent_matches(conn, &query, RANKED + 1)?;
+    let more = matches.len() > RANKED as usize;
+    matches.truncate(RANKED as usize);
+    let ranked = matches.len() as u32;
+    // Matches arrive newest-recorded first; the stable sort keeps that order among equals.
+    let mut scored: Vec<(usize, store::search::Match)> = matches
+        .into_iter()
+        .map(|m| (title_matches(&m.title), m))
+        .collect();
+    scored.sort_by(|(a, m), (b, n)| b.cmp(a).then_with(|| n.day.cmp(&m.day)));
     let mut hits = Vec::new();
-    // Ask for more than shown when filtering, so filters do not empty a page of good results.
-    let wanted = if filter.kinds.is_empty() && filter.period.is_none() {
-        LIMIT
-    } else {
-        LIMIT * 10
-    };
-    for m in store::search::query(conn, &query, wanted)? {
+    for (_, m) in scored.into_iter().take(SHOWN) {
         let Ok(kind) = SearchKind::parse("kind", &m.kind) else {
             continue;
         };
-        if !filter.kinds.is_empty() && !filter.kinds.contains(&kind) {
-            continue;
-        }
         let day = chrono::NaiveDate::parse_from_str(&m.day, "%Y-%m-%d").ok();
-        if let Some(p) = filter.period {
-            if !day.is_some_and(|d| p.contains(d)) {
-                continue;
-            }
-        }
         let context_id = match kind {
             SearchKind::Training => store::training::get(conn, &m.record_id)?.map(|t| t.member_id),
             SearchKind::Assessment => {
@@ -131,11 +189,8 @@ pub fn search(store: &Store, text: &str, filter: &SearchFilter) -> Result<Vec<Se
             title: parts(&m.title),
             snippet: parts(&m.snippet),
         });
-        if hits.len() as u32 >= LIMIT {
-            break;
-        }
     }
-    Ok(hits)
+    Ok(SearchResults { hits, ranked, more })
 }
 
 #[cfg(test)]
@@ -170,7 +225,9 @@ mod tests {
     #[test]
     fn a_phrase_from_a_response_is_found_with_its_words_marked() {
         let store = board();
-        let hits = search(&store, "case stud", &SearchFilter::default()).unwrap();
+        let hits = search(&store, "case stud", &SearchFilter::default())
+            .unwrap()
+            .hits;
         assert_eq!(hits.len(), 1);
         assert_eq!(hits[0].kind, SearchKind::Challenge);
         let marked: Vec<&str> = hits[0]
@@ -188,14 +245,17 @@ mod tests {
                 &SearchFilter::default()
             )
             .unwrap()
+            .hits
             .len(),
             1
         );
         assert!(search(&store, "\"AND (OR", &SearchFilter::default())
             .unwrap()
+            .hits
             .is_empty());
         assert!(search(&store, "   ", &SearchFilter::default())
             .unwrap()
+            .hits
             .is_empty());
     }
 
@@ -210,7 +270,8 @@ mod tests {
                 period: None,
             },
         )
-        .unwrap();
+        .unwrap()
+        .hits;
         assert!(!training.is_empty());
         assert!(training
             .iter()
@@ -219,8 +280,149 @@ mod tests {
             kinds: vec![SearchKind::Challenge],
             period: Some(Period::year(2024)),
         };
-        assert!(search(&store, "voice", &earlier).unwrap().is_empty());
-        let members = search(&store, "gallagher", &SearchFilter::default()).unwrap();
+        assert!(search(&store, "voice", &earlier).unwrap().hits.is_empty());
+        let members = search(&store, "gallagher", &SearchFilter::default())
+            .unwrap()
+            .hits;
         assert_eq!(members[0].kind, SearchKind::Member);
+    }
+
+    fn challenge(store: &mut Store, on: &str, challenge: &str, response: &str) {
+        let fiona = crate::board::list_members(store, crate::board::MemberFilter::All)
+            .unwrap()
+            .into_iter()
+            .find(|m| m.name == "Fiona Gallagher")
+            .unwrap();
+        add_entry(
+            store,
+            &EntryInput {
+                raised_on: on.into(),
+                area_id: "saaf.4.2.1.6".into(),
+                raised_by: fiona.id,
+                challenge: challenge.into(),
+                response: response.into(),
+                assurance_level: "reasonable".into(),
+                ..Default::default()
+            },
+        )
+        .unwrap();
+    }
+
+    fn titles(found: &SearchResults) -> Vec<String> {
+        found
+            .hits
+            .iter()
+            .map(|h| h.title.iter().map(|p| p.text.as_str()).collect())
+            .collect()
+    }
+
+    #[test]
+    fn words_in_the_title_rank_first_then_the_newest() {
+        let mut store = board();
+        challenge(
+            &mut store,
+            "03/02/2025",
+            "Is perinatal mental health staffed?",
+            "Yes.",
+        );
+        challenge(
+            &mut store,
+            "10/06/2026",
+            "What did the audit find?",
+            "Perinatal mental health was short-staffed.",
+        );
+        challenge(
+            &mut store,
+            "04/03/2026",
+            "Who reviews the rota?",
+            "Perinatal mental health leads.",
+        );
+        let found = search(&store, "perinatal mental", &SearchFilter::default()).unwrap();
+        assert_eq!(
+            titles(&found),
+            [
+                "Is perinatal mental health staffed?",
+                "What did the audit find?",
+                "Who reviews the rota?"
+            ]
+        );
+        assert_eq!(found.ranked, 3);
+        assert!(!found.more);
+    }
+
+    #[test]
+    fn periods_cut_at_the_end_of_march() {
+        let mut store = board();
+        challenge(
+            &mut store,
+            "31/03/2026",
+            "Year-end safeguarding audit: March",
+            "Done.",
+        );
+        challenge(
+            &mut store,
+            "01/04/2026",
+            "Year-end safeguarding audit: April",
+            "Done.",
+        );
+        let cut = |period| {
+            let filter = SearchFilter {
+                kinds: vec![SearchKind::Challenge],
+                period: Some(period),
+            };
+            titles(&search(&store, "year-end audit", &filter).unwrap())
+        };
+        assert_eq!(
+            cut(Period::year(2025)),
+            ["Year-end safeguarding audit: March"]
+        );
+        assert_eq!(
+            cut(Period::quarter(2025, 4)),
+            ["Year-end safeguarding audit: March"]
+        );
+        assert_eq!(
+            cut(Period::quarter(2026, 1)),
+            ["Year-end safeguarding audit: April"]
+        );
+        assert!(cut(Period::quarter(2026, 2)).is_empty());
+        // The words that mark kinds and periods are not searched as text.
+        assert!(search(&store, "fy2025", &SearchFilter::default())
+            .unwrap()
+            .hits
+            .is_empty());
+    }
+
+    #[test]
+    fn a_search_matching_more_than_is_ranked_says_so_and_narrowing_finds_older_records() {
+        let mut store = board();
+        // Recorded before the 501 that follow, so outside the most recent matches.
+        challenge(
+            &mut store,
+            "01/05/2020",
+            "Board seminar follow-up from 2020",
+            "Noted.",
+        );
+        {
+            let conn = store.conn();
+            for n in 0..=RANKED {
+                let snapshot = serde_json::json!({
+                    "heldOn": format!("2024-{:02}-{:02}", 4 + n % 9, 1 + n % 28),
+                    "kindLabel": format!("Board seminar {n}"),
+                    "items": [],
+                });
+                store::search::index(conn, "meeting", &format!("seminar-{n}"), &snapshot).unwrap();
+            }
+        }
+        let all = search(&store, "board seminar", &SearchFilter::default()).unwrap();
+        assert!(all.more);
+        assert_eq!(all.ranked, RANKED);
+        assert_eq!(all.hits.len(), SHOWN);
+        let older = SearchFilter {
+            kinds: vec![],
+            period: Some(Period::year(2020)),
+        };
+        let found = search(&store, "board seminar", &older).unwrap();
+        assert_eq!(titles(&found), ["Board seminar follow-up from 2020"]);
+        assert!(!found.more);
     }
 }

@@ -5,7 +5,7 @@ import type { AuditReport } from "../bindings/AuditReport";
 import type { BackupInfo } from "../bindings/BackupInfo";
 import type { EncryptionOutcome } from "../bindings/EncryptionOutcome";
 import type { SearchFilter } from "../bindings/SearchFilter";
-import type { SearchHit } from "../bindings/SearchHit";
+import type { SearchResults } from "../bindings/SearchResults";
 import type { SearchKind } from "../bindings/SearchKind";
 import type { DemoSummary } from "../bindings/DemoSummary";
 import type { Framework } from "../bindings/Framework";
@@ -128,7 +128,7 @@ export const api = {
   listBackups: () => call<BackupInfo[]>("list_backups"),
   restoreBackup: (fileName: string) => call<AppStatus>("restore_backup", { fileName }),
   searchKinds: () => call<Choice<SearchKind>[]>("search_kinds"),
-  search: (text: string, filter: SearchFilter) => call<SearchHit[]>("search", { text, filter }),
+  search: (text: string, filter: SearchFilter) => call<SearchResults>("search", { text, filter }),
   getFramework: (id: string) => call<Framework>("get_framework", { id }),
   listFrameworks: () => call<FrameworkSummary[]>("list_frameworks"),
   setFrameworkAppliesTo: (id: string, appliesTo: AppliesTo) =>

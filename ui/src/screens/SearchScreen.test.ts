@@ -27,7 +27,7 @@ describe("search", () => {
       if (cmd === "search_kinds") return [{ value: "challenge", label: "Challenge" }, { value: "action", label: "Action" }];
       if (cmd === "search") {
         asked.push(args);
-        return [hit];
+        return { hits: [hit], ranked: 1, more: false };
       }
     });
     const user = userEvent.setup();
@@ -40,8 +40,21 @@ describe("search", () => {
     expect(screen.getByRole("link", { name: "Where is the voice of the child?" }).getAttribute("href")).toBe("#/scrutiny/e1/edit");
     expect(screen.getByText("12/05/2026")).toBeTruthy();
     expect(screen.getByText("Challenge", { selector: "strong" })).toBeTruthy();
+    expect(screen.queryByText(/More than/)).toBeNull();
 
     await user.selectOptions(screen.getByLabelText("Only"), "challenge");
     await vi.waitFor(() => expect(asked.at(-1)).toEqual({ text: "case stud", filter: { kinds: ["challenge"], period: null } }));
+  });
+
+  it("says when more records match than were ranked, and how to narrow the search", async () => {
+    mockIPC((cmd) => {
+      if (cmd === "recent_periods") return [];
+      if (cmd === "search_kinds") return [];
+      if (cmd === "search") return { hits: [hit], ranked: 500, more: true };
+    });
+    const user = userEvent.setup();
+    render(SearchScreen);
+    await user.type(screen.getByRole("searchbox", { name: "Search the board’s records" }), "voice");
+    expect(await screen.findByText(/More than 500 records match\. These are the best of the 500 most recent/)).toBeTruthy();
   });
 });

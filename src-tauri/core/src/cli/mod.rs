@@ -346,10 +346,10 @@ fn execute(db: PathBuf, command: Command, out: &mut impl Write) -> Result<bool> 
                     .map(crate::periods::Period::parse)
                     .transpose()?,
             };
-            let hits = crate::search::search(&store, &text, &filter)?;
+            let found = crate::search::search(&store, &text, &filter)?;
             if json {
-                print_json(out, &hits)?;
-            } else if hits.is_empty() {
+                print_json(out, &found)?;
+            } else if found.hits.is_empty() {
                 line(out, format!("Nothing matches “{text}”."))?;
             } else {
                 let show = |parts: &[crate::search::TextPart]| {
@@ -365,7 +365,7 @@ fn execute(db: PathBuf, command: Command, out: &mut impl Write) -> Result<bool> 
                         .collect::<String>()
                         .replace('\n', " ")
                 };
-                for h in hits {
+                for h in &found.hits {
                     let day = h.day.map(crate::dates::dense).unwrap_or_default();
                     line(
                         out,
@@ -378,6 +378,9 @@ fn execute(db: PathBuf, command: Command, out: &mut impl Write) -> Result<bool> 
                             show(&h.snippet)
                         ),
                     )?;
+                }
+                if found.more {
+                    line(out, crate::search::more_note(found.ranked))?;
                 }
             }
         }

@@ -11,7 +11,7 @@ use crate::error::{CoreError, ErrorKind, Result};
 pub const APPLICATION_ID: i32 = 0x5342_4131;
 
 /// Each entry moves the schema up by one version; never edit one that has shipped.
-const MIGRATIONS: &[&str] = &[
+pub(super) const MIGRATIONS: &[&str] = &[
     include_str!("migrations/0001_board_register.sql"),
     include_str!("migrations/0002_training.sql"),
     include_str!("migrations/0003_competency.sql"),
@@ -23,6 +23,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("migrations/0009_training_status_index.sql"),
     include_str!("migrations/0010_covering_indexes.sql"),
     include_str!("migrations/0011_training_text.sql"),
+    include_str!("migrations/0012_search_facets.sql"),
 ];
 
 /// The schema version this build writes.
@@ -73,6 +74,9 @@ pub fn migrate(conn: &mut Connection, version: i32) -> Result<()> {
     // migrations themselves seeded get their first version.
     super::history::seal_unsealed(&tx)?;
     super::requirements::record_seeded(&tx)?;
+    if version < 12 {
+        super::search::carry_over_with_facets(&tx)?;
+    }
     if version < 6 {
         super::search::rebuild(&tx)?;
     }

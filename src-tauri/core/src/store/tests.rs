@@ -275,3 +275,47 @@ fn a_sound_file_checked_in_the_background_takes_writes_once_the_check_passes() {
     )
     .unwrap();
 }
+
+#[test]
+fn the_search_index_of_format_11_is_carried_over_with_its_kinds_and_periods() {
+    let (_dir, path) = temp_db();
+    {
+        let c = Connection::open(&path).unwrap();
+        for sql in &migrations::MIGRATIONS[..11] {
+            c.execute_batch(sql).unwrap();
+        }
+        c.pragma_update(None, "application_id", migrations::APPLICATION_ID)
+            .unwrap();
+        c.pragma_update(None, "user_version", 11).unwrap();
+        c.execute_batch(
+            "INSERT INTO search_doc (id, kind, record_id) VALUES (7, 'challenge', 'e1');
+             INSERT INTO search_index (rowid, kind, record_id, day, title, body)
+             VALUES (7, 'challenge', 'e1', '2026-03-31', 'Is the year-end audit complete?', '');",
+        )
+        .unwrap();
+    }
+    let store = Store::open(&path).unwrap();
+    let find = |period| {
+        let filter = crate::search::SearchFilter {
+            kinds: vec![crate::search::SearchKind::Challenge],
+            period: Some(period),
+        };
+        crate::search::search(&store, "year-end audit", &filter)
+            .unwrap()
+            .hits
+            .into_iter()
+            .map(|h| h.record_id)
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(find(crate::periods::Period::quarter(2025, 4)), ["e1"]);
+    assert!(find(crate::periods::Period::year(2026)).is_empty());
+    let old: i64 = store
+        .conn()
+        .query_row(
+            "SELECT count(*) FROM sqlite_schema WHERE name LIKE 'search_index_before%'",
+            [],
+            |r| r.get(0),
+        )
+        .unwrap();
+    assert_eq!(old, 0, "the old index is dropped");
+}
