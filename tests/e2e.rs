@@ -347,6 +347,18 @@ async fn the_demonstration_board_loads_and_a_membership_can_be_ended() {
 }
 
 /// Presses keys on whatever has the focus, as a keyboard user does.
+async fn focus_is(client: &Client, css: &str) -> bool {
+    client
+        .execute(
+            "return document.activeElement !== null && document.activeElement.matches(arguments[0]);",
+            vec![serde_json::json!(css)],
+        )
+        .await
+        .unwrap()
+        .as_bool()
+        .unwrap_or(false)
+}
+
 async fn press(client: &Client, keys: &str) {
     client
         .active_element()
@@ -367,11 +379,21 @@ async fn a_member_can_be_added_with_the_keyboard_alone() {
     assert!(cli(&db, &["demo"]).status.success());
     let desktop = Desktop::start();
     let client = desktop.launch(&db).await;
-    wait_for_text(&client, "Current members (12)").await;
+    wait_for_text(&client, "What needs me now").await;
 
-    // Skip link, then into the page: the first control is "Add a board member".
-    press(&client, TAB).await;
+    // From Home along the navigation to the register; focus lands on its heading, and the
+    // first control after it is "Add a board member".
+    let mut steps = 0;
+    while !focus_is(&client, "nav a[href='#/members']").await {
+        press(&client, TAB).await;
+        steps += 1;
+        assert!(
+            steps < 30,
+            "the keyboard never reached the Board register link"
+        );
+    }
     press(&client, ENTER).await;
+    wait_for_text(&client, "Current members (12)").await;
     press(&client, TAB).await;
     let focused = client.active_element().await.unwrap().text().await.unwrap();
     assert_eq!(focused, "Add a board member");

@@ -43,7 +43,7 @@ async fn a_director_records_training_and_a_self_assessment_and_the_matrix_follow
     let client = desktop.launch(&db).await;
 
     // Before: the matrix shows Fiona Gallagher without board-level training.
-    wait_for_text(&client, "Current members (12)").await;
+    wait_for_text(&client, "What needs me now").await;
     click(&client, "a[href='#/compliance']").await;
     wait_for_text(&client, "Board compliance by requirement").await;
     let row = text_of(&client, "//table//tr[contains(., 'Fiona Gallagher')]").await;

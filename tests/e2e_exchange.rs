@@ -53,7 +53,7 @@ async fn the_secretary_sees_the_fingerprint_and_manages_trusted_laptops() {
 
     let desktop = Desktop::start();
     let client = desktop.launch(&db).await;
-    wait_for_text(&client, "Current members (12)").await;
+    wait_for_text(&client, "What needs me now").await;
     click(&client, "a[href='#/exchange']").await;
     wait_for_texts(&client, &["Exchange and export", &mine, &theirs]).await;
     let shown = find(&client, "#exchange-fingerprint")

@@ -66,7 +66,7 @@ async fn the_app_connects_to_nothing_beyond_this_computer() {
 
     let desktop = Desktop::start();
     let client = desktop.launch_program(&wrapper, &db).await;
-    wait_for_text(&client, "Current members (12)").await;
+    wait_for_text(&client, "What needs me now").await;
     for (link, text) in [
         ("#/scrutiny", "Challenge log"),
         ("#/papers", "Safeguarding assurance paper"),

@@ -59,7 +59,7 @@ async fn the_secretary_prepares_the_paper_and_the_pack_in_the_window() {
 
     let desktop = Desktop::start();
     let client = desktop.launch(&db).await;
-    wait_for_text(&client, "Current members (12)").await;
+    wait_for_text(&client, "What needs me now").await;
 
     click(&client, "a[href='#/papers']").await;
     wait_for_text(&client, "Safeguarding assurance paper").await;
@@ -177,7 +177,7 @@ async fn home_shows_what_needs_the_member_and_reminds_once() {
     // Fiona uses this laptop.
     let desktop = Desktop::start();
     let client = desktop.launch(&db).await;
-    wait_for_text(&client, "Current members (12)").await;
+    wait_for_text(&client, "What needs me now").await;
     click(&client, "a[href='#/settings']").await;
     wait_for_text(&client, "Whose laptop is this?").await;
     click(&client, &format!("#my-member option[value='{fiona}']")).await;
@@ -209,7 +209,7 @@ async fn home_shows_what_needs_the_member_and_reminds_once() {
     // Opened again, the app reminds Fiona of her overdue action, once: not on the next start
     // the same day.
     let client = desktop.launch(&db).await;
-    let page = wait_for_texts(&client, &["Reminders", "Current members (12)"]).await;
+    let page = wait_for_texts(&client, &["Reminders", "What needs me now"]).await;
     assert!(
         page.contains("Your action “Bring the new induction pack” was due on 1 January 2020"),
         "{page}"
@@ -217,7 +217,7 @@ async fn home_shows_what_needs_the_member_and_reminds_once() {
     assert_accessible(&client, "reminders").await;
     close_app(client, &db).await;
     let client = desktop.launch(&db).await;
-    wait_for_text(&client, "Current members (12)").await;
+    wait_for_text(&client, "What needs me now").await;
     tokio::time::sleep(Duration::from_secs(1)).await;
     assert!(
         client.find(Locator::Css("#reminders")).await.is_err(),

@@ -82,7 +82,7 @@ async fn a_director_logs_challenges_in_a_meeting_and_follows_them_up() {
 
     let desktop = Desktop::start();
     let client = desktop.launch(&db).await;
-    wait_for_text(&client, "Current members (12)").await;
+    wait_for_text(&client, "What needs me now").await;
 
     // Record today's board meeting with one agenda item and Fiona present.
     click(&client, "a[href='#/scrutiny']").await;

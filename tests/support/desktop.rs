@@ -34,11 +34,36 @@ fn next_display() -> u32 {
     100 + (std::process::id() * 7 + n) % 800
 }
 
+/// Whether a live X server holds display `n`. A lock file left by a server that was killed
+/// names a process that is gone; Xvfb replaces such a lock itself, so the number is free.
+fn display_in_use(n: u32) -> bool {
+    match std::fs::read_to_string(format!("/tmp/.X{n}-lock")) {
+        Ok(pid) => Path::new(&format!("/proc/{}", pid.trim())).exists(),
+        Err(_) => false,
+    }
+}
+
+/// Stops an X server with SIGTERM, so that it removes its lock file, and waits for it.
+fn stop_xvfb(xvfb: &mut Child) {
+    let _ = Command::new("kill")
+        .args(["-TERM", &xvfb.id().to_string()])
+        .status();
+    let start = Instant::now();
+    while start.elapsed() < Duration::from_secs(5) {
+        if xvfb.try_wait().ok().flatten().is_some() {
+            return;
+        }
+        std::thread::sleep(Duration::from_millis(20));
+    }
+    let _ = xvfb.kill();
+    let _ = xvfb.wait();
+}
+
 /// Starts Xvfb on a free display, retrying when another server took the number first.
 fn start_xvfb() -> (Child, u32) {
-    for _ in 0..20 {
+    for _ in 0..40 {
         let n = next_display();
-        if Path::new(&format!("/tmp/.X{n}-lock")).exists() {
+        if display_in_use(n) {
             continue;
         }
         let mut xvfb = Command::new("Xvfb")
@@ -64,8 +89,7 @@ fn start_xvfb() -> (Child, u32) {
             }
             std::thread::sleep(Duration::from_millis(50));
         }
-        let _ = xvfb.kill();
-        let _ = xvfb.wait();
+        stop_xvfb(&mut xvfb);
     }
     panic!("no free X display could be started");
 }
@@ -184,8 +208,7 @@ impl Drop for Desktop {
             .args(["-s", "KILL", "--", &format!("-{}", self.driver.id())])
             .status();
         let _ = self.driver.wait();
-        let _ = self.xvfb.kill();
-        let _ = self.xvfb.wait();
+        stop_xvfb(&mut self.xvfb);
     }
 }
 

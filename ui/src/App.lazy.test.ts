@@ -78,6 +78,7 @@ describe("a screen loaded on demand", () => {
   });
 
   it("leaves the current screen in place until the next has arrived, then moves focus to its heading", async () => {
+    window.location.hash = "#/members";
     mockApp({ home: () => homePage(), check_database: () => new Promise(() => {}) });
     render(App);
     const register = await screen.findByRole("heading", { level: 1, name: "Board register" });

@@ -30,6 +30,11 @@ function mockApp(s: AppStatus, handlers: Record<string, (args: unknown) => unkno
 // demand, which can take longer than findBy's default second on a busy machine.
 const lazy = { timeout: 5000 };
 
+beforeEach(() => {
+  // Most tests start on the register; the window itself opens on Home.
+  window.location.hash = "#/members";
+});
+
 afterEach(() => {
   // Routes live in the location hash, which outlasts a test.
   window.location.hash = "";
@@ -58,7 +63,16 @@ describe("the app at start", () => {
     expect(screen.queryByRole("navigation", { name: "Main" })).toBeNull();
   });
 
-  it("opens on the register with the main navigation", async () => {
+  it("opens on Home, what needs me now, with the main navigation", async () => {
+    window.location.hash = "";
+    mockApp(status({}), { home: () => homePage() });
+    render(App);
+    expect(await screen.findByRole("heading", { level: 1, name: "What needs me now" }, lazy)).toBeTruthy();
+    const nav = screen.getByRole("navigation", { name: "Main" });
+    expect(nav.querySelector("[aria-current='page']")?.textContent).toContain("Home");
+  });
+
+  it("opens the register at #/members", async () => {
     mockApp(status({}));
     render(App);
     expect(await screen.findByRole("heading", { level: 1, name: "Board register" })).toBeTruthy();
@@ -265,7 +279,7 @@ describe("start-up", () => {
   });
 
   it.each([
-    ["the register", "", "Board register"],
+    ["the register", "#/members", "Board register"],
     ["a screen loaded on demand", "#/home", "What needs me now"],
   ])("says the UI is ready once, after %s is drawn", async (_, hash, heading) => {
     window.location.hash = hash;

@@ -68,7 +68,10 @@ fn main() {
             "(No ten-year database: set BOARDASSURE_SCALE_DB to the file the scale benchmark keeps.)"
         ),
     }
-    let _ = xvfb.kill();
+    // SIGTERM, so the server removes its lock and socket for the next run.
+    let _ = Command::new("kill")
+        .args(["-TERM", &xvfb.id().to_string()])
+        .status();
     let _ = xvfb.wait();
 
     let (bare_ready, bare_pss) = medians(&rows[0].1);

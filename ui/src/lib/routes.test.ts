@@ -35,7 +35,8 @@ describe("routes", () => {
   });
 
   it("falls back to the register for an unknown address", () => {
-    expect(parseRoute("#/nowhere")).toEqual({ name: "members", show: "current" });
-    expect(parseRoute("")).toEqual({ name: "members", show: "current" });
+    expect(parseRoute("#/nowhere")).toEqual({ name: "home" });
+    expect(parseRoute("")).toEqual({ name: "home" });
+    expect(parseRoute("#/members/m1")).toEqual({ name: "members", show: "current" });
   });
 });

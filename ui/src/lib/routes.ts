@@ -64,7 +64,9 @@ export function parseRoute(hash: string): Route {
   if (first === "settings") return { name: "settings" };
   if (first === "organisation") return { name: "organisation" };
   if (first === "database") return { name: "database" };
-  return { name: "members", show: "current" };
+  if (first === "members") return { name: "members", show: "current" };
+  // The window opens on "what needs me now", and anything unknown leads back there.
+  return { name: "home" };
 }
 
 export const href = {
