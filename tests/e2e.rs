@@ -5,8 +5,8 @@ mod support;
 
 use fantoccini::{Client, Locator};
 use support::desktop::{
-    self, assert_accessible, click, close_app, close_app_with, find, screenshot, type_into,
-    wait_for_text, wait_for_texts, Desktop,
+    self, assert_accessible, click, close_app, close_app_with, find, focus_matches, screenshot,
+    type_into, wait_for_text, wait_for_texts, Desktop,
 };
 use support::{cli, cli_with, members_json, members_json_with, stderr, temp_db};
 
@@ -347,18 +347,6 @@ async fn the_demonstration_board_loads_and_a_membership_can_be_ended() {
 }
 
 /// Presses keys on whatever has the focus, as a keyboard user does.
-async fn focus_is(client: &Client, css: &str) -> bool {
-    client
-        .execute(
-            "return document.activeElement !== null && document.activeElement.matches(arguments[0]);",
-            vec![serde_json::json!(css)],
-        )
-        .await
-        .unwrap()
-        .as_bool()
-        .unwrap_or(false)
-}
-
 async fn press(client: &Client, keys: &str) {
     client
         .active_element()
@@ -384,7 +372,7 @@ async fn a_member_can_be_added_with_the_keyboard_alone() {
     // From Home along the navigation to the register; focus lands on its heading, and the
     // first control after it is "Add a board member".
     let mut steps = 0;
-    while !focus_is(&client, "nav a[href='#/members']").await {
+    while !focus_matches(&client, "nav a[href='#/members']").await {
         press(&client, TAB).await;
         steps += 1;
         assert!(

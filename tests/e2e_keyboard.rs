@@ -7,7 +7,9 @@ mod support;
 use std::path::Path;
 
 use fantoccini::Client;
-use support::desktop::{assert_accessible, close_app, screenshot, wait_for_texts, Desktop};
+use support::desktop::{
+    assert_accessible, close_app, focus_matches, screenshot, wait_for_texts, Desktop,
+};
 use support::{cli, stderr, temp_db};
 
 const TAB: &str = "\u{E004}";
@@ -28,18 +30,6 @@ async fn press(client: &Client, keys: &str) {
         .send_keys(keys)
         .await
         .expect("keys reach the focused element");
-}
-
-async fn focus_matches(client: &Client, css: &str) -> bool {
-    client
-        .execute(
-            "return document.activeElement !== null && document.activeElement.matches(arguments[0]);",
-            vec![serde_json::json!(css)],
-        )
-        .await
-        .unwrap()
-        .as_bool()
-        .unwrap_or(false)
 }
 
 /// Presses Tab until the focus is on `css`, as a keyboard user moves through the page.

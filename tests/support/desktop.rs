@@ -235,6 +235,19 @@ pub async fn screenshot(client: &Client, name: &str) -> PathBuf {
     path
 }
 
+/// Whether the element that has the keyboard focus matches `css`.
+pub async fn focus_matches(client: &Client, css: &str) -> bool {
+    client
+        .execute(
+            "return document.activeElement !== null && document.activeElement.matches(arguments[0]);",
+            vec![serde_json::json!(css)],
+        )
+        .await
+        .unwrap()
+        .as_bool()
+        .unwrap_or(false)
+}
+
 /// Finds an element, waiting up to ten seconds for it to appear.
 pub async fn find(client: &Client, css: &str) -> fantoccini::elements::Element {
     client

@@ -116,9 +116,8 @@ fn fts_query(text: &str, filter: &SearchFilter) -> Option<String> {
 /// The distinct words marked in a marked-up title: how well a record's title matches.
 fn title_matches(marked: &str) -> usize {
     let mut words: Vec<String> = marked
-        .split('\u{1}')
-        .skip(1)
-        .filter_map(|rest| rest.split('\u{2}').next())
+        .match_indices('\u{1}')
+        .filter_map(|(at, _)| marked[at + 1..].split('\u{2}').next())
         .map(str::to_lowercase)
         .collect();
     words.sort();
