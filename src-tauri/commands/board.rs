@@ -8,17 +8,17 @@ use boardassure_core::session::Session;
 use boardassure_core::CoreError;
 use tauri::State;
 
-#[tauri::command]
+#[tauri::command(async)]
 pub fn register_options() -> RegisterOptions {
     board::register_options()
 }
 
-#[tauri::command]
+#[tauri::command(async)]
 pub fn get_organisation(session: State<'_, Session>) -> Result<Option<Organisation>, CoreError> {
     session.with(|s| board::get_organisation(s))
 }
 
-#[tauri::command]
+#[tauri::command(async)]
 pub fn save_organisation(
     session: State<'_, Session>,
     input: OrganisationInput,
@@ -26,7 +26,7 @@ pub fn save_organisation(
     session.with(|s| board::save_organisation(s, &input))
 }
 
-#[tauri::command]
+#[tauri::command(async)]
 pub fn list_members(
     session: State<'_, Session>,
     filter: MemberFilter,
@@ -34,17 +34,17 @@ pub fn list_members(
     session.with(|s| board::list_members(s, filter))
 }
 
-#[tauri::command]
+#[tauri::command(async)]
 pub fn get_member(session: State<'_, Session>, id: String) -> Result<Member, CoreError> {
     session.with(|s| board::get_member(s, &id))
 }
 
-#[tauri::command]
+#[tauri::command(async)]
 pub fn add_member(session: State<'_, Session>, input: MemberInput) -> Result<Member, CoreError> {
     session.with(|s| board::add_member(s, &input))
 }
 
-#[tauri::command]
+#[tauri::command(async)]
 pub fn update_member(
     session: State<'_, Session>,
     id: String,
@@ -53,7 +53,7 @@ pub fn update_member(
     session.with(|s| board::update_member(s, &id, &input))
 }
 
-#[tauri::command]
+#[tauri::command(async)]
 pub fn end_membership(
     session: State<'_, Session>,
     id: String,
@@ -62,7 +62,7 @@ pub fn end_membership(
     session.with(|s| board::end_membership(s, &id, &end_date))
 }
 
-#[tauri::command]
+#[tauri::command(async)]
 pub fn member_history(
     session: State<'_, Session>,
     id: String,

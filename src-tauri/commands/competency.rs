@@ -11,7 +11,7 @@ use tauri::{AppHandle, State};
 
 use super::files::choose_any_file;
 
-#[tauri::command]
+#[tauri::command(async)]
 pub fn member_competency(
     session: State<'_, Session>,
     member_id: String,
@@ -19,7 +19,7 @@ pub fn member_competency(
     session.with(|s| competency::member_competency(s, &member_id))
 }
 
-#[tauri::command]
+#[tauri::command(async)]
 pub fn save_assessment(
     session: State<'_, Session>,
     input: AssessmentInput,
@@ -27,7 +27,7 @@ pub fn save_assessment(
     session.with(|s| competency::save_assessment(s, &input))
 }
 
-#[tauri::command]
+#[tauri::command(async)]
 pub fn sign_off_assessment(
     session: State<'_, Session>,
     id: String,
@@ -36,7 +36,7 @@ pub fn sign_off_assessment(
     session.with(|s| competency::sign_off_assessment(s, &id, &input))
 }
 
-#[tauri::command]
+#[tauri::command(async)]
 pub fn assessment_history(
     session: State<'_, Session>,
     id: String,
@@ -44,12 +44,12 @@ pub fn assessment_history(
     session.with(|s| competency::assessment_history(s, &id))
 }
 
-#[tauri::command]
+#[tauri::command(async)]
 pub fn plan_statuses() -> Vec<Choice<PlanStatus>> {
     PlanStatus::choices()
 }
 
-#[tauri::command]
+#[tauri::command(async)]
 pub fn add_plan(
     session: State<'_, Session>,
     input: PlanInput,
@@ -57,7 +57,7 @@ pub fn add_plan(
     session.with(|s| competency::add_plan(s, &input))
 }
 
-#[tauri::command]
+#[tauri::command(async)]
 pub fn update_plan(
     session: State<'_, Session>,
     id: String,

@@ -10,7 +10,7 @@ use tauri::{AppHandle, State};
 
 use super::files::choose_save_path;
 
-#[tauri::command]
+#[tauri::command(async)]
 pub fn compliance_matrix(
     session: State<'_, Session>,
     role: Option<FrameworkRole>,
@@ -18,7 +18,7 @@ pub fn compliance_matrix(
     session.with(|s| compliance::matrix(s, board::today(), role))
 }
 
-#[tauri::command]
+#[tauri::command(async)]
 pub fn member_compliance(
     session: State<'_, Session>,
     member_id: String,
@@ -26,17 +26,17 @@ pub fn member_compliance(
     session.with(|s| compliance::member_compliance(s, &member_id, board::today()))
 }
 
-#[tauri::command]
+#[tauri::command(async)]
 pub fn requirement_kinds() -> Vec<Choice<RequirementKind>> {
     RequirementKind::choices()
 }
 
-#[tauri::command]
+#[tauri::command(async)]
 pub fn list_requirements(session: State<'_, Session>) -> Result<Vec<Requirement>, CoreError> {
     session.with(|s| compliance::list_requirements(s))
 }
 
-#[tauri::command]
+#[tauri::command(async)]
 pub fn add_requirement(
     session: State<'_, Session>,
     input: RequirementInput,
@@ -44,7 +44,7 @@ pub fn add_requirement(
     session.with(|s| compliance::add_requirement(s, &input))
 }
 
-#[tauri::command]
+#[tauri::command(async)]
 pub fn update_requirement(
     session: State<'_, Session>,
     id: String,
@@ -53,7 +53,7 @@ pub fn update_requirement(
     session.with(|s| compliance::update_requirement(s, &id, &input))
 }
 
-#[tauri::command]
+#[tauri::command(async)]
 pub fn retire_requirement(
     session: State<'_, Session>,
     id: String,

@@ -29,7 +29,7 @@ impl ExchangeFile {
     }
 }
 
-#[tauri::command]
+#[tauri::command(async)]
 pub fn exchange_identity(session: State<'_, Session>) -> Result<Identity, CoreError> {
     session.with(exchange::identity)
 }
@@ -74,7 +74,7 @@ pub async fn exchange_choose_file(
     Ok(Some(name))
 }
 
-#[tauri::command]
+#[tauri::command(async)]
 pub fn exchange_preview(
     session: State<'_, Session>,
     chosen: State<'_, ExchangeFile>,
@@ -85,7 +85,7 @@ pub fn exchange_preview(
     session.with(|s| exchange::preview(s, &path, &passphrase, &choices))
 }
 
-#[tauri::command]
+#[tauri::command(async)]
 pub fn exchange_trust(
     session: State<'_, Session>,
     chosen: State<'_, ExchangeFile>,
@@ -96,7 +96,7 @@ pub fn exchange_trust(
     session.with(|s| exchange::trust_sender(s, &path, &passphrase, &fingerprint))
 }
 
-#[tauri::command]
+#[tauri::command(async)]
 pub fn exchange_import(
     session: State<'_, Session>,
     chosen: State<'_, ExchangeFile>,
@@ -107,7 +107,7 @@ pub fn exchange_import(
     session.with(|s| exchange::import(s, &path, &passphrase, &choices))
 }
 
-#[tauri::command]
+#[tauri::command(async)]
 pub fn exchange_forget_signer(
     session: State<'_, Session>,
     public_key: String,

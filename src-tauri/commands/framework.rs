@@ -7,17 +7,17 @@ use tauri::{AppHandle, State};
 
 use super::files::choose_file;
 
-#[tauri::command]
+#[tauri::command(async)]
 pub fn get_framework(session: State<'_, Session>, id: String) -> Result<Framework, CoreError> {
     session.with(|s| framework::get_framework(s, &id))
 }
 
-#[tauri::command]
+#[tauri::command(async)]
 pub fn list_frameworks(session: State<'_, Session>) -> Result<Vec<FrameworkSummary>, CoreError> {
     session.with(|s| framework::list_frameworks(s))
 }
 
-#[tauri::command]
+#[tauri::command(async)]
 pub fn set_framework_applies_to(
     session: State<'_, Session>,
     id: String,

@@ -7,14 +7,14 @@ use boardassure_core::{board, CoreError};
 use tauri::{AppHandle, State};
 use tauri_plugin_notification::NotificationExt;
 
-#[tauri::command]
+#[tauri::command(async)]
 pub fn home(session: State<'_, Session>) -> Result<Home, CoreError> {
     session.with(|s| home::home(s, board::today()))
 }
 
 /// The reminders not yet shown today, each shown once; also sent as desktop notifications
 /// when the member wants them and the system offers them.
-#[tauri::command]
+#[tauri::command(async)]
 pub fn take_reminders(
     app: AppHandle,
     session: State<'_, Session>,
@@ -41,12 +41,12 @@ pub fn take_reminders(
     Ok(new)
 }
 
-#[tauri::command]
+#[tauri::command(async)]
 pub fn reminder_preferences(session: State<'_, Session>) -> Result<ReminderPreferences, CoreError> {
     session.with(|s| reminders::preferences(s))
 }
 
-#[tauri::command]
+#[tauri::command(async)]
 pub fn save_reminder_preferences(
     session: State<'_, Session>,
     preferences: ReminderPreferences,

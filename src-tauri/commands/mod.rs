@@ -1,5 +1,9 @@
 //! The IPC surface: each command is one call into the core, returning the one error shape.
 //! Commands that need a file ask for it in a native dialog first (see `files`).
+//!
+//! Every command runs off the window's main thread: `async fn`, or `command(async)` for plain
+//! functions. A plain command would run on the thread that draws the window and serves the
+//! page, so a query over ten years of records would hold up drawing and every other call.
 
 pub mod board;
 pub mod competency;

@@ -21,12 +21,12 @@ fn request(period: Period) -> PaperRequest {
     }
 }
 
-#[tauri::command]
+#[tauri::command(async)]
 pub fn paper_cover(session: State<'_, Session>, period: Period) -> Result<CoverSheet, CoreError> {
     session.with(|s| paper::cover_sheet(s, period))
 }
 
-#[tauri::command]
+#[tauri::command(async)]
 pub fn save_paper_cover(
     session: State<'_, Session>,
     period: Period,
@@ -35,7 +35,7 @@ pub fn save_paper_cover(
     session.with(|s| paper::save_cover_sheet(s, period, &values))
 }
 
-#[tauri::command]
+#[tauri::command(async)]
 pub fn save_cover_fields(
     session: State<'_, Session>,
     fields: Vec<CoverField>,
@@ -43,12 +43,12 @@ pub fn save_cover_fields(
     session.with(|s| paper::save_cover_fields(s, &fields))
 }
 
-#[tauri::command]
+#[tauri::command(async)]
 pub fn protective_marking(session: State<'_, Session>) -> Result<String, CoreError> {
     session.with(|s| paper::protective_marking(s))
 }
 
-#[tauri::command]
+#[tauri::command(async)]
 pub fn save_protective_marking(
     session: State<'_, Session>,
     marking: String,
@@ -57,7 +57,7 @@ pub fn save_protective_marking(
 }
 
 /// The paper as the document model, for the window to show as a preview.
-#[tauri::command]
+#[tauri::command(async)]
 pub fn preview_paper(session: State<'_, Session>, period: Period) -> Result<Document, CoreError> {
     session.with(|s| paper::build_paper(s, request(period)))
 }
@@ -86,12 +86,12 @@ pub async fn save_paper(
         .map(Some)
 }
 
-#[tauri::command]
+#[tauri::command(async)]
 pub fn pack_plan(session: State<'_, Session>, meeting_id: String) -> Result<PackPlan, CoreError> {
     session.with(|s| paper::pack_plan(s, &meeting_id))
 }
 
-#[tauri::command]
+#[tauri::command(async)]
 pub fn update_pack_plan(
     session: State<'_, Session>,
     plan: PackPlan,

@@ -17,32 +17,32 @@ use tauri::{AppHandle, State};
 
 use super::files::choose_file;
 
-#[tauri::command]
+#[tauri::command(async)]
 pub fn recent_periods() -> Vec<PeriodChoice> {
     periods::recent_periods(board::today())
 }
 
-#[tauri::command]
+#[tauri::command(async)]
 pub fn evidence_sources() -> Vec<Choice<EvidenceSource>> {
     EvidenceSource::choices()
 }
 
-#[tauri::command]
+#[tauri::command(async)]
 pub fn action_statuses() -> Vec<Choice<ActionStatus>> {
     ActionStatus::choices()
 }
 
-#[tauri::command]
+#[tauri::command(async)]
 pub fn meeting_parts() -> Vec<Choice<MeetingPart>> {
     MeetingPart::choices()
 }
 
-#[tauri::command]
+#[tauri::command(async)]
 pub fn meeting_kinds(session: State<'_, Session>) -> Result<Vec<MeetingKind>, CoreError> {
     session.with(|s| scrutiny::meeting_kinds(s))
 }
 
-#[tauri::command]
+#[tauri::command(async)]
 pub fn add_meeting_kind(
     session: State<'_, Session>,
     label: String,
@@ -50,7 +50,7 @@ pub fn add_meeting_kind(
     session.with(|s| scrutiny::add_meeting_kind(s, &label))
 }
 
-#[tauri::command]
+#[tauri::command(async)]
 pub fn list_meetings(
     session: State<'_, Session>,
     period: Option<Period>,
@@ -58,17 +58,17 @@ pub fn list_meetings(
     session.with(|s| scrutiny::list_meetings(s, period))
 }
 
-#[tauri::command]
+#[tauri::command(async)]
 pub fn get_meeting(session: State<'_, Session>, id: String) -> Result<MeetingView, CoreError> {
     session.with(|s| scrutiny::get_meeting(s, &id))
 }
 
-#[tauri::command]
+#[tauri::command(async)]
 pub fn add_meeting(session: State<'_, Session>, input: MeetingInput) -> Result<Meeting, CoreError> {
     session.with(|s| scrutiny::add_meeting(s, &input))
 }
 
-#[tauri::command]
+#[tauri::command(async)]
 pub fn update_meeting(
     session: State<'_, Session>,
     id: String,
@@ -77,7 +77,7 @@ pub fn update_meeting(
     session.with(|s| scrutiny::update_meeting(s, &id, &input))
 }
 
-#[tauri::command]
+#[tauri::command(async)]
 pub fn list_entries(
     session: State<'_, Session>,
     filter: LogFilter,
@@ -86,7 +86,7 @@ pub fn list_entries(
 }
 
 /// One page of the log: the screen shows a page at a time however long the log grows.
-#[tauri::command]
+#[tauri::command(async)]
 pub fn entry_page(
     session: State<'_, Session>,
     filter: LogFilter,
@@ -95,17 +95,17 @@ pub fn entry_page(
     session.with(|s| scrutiny::entry_page(s, &filter, page))
 }
 
-#[tauri::command]
+#[tauri::command(async)]
 pub fn get_entry(session: State<'_, Session>, id: String) -> Result<EntryView, CoreError> {
     session.with(|s| scrutiny::get_entry(s, &id))
 }
 
-#[tauri::command]
+#[tauri::command(async)]
 pub fn add_entry(session: State<'_, Session>, input: EntryInput) -> Result<EntryView, CoreError> {
     session.with(|s| scrutiny::add_entry(s, &input))
 }
 
-#[tauri::command]
+#[tauri::command(async)]
 pub fn update_entry(
     session: State<'_, Session>,
     id: String,
@@ -114,7 +114,7 @@ pub fn update_entry(
     session.with(|s| scrutiny::update_entry(s, &id, &input))
 }
 
-#[tauri::command]
+#[tauri::command(async)]
 pub fn entry_history(
     session: State<'_, Session>,
     id: String,
@@ -122,7 +122,7 @@ pub fn entry_history(
     session.with(|s| scrutiny::entry_history(s, &id))
 }
 
-#[tauri::command]
+#[tauri::command(async)]
 pub fn list_actions(
     session: State<'_, Session>,
     filter: ActionFilter,
@@ -131,7 +131,7 @@ pub fn list_actions(
 }
 
 /// One page of the tracker, overdue first.
-#[tauri::command]
+#[tauri::command(async)]
 pub fn action_page(
     session: State<'_, Session>,
     filter: ActionFilter,
@@ -140,7 +140,7 @@ pub fn action_page(
     session.with(|s| scrutiny::action_page(s, filter, page, boardassure_core::board::today()))
 }
 
-#[tauri::command]
+#[tauri::command(async)]
 pub fn add_action(
     session: State<'_, Session>,
     entry_id: String,
@@ -149,7 +149,7 @@ pub fn add_action(
     session.with(|s| scrutiny::add_action(s, &entry_id, &input))
 }
 
-#[tauri::command]
+#[tauri::command(async)]
 pub fn update_action(
     session: State<'_, Session>,
     id: String,
@@ -158,27 +158,27 @@ pub fn update_action(
     session.with(|s| scrutiny::update_action(s, &id, &input))
 }
 
-#[tauri::command]
+#[tauri::command(async)]
 pub fn coverage(session: State<'_, Session>, period: Period) -> Result<Coverage, CoreError> {
     session.with(|s| scrutiny::coverage(s, period))
 }
 
-#[tauri::command]
+#[tauri::command(async)]
 pub fn assurance_areas(session: State<'_, Session>) -> Result<Vec<AssuranceArea>, CoreError> {
     session.with(|s| scrutiny::areas(s))
 }
 
-#[tauri::command]
+#[tauri::command(async)]
 pub fn area_sets(session: State<'_, Session>) -> Result<Vec<AreaSetSummary>, CoreError> {
     session.with(|s| scrutiny::area_sets(s))
 }
 
-#[tauri::command]
+#[tauri::command(async)]
 pub fn choose_area_set(session: State<'_, Session>, id: String) -> Result<(), CoreError> {
     session.with(|s| scrutiny::choose_area_set(s, &id))
 }
 
-#[tauri::command]
+#[tauri::command(async)]
 pub fn add_custom_area(
     session: State<'_, Session>,
     input: CustomAreaInput,
@@ -186,12 +186,12 @@ pub fn add_custom_area(
     session.with(|s| scrutiny::add_custom_area(s, &input))
 }
 
-#[tauri::command]
+#[tauri::command(async)]
 pub fn assurance_levels(session: State<'_, Session>) -> Result<Vec<AssuranceLevel>, CoreError> {
     session.with(|s| scrutiny::assurance_levels(s))
 }
 
-#[tauri::command]
+#[tauri::command(async)]
 pub fn save_assurance_levels(
     session: State<'_, Session>,
     levels: Vec<AssuranceLevel>,

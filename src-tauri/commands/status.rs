@@ -4,7 +4,7 @@ use boardassure_core::audit::AuditReport;
 use boardassure_core::board::Choice;
 use boardassure_core::demo::{self, DemoSummary};
 use boardassure_core::search::{SearchFilter, SearchKind, SearchResults};
-use boardassure_core::session::{AppStatus, EncryptionOutcome, Session};
+use boardassure_core::session::{AppStatus, EncryptionOutcome, Opening, Session};
 use boardassure_core::store::backup::BackupInfo;
 use boardassure_core::store::HealthReport;
 use boardassure_core::CoreError;
@@ -14,44 +14,44 @@ use tauri::State;
 pub struct Started(pub std::time::Instant, pub std::sync::atomic::AtomicBool);
 
 /// The page calls this once its first screen is drawn.
-#[tauri::command]
+#[tauri::command(async)]
 pub fn ui_ready(started: State<'_, Started>) {
     if !started.1.swap(true, std::sync::atomic::Ordering::Relaxed) {
         boardassure_core::session::first_screen_ready(started.0.elapsed());
     }
 }
 
-#[tauri::command]
-pub fn app_status(session: State<'_, Session>) -> AppStatus {
-    session.status()
+#[tauri::command(async)]
+pub fn opening(session: State<'_, Session>) -> Result<Opening, CoreError> {
+    session.opening()
 }
 
-#[tauri::command]
+#[tauri::command(async)]
 pub fn retry_open(session: State<'_, Session>) -> AppStatus {
     session.retry_open()
 }
 
-#[tauri::command]
+#[tauri::command(async)]
 pub fn check_database(session: State<'_, Session>) -> Result<HealthReport, CoreError> {
     session.with(|s| s.health())
 }
 
-#[tauri::command]
+#[tauri::command(async)]
 pub fn load_demo(session: State<'_, Session>) -> Result<DemoSummary, CoreError> {
     session.with(demo::load_demo)
 }
 
-#[tauri::command]
+#[tauri::command(async)]
 pub fn verify_audit(session: State<'_, Session>) -> Result<AuditReport, CoreError> {
     session.with(|s| boardassure_core::audit::verify(s))
 }
 
-#[tauri::command]
+#[tauri::command(async)]
 pub fn search_kinds() -> Vec<Choice<SearchKind>> {
     SearchKind::choices()
 }
 
-#[tauri::command]
+#[tauri::command(async)]
 pub fn search(
     session: State<'_, Session>,
     text: String,
@@ -60,12 +60,12 @@ pub fn search(
     session.with(|s| boardassure_core::search::search(s, &text, &filter))
 }
 
-#[tauri::command]
+#[tauri::command(async)]
 pub fn list_backups(session: State<'_, Session>) -> Vec<BackupInfo> {
     session.backups()
 }
 
-#[tauri::command]
+#[tauri::command(async)]
 pub fn restore_backup(
     session: State<'_, Session>,
     file_name: String,
@@ -90,7 +90,7 @@ pub async fn unlock(
     session.unlock(passphrase)
 }
 
-#[tauri::command]
+#[tauri::command(async)]
 pub fn lock(session: State<'_, Session>) -> Result<AppStatus, CoreError> {
     session.lock()
 }

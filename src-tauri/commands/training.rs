@@ -11,12 +11,12 @@ use tauri::{AppHandle, State};
 
 use super::files::choose_file;
 
-#[tauri::command]
+#[tauri::command(async)]
 pub fn learning_types() -> Vec<Choice<LearningType>> {
     training::learning_types()
 }
 
-#[tauri::command]
+#[tauri::command(async)]
 pub fn list_training(
     session: State<'_, Session>,
     member_id: String,
@@ -24,7 +24,7 @@ pub fn list_training(
     session.with(|s| training::list_training(s, &member_id))
 }
 
-#[tauri::command]
+#[tauri::command(async)]
 pub fn add_training(
     session: State<'_, Session>,
     input: TrainingInput,
@@ -32,7 +32,7 @@ pub fn add_training(
     session.with(|s| training::add_training(s, &input))
 }
 
-#[tauri::command]
+#[tauri::command(async)]
 pub fn update_training(
     session: State<'_, Session>,
     id: String,

@@ -5,7 +5,7 @@ import { render, screen, waitFor, within } from "@testing-library/svelte";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import type { AppStatus } from "./bindings/AppStatus";
 import App from "./App.svelte";
-import { homePage, options } from "./test-fixtures";
+import { homePage, opening, options } from "./test-fixtures";
 
 const gates = vi.hoisted(() => {
   const gate = () => {
@@ -13,11 +13,11 @@ const gates = vi.hoisted(() => {
     const opened = new Promise<void>((resolve) => (open = resolve));
     return { opened, open: () => open() };
   };
-  return { home: gate(), database: gate() };
+  return { register: gate(), database: gate() };
 });
 
-vi.mock("./screens/HomeScreen.svelte", async (importOriginal) => {
-  await gates.home.opened;
+vi.mock("./screens/Register.svelte", async (importOriginal) => {
+  await gates.register.opened;
   return importOriginal();
 });
 
@@ -30,16 +30,18 @@ const status: AppStatus = { appVersion: "0.1.0", dbPath: "/home/sam/board.db", o
 
 function mockApp(handlers: Record<string, (args: unknown) => unknown> = {}) {
   const calls: Record<string, unknown[]> = {};
-  mockIPC((cmd, args) => {
+  const answer = (cmd: string, args: unknown): unknown => {
     (calls[cmd] ??= []).push(args);
     if (handlers[cmd]) return handlers[cmd](args);
-    if (cmd === "app_status") return status;
+    if (cmd === "opening") return opening((command) => answer(command, {}));
+    if (cmd === "status") return status;
     if (cmd === "register_options") return options;
     if (cmd === "get_organisation") return null;
     if (cmd === "text_size") return "standard";
     if (cmd === "list_members") return [];
     if (cmd === "take_reminders") return [];
-  });
+  };
+  mockIPC(answer);
   return calls;
 }
 
@@ -49,10 +51,10 @@ afterEach(() => {
   window.location.hash = "";
 });
 
-// In order: the first test loads the home screen, which the second then finds already loaded.
+// In order: the first test loads the register, which the second then finds already loaded.
 describe("a screen loaded on demand", () => {
   it("opens at start-up behind the opening message, and the UI is ready only once it is drawn", async () => {
-    window.location.hash = "#/home";
+    window.location.hash = "#/members";
     const drawn: (string | null | undefined)[] = [];
     const calls = mockApp({
       home: () => homePage(),
@@ -69,10 +71,10 @@ describe("a screen loaded on demand", () => {
     expect(screen.getByRole("status").textContent).toBe("Opening your database…");
     expect(calls.ui_ready).toBeUndefined();
 
-    gates.home.open();
-    expect(await screen.findByRole("heading", { level: 1, name: "What needs me now" }, { timeout: 5000 })).toBeTruthy();
+    gates.register.open();
+    expect(await screen.findByRole("heading", { level: 1, name: "Board register" }, { timeout: 5000 })).toBeTruthy();
     await waitFor(() => expect(calls.ui_ready).toHaveLength(1));
-    expect(drawn).toEqual(["What needs me now"]);
+    expect(drawn).toEqual(["Board register"]);
     await frame();
     expect(calls.ui_ready).toHaveLength(1);
   });

@@ -6,7 +6,7 @@ import type { AppStatus } from "./bindings/AppStatus";
 import type { Reminder } from "./bindings/Reminder";
 import App from "./App.svelte";
 import { REMINDER_INTERVAL_MS } from "./components/RemindersPanel.svelte";
-import { homePage, identity, options, periodChoices, settings } from "./test-fixtures";
+import { homePage, identity, opening, options, periodChoices, settings } from "./test-fixtures";
 
 function status(overrides: Partial<AppStatus>): AppStatus {
   return { appVersion: "0.1.0", dbPath: "/home/sam/board.db", openError: null, firstRun: false, newDatabase: false, locked: false, encrypted: false, ...overrides };
@@ -14,15 +14,17 @@ function status(overrides: Partial<AppStatus>): AppStatus {
 
 function mockApp(s: AppStatus, handlers: Record<string, (args: unknown) => unknown> = {}) {
   const calls: Record<string, unknown[]> = {};
-  mockIPC((cmd, args) => {
+  const answer = (cmd: string, args: unknown): unknown => {
     (calls[cmd] ??= []).push(args);
     if (handlers[cmd]) return handlers[cmd](args);
-    if (cmd === "app_status") return s;
+    if (cmd === "opening") return opening((command) => answer(command, {}));
+    if (cmd === "status") return s;
     if (cmd === "register_options") return options;
     if (cmd === "get_organisation") return null;
     if (cmd === "list_members") return [];
     if (cmd === "take_reminders") return [];
-  });
+  };
+  mockIPC(answer);
   return calls;
 }
 
@@ -239,35 +241,24 @@ describe("start-up", () => {
   // whichever mock is installed by then: let it finish first, so only this test's call counts.
   beforeEach(() => new Promise((resolve) => setTimeout(resolve, 50)));
 
-  it("asks for the text size, the options and the organisation together once the status is known", async () => {
-    const order: string[] = [];
-    const waiting: (() => void)[] = [];
-    // Each answer is held back until all three have been asked for.
-    const held = (answer: unknown) => () => new Promise((resolve) => waiting.push(() => resolve(answer)));
+  it("asks for everything the first screen needs in one call, and waits for its answer", async () => {
+    let answer = () => {};
     const calls = mockApp(status({}), {
-      app_status: () => {
-        order.push("app_status");
-        return status({});
-      },
-      text_size: held("large"),
-      register_options: held(options),
-      get_organisation: held(null),
+      opening: () => new Promise((resolve) => (answer = () => resolve({ status: status({}), options, organisation: null, textSize: "large" }))),
     });
     render(App);
-    await waitFor(() => expect(waiting).toHaveLength(3));
-    expect(order).toEqual(["app_status"]);
-    expect(calls.text_size).toHaveLength(1);
-    expect(calls.register_options).toHaveLength(1);
-    expect(calls.get_organisation).toHaveLength(1);
+    await waitFor(() => expect(calls.opening).toHaveLength(1));
     expect(screen.getByRole("status").textContent).toBe("Opening your database…");
-    waiting.forEach((release) => release());
+    answer();
     expect(await screen.findByRole("heading", { level: 1, name: "Board register" })).toBeTruthy();
     expect(document.documentElement.style.fontSize).toBe("125%");
+    // Nothing else was asked for to start.
+    expect(calls.status ?? calls.text_size ?? calls.get_organisation ?? calls.register_options).toBeUndefined();
   });
 
   it("shows a start error as before, and still says the UI is ready", async () => {
     const calls = mockApp(status({}), {
-      register_options: () => {
+      get_organisation: () => {
         throw { kind: "Io", message: "The database could not be read.", field: null };
       },
       ui_ready: () => null,
@@ -356,7 +347,6 @@ describe("an encrypted database", () => {
     expect(screen.queryByRole("navigation", { name: "Main" })).toBeNull();
     expect(screen.queryByRole("button", { name: "Lock now" })).toBeNull();
     // Nothing is read from a database that does not exist yet.
-    expect(calls.register_options).toBeUndefined();
     expect(calls.get_organisation).toBeUndefined();
     expect(calls.text_size).toBeUndefined();
 

@@ -573,3 +573,29 @@ export const textSizes: Choice<TextSize>[] = [
   { value: "larger", label: "Larger (150%)" },
   { value: "largest", label: "Largest (200%)" },
 ];
+
+import type { AppStatus } from "./bindings/AppStatus";
+import type { Opening } from "./bindings/Opening";
+import type { Organisation } from "./bindings/Organisation";
+
+/**
+ * Answers the `opening` call as the core does, from a mock's answers to the calls it stands
+ * for (each counted as if it had been made): the status and the register's choices always;
+ * the organisation and the text size only when the database is open, and no text size when it
+ * cannot be read.
+ */
+export async function opening(ask: (command: string) => unknown): Promise<Opening> {
+  const status = (await ask("status")) as AppStatus;
+  const open = !status.openError && !status.newDatabase && !status.locked;
+  const options = (await ask("register_options")) as RegisterOptions;
+  const organisation = open ? ((await ask("get_organisation")) as Organisation | null) : null;
+  let textSize: TextSize | null = null;
+  if (open) {
+    try {
+      textSize = (await ask("text_size")) as TextSize | null;
+    } catch {
+      textSize = null;
+    }
+  }
+  return { status, options, organisation, textSize };
+}

@@ -53,16 +53,22 @@ fn main() {
         .map(PathBuf::from)
         .filter(|p| p.exists());
     let mut rows = Vec::new();
-    let bare_runs = measure(&display, work.path(), &bare, None);
+    let bare_runs = measure(&display, work.path(), &bare, None, Drawing::Default);
     rows.push(("bare Tauri window".to_string(), bare_runs));
+    // The app draws without GPU compositing (see src-tauri/lib.rs); the bare window drawn the
+    // same way shows how much of the difference is that choice.
+    rows.push((
+        "bare, software drawing".to_string(),
+        measure(&display, work.path(), &bare, None, Drawing::Software),
+    ));
     rows.push((
         "app, empty database".to_string(),
-        measure(&display, work.path(), &app, Some(&empty)),
+        measure(&display, work.path(), &app, Some(&empty), Drawing::Default),
     ));
     match &ten_years {
         Some(db) => rows.push((
             "app, ten-year database".to_string(),
-            measure(&display, work.path(), &app, Some(db)),
+            measure(&display, work.path(), &app, Some(db), Drawing::Default),
         )),
         None => println!(
             "(No ten-year database: set BOARDASSURE_SCALE_DB to the file the scale benchmark keeps.)"
@@ -75,20 +81,25 @@ fn main() {
     let _ = xvfb.wait();
 
     let (bare_ready, bare_pss) = medians(&rows[0].1);
+    let (soft_ready, soft_pss) = medians(&rows[1].1);
+    println!("Targets: 1.10 × the bare window's start, 1.15 × its memory.");
     println!(
-        "{:<26} {:>10} {:>12} {:>8} {:>8}   (targets: 1.10 × start, 1.15 × memory)",
-        "program", "start ms", "idle PSS MB", "× start", "× mem"
+        "{:<26} {:>9} {:>12} {:>8} {:>8} {:>13} {:>11}",
+        "program", "start ms", "idle PSS MB", "× start", "× mem", "× soft start", "× soft mem"
     );
     for (name, samples) in &rows {
         let (ready, pss) = medians(samples);
         println!(
-            "{name:<26} {:>10.0} {:>12.1} {:>8.2} {:>8.2}",
+            "{name:<26} {:>9.0} {:>12.1} {:>8.2} {:>8.2} {:>13.2} {:>11.2}",
             ready.as_secs_f64() * 1000.0,
             pss as f64 / 1024.0,
             ready.as_secs_f64() / bare_ready.as_secs_f64(),
             pss as f64 / bare_pss as f64,
+            ready.as_secs_f64() / soft_ready.as_secs_f64(),
+            pss as f64 / soft_pss as f64,
         );
     }
+    println!("(× soft: against the bare window drawn in software, as the app draws.)");
     println!("Medians of {RUNS} launches each; every launch's figures:");
     for (name, samples) in &rows {
         let each: Vec<String> = samples
@@ -113,16 +124,39 @@ fn medians(samples: &[Sample]) -> (Duration, u64) {
     (ready[ready.len() / 2], pss[pss.len() / 2])
 }
 
+/// How WebKit is told to draw the page.
+#[derive(Clone, Copy)]
+enum Drawing {
+    /// As the program chooses: WebKit's default for the bare window, software for the app.
+    Default,
+    /// Without GPU compositing, as the app draws.
+    Software,
+}
+
 /// Launches `program` RUNS times (after one unmeasured launch that warms the disk cache and
 /// makes the day's backup), each time measuring start-up and then idle memory.
-fn measure(display: &str, work: &Path, program: &Path, db: Option<&Path>) -> Vec<Sample> {
-    let _ = launch(display, work, program, db);
+fn measure(
+    display: &str,
+    work: &Path,
+    program: &Path,
+    db: Option<&Path>,
+    drawing: Drawing,
+) -> Vec<Sample> {
+    let _ = launch(display, work, program, db, drawing);
     (0..RUNS)
-        .map(|_| launch(display, work, program, db))
+        .map(|_| launch(display, work, program, db, drawing))
         .collect()
 }
 
-fn launch(display: &str, work: &Path, program: &Path, db: Option<&Path>) -> Sample {
+const NO_COMPOSITING: &str = "WEBKIT_DISABLE_COMPOSITING_MODE";
+
+fn launch(
+    display: &str,
+    work: &Path,
+    program: &Path,
+    db: Option<&Path>,
+    drawing: Drawing,
+) -> Sample {
     let ready_file = work.join("ready");
     let _ = std::fs::remove_file(&ready_file);
     let home = work.join("home");
@@ -131,6 +165,10 @@ fn launch(display: &str, work: &Path, program: &Path, db: Option<&Path>) -> Samp
     if let Some(db) = db {
         cmd.args(["--db", db.to_str().unwrap()]);
     }
+    match drawing {
+        Drawing::Default => cmd.env_remove(NO_COMPOSITING),
+        Drawing::Software => cmd.env(NO_COMPOSITING, "1"),
+    };
     let started = Instant::now();
     let mut child = cmd
         .env("DISPLAY", display)

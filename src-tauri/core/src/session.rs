@@ -13,6 +13,7 @@ use ts_rs::TS;
 
 use crate::board;
 use crate::error::{CoreError, ErrorBody, ErrorKind, Result};
+use crate::settings::{self, TextSize};
 use crate::store::encryption::{self, FileKind, Passphrase};
 use crate::store::{members, Store};
 
@@ -55,6 +56,21 @@ pub struct AppStatus {
     pub locked: bool,
     /// The open database is encrypted at rest.
     pub encrypted: bool,
+}
+
+/// Everything the window needs before its first screen, asked for in one call: each call
+/// waits its turn in the page while it is busiest, so one is quicker than four.
+#[derive(Debug, Clone, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+#[ts(export)]
+pub struct Opening {
+    pub status: AppStatus,
+    pub options: board::RegisterOptions,
+    /// The organisation, when the database is open and has one.
+    pub organisation: Option<board::Organisation>,
+    /// The text size chosen under Settings, when the database is open and it could be read;
+    /// the window uses the standard size otherwise.
+    pub text_size: Option<TextSize>,
 }
 
 /// The result of encrypting the database or changing its passphrase.
@@ -152,6 +168,27 @@ impl Session {
             locked: matches!(guard.opened, Opened::Locked),
             encrypted,
         }
+    }
+
+    /// The status, and what the first screen shows when the database is open. Nothing is read
+    /// from a database that is still to be created, is locked, or failed to open.
+    pub fn opening(&self) -> Result<Opening> {
+        let status = self.status();
+        let open = status.open_error.is_none() && !status.new_database && !status.locked;
+        let (organisation, text_size) = if open {
+            (
+                self.with(|s| board::get_organisation(s))?,
+                self.with(|s| settings::text_size(s)).ok(),
+            )
+        } else {
+            (None, None)
+        };
+        Ok(Opening {
+            status,
+            options: board::register_options(),
+            organisation,
+            text_size,
+        })
     }
 
     /// Creates the database, encrypted under a newly chosen passphrase.

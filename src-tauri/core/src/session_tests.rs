@@ -119,3 +119,34 @@ fn a_damaged_encrypted_file_opens_to_the_restore_screen_with_the_passphrase_kept
         error.message
     );
 }
+
+#[test]
+fn the_opening_call_reads_the_first_screen_only_from_an_open_database() {
+    let (_dir, path) = temp_path();
+    let session = Session::open(&path);
+    let new = session.opening().unwrap();
+    assert!(new.status.new_database);
+    assert!(new.organisation.is_none() && new.text_size.is_none());
+    assert!(
+        !new.options.nations.is_empty(),
+        "the set-up screen's choices come with it"
+    );
+    assert!(!path.exists(), "asking writes nothing");
+
+    session.create(PASS.into()).unwrap();
+    session
+        .with(|s| crate::demo::load_demo(s).map(drop))
+        .unwrap();
+    session
+        .with(|s| settings::save_text_size(s, TextSize::Larger))
+        .unwrap();
+    let open = session.opening().unwrap();
+    assert!(!open.status.locked && !open.status.first_run);
+    assert!(open.organisation.is_some());
+    assert_eq!(open.text_size, Some(TextSize::Larger));
+
+    session.lock().unwrap();
+    let locked = session.opening().unwrap();
+    assert!(locked.status.locked);
+    assert!(locked.organisation.is_none() && locked.text_size.is_none());
+}

@@ -4,6 +4,7 @@ import type { AppStatus } from "../bindings/AppStatus";
 import type { AuditReport } from "../bindings/AuditReport";
 import type { BackupInfo } from "../bindings/BackupInfo";
 import type { EncryptionOutcome } from "../bindings/EncryptionOutcome";
+import type { Opening } from "../bindings/Opening";
 import type { SearchFilter } from "../bindings/SearchFilter";
 import type { SearchResults } from "../bindings/SearchResults";
 import type { SearchKind } from "../bindings/SearchKind";
@@ -94,7 +95,8 @@ async function call<T>(command: string, args?: Record<string, unknown>): Promise
 }
 
 export const api = {
-  appStatus: () => call<AppStatus>("app_status"),
+  /** The status, and what the first screen needs when the database is open: one call at start. */
+  opening: () => call<Opening>("opening"),
   /** Tells the app its first screen is on show, for the start-up log and benchmark. */
   uiReady: () => call<null>("ui_ready"),
   retryOpen: () => call<AppStatus>("retry_open"),
