@@ -111,7 +111,7 @@ fn the_one_capability_grants_only_the_apps_own_commands() {
 }
 
 #[test]
-fn every_registered_command_is_in_the_app_manifest_and_no_other() {
+fn every_registered_command_is_in_the_app_manifest_and_no_other_and_runs_off_the_main_thread() {
     let registered = registered_commands();
     assert!(registered.len() >= 10, "{registered:?}");
     assert_eq!(manifest_commands(), registered);
@@ -123,9 +123,15 @@ fn every_registered_command_is_in_the_app_manifest_and_no_other() {
         let text = std::fs::read_to_string(file.unwrap().path()).unwrap();
         let mut lines = text.lines();
         while let Some(line) = lines.next() {
-            if line.trim() == "#[tauri::command]" {
+            let attribute = line.trim();
+            if attribute.starts_with("#[tauri::command") {
                 let sig = lines.next().unwrap();
                 let name = sig.split("fn ").nth(1).unwrap().split('(').next().unwrap();
+                // None runs on the window's main thread, where it would hold up drawing.
+                assert!(
+                    attribute == "#[tauri::command(async)]" || sig.contains("async fn"),
+                    "{name} would run on the main thread: make it async or command(async)"
+                );
                 defined.insert(name.to_string());
             }
         }

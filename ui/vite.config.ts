@@ -1,5 +1,7 @@
 import { svelte } from "@sveltejs/vite-plugin-svelte";
 import { defineConfig } from "vitest/config";
+import { fileURLToPath } from "node:url";
+import { unusedStyles } from "./unusedStyles";
 
 export default defineConfig(({ mode }) => ({
   plugins: [svelte()],
@@ -17,7 +19,11 @@ export default defineConfig(({ mode }) => ({
     // refuses, so it is left out.
     modulePreload: { polyfill: false },
   },
-  css: { preprocessorOptions: { scss: { quietDeps: true } } },
+  css: {
+    preprocessorOptions: { scss: { quietDeps: true } },
+    // Only the design system's rules the app uses reach the window (see unusedStyles.ts).
+    postcss: mode === "test" ? {} : { plugins: [unusedStyles(fileURLToPath(new URL(".", import.meta.url)))] },
+  },
   // Component tests mount Svelte's browser build in jsdom.
   resolve: mode === "test" ? { conditions: ["browser"] } : undefined,
   test: {

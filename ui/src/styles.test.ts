@@ -1,8 +1,10 @@
 // styles.scss compiles only the parts of nhsuk-frontend the app uses. Every nhsuk- class the
 // source uses that nhsuk-frontend defines must still be defined, or a component newly used in
 // a .svelte file has not been added to styles.scss.
+import postcss from "postcss";
 import * as sass from "sass";
 import { describe, expect, it } from "vitest";
+import { unusedStyles } from "../unusedStyles";
 
 const sources = import.meta.glob(["./**/*.svelte", "./**/*.ts", "!./**/*.test.ts", "!./test-*.ts"], {
   query: "?raw",
@@ -30,5 +32,26 @@ describe("the styles", () => {
     expect(wanted.filter((name) => !ours.has(name))).toEqual([]);
     // And the parts left out are left out.
     expect(ours.size).toBeLessThan(all.size);
+  }, 120_000);
+
+  it("lose in the built page only rules that need a design-system class the app never uses", async () => {
+    const used = new Set(Object.values(sources).flatMap((text) => [...text.matchAll(/nhsuk-[\w-]+/g)].map((m) => m[0])));
+    const isUsed = (c: string) => used.has(c) || [...used].some((name) => name.endsWith("-") && c.startsWith(name));
+    const compiled = sass.compile(path("./styles.scss"), { loadPaths, quietDeps: true }).css;
+    const built = (await postcss([unusedStyles(path(".."))]).process(compiled, { from: path("./styles.scss") })).css;
+    const selectors = (css: string) => {
+      const found: string[] = [];
+      postcss.parse(css).walkRules((rule) => rule.selectors.forEach((s) => found.push(s.replace(/\s+/g, " "))));
+      return found;
+    };
+    const kept = new Set(selectors(built));
+    // Every selector whose nhsuk- classes the app all uses, written whole or built in code, stays.
+    const needed = selectors(compiled).filter((s) => [...s.matchAll(/\.(nhsuk-[\w-]+)/g)].every((m) => isUsed(m[1])));
+    expect(needed.length).toBeGreaterThan(500);
+    expect([...new Set(needed)].filter((s) => !kept.has(s))).toEqual([]);
+    // The app's own rules and the element and attribute rules stay.
+    for (const rule of [".app-toolbar", "[hidden]", "prefers-reduced-motion: reduce", ".nhsuk-input--width-10"]) expect(built).toContain(rule);
+    // And most of the stylesheet goes.
+    expect(built.length).toBeLessThan(compiled.length / 2);
   }, 120_000);
 });
