@@ -28,7 +28,7 @@ function mockApp(s: AppStatus, handlers: Record<string, (args: unknown) => unkno
   return calls;
 }
 
-// Screens other than the register are loaded on first use; in tests each is transformed on
+// Screens other than Home are loaded on first use; in tests each is transformed on
 // demand, which can take longer than findBy's default second on a busy machine.
 const lazy = { timeout: 5000 };
 
