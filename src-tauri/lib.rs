@@ -20,10 +20,30 @@ fn draw_without_compositing() {
     }
 }
 
+/// The workers that run the commands (see `commands`). A command waiting for the database
+/// holds its worker until the one before it is done, and Tauri's default runtime has one worker
+/// per core: on a two-core laptop, two calls queued behind a long query left none for the rest,
+/// so the window's ready signal, a dialog or a keystroke's search waited too. Calls to the
+/// database still run one at a time; the spare workers keep the other calls moving.
+fn command_workers() -> tokio::runtime::Runtime {
+    const WORKERS: usize = 8;
+    tokio::runtime::Builder::new_multi_thread()
+        .worker_threads(WORKERS.max(std::thread::available_parallelism().map_or(1, |n| n.get())))
+        .thread_name("command")
+        .enable_all()
+        .build()
+        .unwrap_or_else(|e| {
+            eprintln!("boardassure: the window could not start its command workers: {e}");
+            std::process::exit(1);
+        })
+}
+
 /// Opens the window on the database at `db` and runs until it is closed.
 pub fn run(db: PathBuf) {
     #[cfg(target_os = "linux")]
     draw_without_compositing();
+    let workers = command_workers();
+    tauri::async_runtime::set(workers.handle().clone());
     let started = commands::Started(std::time::Instant::now(), Default::default());
     let _log_guard = boardassure_core::logging::init_app(&boardassure_core::paths::log_dir());
     tracing::info!(version = env!("CARGO_PKG_VERSION"), "starting window");
