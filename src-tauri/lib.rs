@@ -2,6 +2,7 @@
 //! rules; commands are one call each into `boardassure_core`.
 
 mod commands;
+mod page;
 
 use std::path::PathBuf;
 
@@ -48,6 +49,8 @@ pub fn run(db: PathBuf) {
     let _log_guard = boardassure_core::logging::init_app(&boardassure_core::paths::log_dir());
     tracing::info!(version = env!("CARGO_PKG_VERSION"), "starting window");
     let session = Session::open(&db);
+    let mut context = tauri::generate_context!();
+    page::serve_with_opening(&mut context);
     let result = tauri::Builder::default()
         .plugin(tauri_plugin_dialog::init())
         .plugin(tauri_plugin_notification::init())
@@ -170,7 +173,7 @@ pub fn run(db: PathBuf) {
             commands::encrypt_database,
             commands::change_passphrase,
         ])
-        .run(tauri::generate_context!());
+        .run(context);
     if let Err(e) = result {
         tracing::error!("the window could not start: {e}");
         eprintln!("boardassure: the window could not start: {e}");

@@ -241,6 +241,44 @@ describe("start-up", () => {
   // whichever mock is installed by then: let it finish first, so only this test's call counts.
   beforeEach(() => new Promise((resolve) => setTimeout(resolve, 50)));
 
+  /** Serves the page with `json` as its opening, as the app does (see src-tauri/page.rs). */
+  function serveOpening(json: string) {
+    const block = document.createElement("script");
+    block.type = "application/json";
+    block.id = "opening";
+    block.textContent = json;
+    document.head.append(block);
+  }
+
+  it("opens on the opening served with the page, without asking for it", async () => {
+    window.location.hash = "#/home";
+    serveOpening(JSON.stringify({ status: status({}), options, organisation: null, textSize: "large" }));
+    const calls = mockApp(status({}), { home: () => homePage() });
+    render(App);
+    expect(await screen.findByRole("heading", { level: 1, name: "What needs me now" })).toBeTruthy();
+    expect(document.documentElement.style.fontSize).toBe("125%");
+    expect(calls.opening).toBeUndefined();
+    // Taken once: it describes the database only as it was when the page was served.
+    expect(document.getElementById("opening")).toBeNull();
+  });
+
+  it("shows the unlock screen served with the page at once, its code already in hand", async () => {
+    serveOpening(JSON.stringify({ status: status({ locked: true, encrypted: true }), options, organisation: null, textSize: null }));
+    const calls = mockApp(status({}));
+    render(App);
+    expect(await screen.findByRole("heading", { level: 1, name: "Unlock the board’s records" })).toBeTruthy();
+    expect(calls.opening).toBeUndefined();
+  });
+
+  it("asks for the opening when what was served cannot be read", async () => {
+    serveOpening("{ not json");
+    const calls = mockApp(status({}));
+    render(App);
+    expect(await screen.findByRole("heading", { level: 1, name: "Board register" }, lazy)).toBeTruthy();
+    expect(calls.opening).toHaveLength(1);
+    expect(document.getElementById("opening")).toBeNull();
+  });
+
   it("asks for everything the first screen needs in one call, and waits for its answer", async () => {
     let answer = () => {};
     const calls = mockApp(status({}), {
@@ -270,8 +308,8 @@ describe("start-up", () => {
   });
 
   it.each([
-    ["the register", "#/members", "Board register"],
-    ["a screen loaded on demand", "#/home", "What needs me now"],
+    ["a screen loaded on demand", "#/members", "Board register"],
+    ["Home", "#/home", "What needs me now"],
   ])("says the UI is ready once, after %s is drawn", async (_, hash, heading) => {
     window.location.hash = hash;
     const drawn: (string | null | undefined)[] = [];

@@ -6,7 +6,7 @@
 //! the idle time, or on request) closes it and forgets the passphrase.
 
 use std::path::{Path, PathBuf};
-use std::sync::Mutex;
+use std::sync::{Mutex, TryLockError};
 
 use serde::Serialize;
 use ts_rs::TS;
@@ -145,8 +145,11 @@ impl Session {
     }
 
     pub fn status(&self) -> AppStatus {
-        let guard = self.state();
-        let (open_error, first_run, encrypted) = match &guard.opened {
+        self.status_of(&self.state())
+    }
+
+    fn status_of(&self, state: &State) -> AppStatus {
+        let (open_error, first_run, encrypted) = match &state.opened {
             Opened::Open(store) => {
                 let empty = members::count(store.conn())
                     .map(|n| n == 0)
@@ -164,8 +167,8 @@ impl Session {
             db_path: self.path.display().to_string(),
             open_error,
             first_run,
-            new_database: matches!(guard.opened, Opened::New),
-            locked: matches!(guard.opened, Opened::Locked),
+            new_database: matches!(state.opened, Opened::New),
+            locked: matches!(state.opened, Opened::Locked),
             encrypted,
         }
     }
@@ -173,18 +176,32 @@ impl Session {
     /// The status, and what the first screen shows when the database is open. Nothing is read
     /// from a database that is still to be created, is locked, or failed to open.
     pub fn opening(&self) -> Result<Opening> {
-        let status = self.status();
-        let open = status.open_error.is_none() && !status.new_database && !status.locked;
-        let (organisation, text_size) = if open {
-            (
-                self.with(|s| board::get_organisation(s))?,
-                self.with(|s| settings::text_size(s)).ok(),
-            )
-        } else {
-            (None, None)
+        self.opening_of(&self.state())
+    }
+
+    /// The opening, if no other call is using the database at this moment; `None` rather than
+    /// wait for one. For callers that must never block, such as serving the page.
+    pub fn try_opening(&self) -> Option<Result<Opening>> {
+        let mut guard = match self.state.try_lock() {
+            Ok(guard) => guard,
+            Err(TryLockError::Poisoned(p)) => p.into_inner(),
+            Err(TryLockError::WouldBlock) => return None,
+        };
+        Self::close_if_damaged(&mut guard);
+        Some(self.opening_of(&guard))
+    }
+
+    /// Read under one lock, so the status and what goes with it cannot disagree.
+    fn opening_of(&self, state: &State) -> Result<Opening> {
+        let (organisation, text_size) = match &state.opened {
+            Opened::Open(store) => (
+                board::get_organisation(store)?,
+                settings::text_size(store).ok(),
+            ),
+            Opened::New | Opened::Locked | Opened::Failed(_) => (None, None),
         };
         Ok(Opening {
-            status,
+            status: self.status_of(state),
             options: board::register_options(),
             organisation,
             text_size,

@@ -150,3 +150,24 @@ fn the_opening_call_reads_the_first_screen_only_from_an_open_database() {
     assert!(locked.status.locked);
     assert!(locked.organisation.is_none() && locked.text_size.is_none());
 }
+
+#[test]
+fn the_page_is_given_its_opening_only_while_no_call_is_using_the_database() {
+    let (_dir, path) = temp_path();
+    let session = Session::open(&path);
+    session.create(PASS.into()).unwrap();
+    session
+        .with(|s| crate::demo::load_demo(s).map(drop))
+        .unwrap();
+    let served = session
+        .try_opening()
+        .expect("the database is free")
+        .unwrap();
+    assert_eq!(
+        serde_json::to_value(&served).unwrap(),
+        serde_json::to_value(session.opening().unwrap()).unwrap(),
+        "the same as the window would ask for"
+    );
+    let while_busy = session.with(|_| Ok(session.try_opening().is_none()));
+    assert!(while_busy.unwrap(), "a busy database is not waited for");
+}
