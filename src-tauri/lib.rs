@@ -41,11 +41,11 @@ fn command_workers() -> tokio::runtime::Runtime {
 
 /// Opens the window on the database at `db` and runs until it is closed.
 pub fn run(db: PathBuf) {
+    let started = commands::Started(std::time::Instant::now(), Default::default());
     #[cfg(target_os = "linux")]
     draw_without_compositing();
     let workers = command_workers();
     tauri::async_runtime::set(workers.handle().clone());
-    let started = commands::Started(std::time::Instant::now(), Default::default());
     let _log_guard = boardassure_core::logging::init_app(&boardassure_core::paths::log_dir());
     tracing::info!(version = env!("CARGO_PKG_VERSION"), "starting window");
     let session = Session::open(&db);

@@ -15,7 +15,7 @@ use std::path::{Path, PathBuf};
 use std::process::{Child, Command, Stdio};
 use std::time::{Duration, Instant};
 
-const RUNS: usize = 5;
+const RUNS: usize = 7;
 const IDLE: Duration = Duration::from_secs(4);
 
 struct Sample {
@@ -52,28 +52,25 @@ fn main() {
     let ten_years = std::env::var_os("BOARDASSURE_SCALE_DB")
         .map(PathBuf::from)
         .filter(|p| p.exists());
-    let mut rows = Vec::new();
-    let bare_runs = measure(&display, work.path(), &bare, None, Drawing::Default);
-    rows.push(("bare Tauri window".to_string(), bare_runs));
     // The app draws without GPU compositing (see src-tauri/lib.rs); the bare window drawn the
     // same way shows how much of the difference is that choice.
-    rows.push((
-        "bare, software drawing".to_string(),
-        measure(&display, work.path(), &bare, None, Drawing::Software),
-    ));
-    rows.push((
-        "app, empty database".to_string(),
-        measure(&display, work.path(), &app, Some(&empty), Drawing::Default),
-    ));
+    let mut programs = vec![
+        Program::new("bare Tauri window", &bare, None, Drawing::Default),
+        Program::new("bare, software drawing", &bare, None, Drawing::Software),
+        Program::new("app, empty database", &app, Some(&empty), Drawing::Default),
+    ];
     match &ten_years {
-        Some(db) => rows.push((
-            "app, ten-year database".to_string(),
-            measure(&display, work.path(), &app, Some(db), Drawing::Default),
+        Some(db) => programs.push(Program::new(
+            "app, ten-year database",
+            &app,
+            Some(db),
+            Drawing::Default,
         )),
         None => println!(
             "(No ten-year database: set BOARDASSURE_SCALE_DB to the file the scale benchmark keeps.)"
         ),
     }
+    let rows = measure(&display, work.path(), &programs);
     // SIGTERM, so the server removes its lock and socket for the next run.
     let _ = Command::new("kill")
         .args(["-TERM", &xvfb.id().to_string()])
@@ -133,19 +130,44 @@ enum Drawing {
     Software,
 }
 
-/// Launches `program` RUNS times (after one unmeasured launch that warms the disk cache and
-/// makes the day's backup), each time measuring start-up and then idle memory.
-fn measure(
-    display: &str,
-    work: &Path,
-    program: &Path,
-    db: Option<&Path>,
+/// One program to launch, and how.
+struct Program<'a> {
+    name: &'static str,
+    path: &'a Path,
+    db: Option<&'a Path>,
     drawing: Drawing,
-) -> Vec<Sample> {
-    let _ = launch(display, work, program, db, drawing);
-    (0..RUNS)
-        .map(|_| launch(display, work, program, db, drawing))
-        .collect()
+}
+
+impl<'a> Program<'a> {
+    fn new(name: &'static str, path: &'a Path, db: Option<&'a Path>, drawing: Drawing) -> Self {
+        Program {
+            name,
+            path,
+            db,
+            drawing,
+        }
+    }
+}
+
+/// Launches each program RUNS times, each time measuring start-up and then idle memory, after
+/// one unmeasured launch each that warms the disk cache and makes the day's backup. The
+/// launches take turns (one of each program per round), so a machine that speeds up or slows
+/// down during the run moves every row alike and the ratios stay fair.
+fn measure(display: &str, work: &Path, programs: &[Program]) -> Vec<(String, Vec<Sample>)> {
+    let run = |p: &Program| launch(display, work, p.path, p.db, p.drawing);
+    for p in programs {
+        run(p);
+    }
+    let mut rows: Vec<(String, Vec<Sample>)> = programs
+        .iter()
+        .map(|p| (p.name.to_string(), Vec::new()))
+        .collect();
+    for _ in 0..RUNS {
+        for (p, (_, samples)) in programs.iter().zip(rows.iter_mut()) {
+            samples.push(run(p));
+        }
+    }
+    rows
 }
 
 const NO_COMPOSITING: &str = "WEBKIT_DISABLE_COMPOSITING_MODE";
