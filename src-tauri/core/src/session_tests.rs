@@ -8,6 +8,16 @@ fn temp_path() -> (tempfile::TempDir, PathBuf) {
     (dir, path)
 }
 
+/// A session on a new encrypted database holding the demonstration board.
+fn demo_board(path: &Path) -> Session {
+    let session = Session::open(path);
+    session.create(PASS.into()).unwrap();
+    session
+        .with(|s| crate::demo::load_demo(s).map(drop))
+        .unwrap();
+    session
+}
+
 #[test]
 fn a_first_run_chooses_a_passphrase_and_the_database_is_created_encrypted() {
     let (_dir, path) = temp_path();
@@ -33,11 +43,7 @@ fn a_first_run_chooses_a_passphrase_and_the_database_is_created_encrypted() {
 #[test]
 fn locking_forgets_the_passphrase_and_only_the_right_one_unlocks() {
     let (_dir, path) = temp_path();
-    let session = Session::open(&path);
-    session.create(PASS.into()).unwrap();
-    session
-        .with(|s| crate::demo::load_demo(s).map(drop))
-        .unwrap();
+    let session = demo_board(&path);
 
     let status = session.lock().unwrap();
     assert!(status.locked && !status.encrypted);
@@ -95,13 +101,7 @@ fn a_plain_database_is_encrypted_from_the_window_and_can_then_lock() {
 #[test]
 fn a_damaged_encrypted_file_opens_to_the_restore_screen_with_the_passphrase_kept() {
     let (_dir, path) = temp_path();
-    {
-        let session = Session::open(&path);
-        session.create(PASS.into()).unwrap();
-        session
-            .with(|s| crate::demo::load_demo(s).map(drop))
-            .unwrap();
-    }
+    drop(demo_board(&path));
     let mut bytes = std::fs::read(&path).unwrap();
     for b in &mut bytes[300..340] {
         *b ^= 0xFF;
@@ -154,11 +154,7 @@ fn the_opening_call_reads_the_first_screen_only_from_an_open_database() {
 #[test]
 fn the_page_is_given_its_opening_only_while_no_call_is_using_the_database() {
     let (_dir, path) = temp_path();
-    let session = Session::open(&path);
-    session.create(PASS.into()).unwrap();
-    session
-        .with(|s| crate::demo::load_demo(s).map(drop))
-        .unwrap();
+    let session = demo_board(&path);
     let served = session
         .try_opening()
         .expect("the database is free")
