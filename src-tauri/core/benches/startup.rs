@@ -15,7 +15,17 @@ use std::path::{Path, PathBuf};
 use std::process::{Child, Command, Stdio};
 use std::time::{Duration, Instant};
 
+/// Launches of each program, unless BOARDASSURE_STARTUP_RUNS asks for more (for a steadier
+/// median on a busy machine).
 const RUNS: usize = 7;
+
+fn runs() -> usize {
+    std::env::var("BOARDASSURE_STARTUP_RUNS")
+        .ok()
+        .and_then(|n| n.parse().ok())
+        .filter(|&n| n > 0)
+        .unwrap_or(RUNS)
+}
 const IDLE: Duration = Duration::from_secs(4);
 
 struct Sample {
@@ -97,7 +107,10 @@ fn main() {
         );
     }
     println!("(× soft: against the bare window drawn in software, as the app draws.)");
-    println!("Medians of {RUNS} launches each; every launch's figures:");
+    println!(
+        "Medians of {} launches each; every launch's figures:",
+        runs()
+    );
     for (name, samples) in &rows {
         let each: Vec<String> = samples
             .iter()
@@ -149,7 +162,7 @@ impl<'a> Program<'a> {
     }
 }
 
-/// Launches each program RUNS times, each time measuring start-up and then idle memory, after
+/// Launches each program `runs()` times, each time measuring start-up and then idle memory, after
 /// one unmeasured launch each that warms the disk cache and makes the day's backup. The
 /// launches take turns (one of each program per round), so a machine that speeds up or slows
 /// down during the run moves every row alike and the ratios stay fair.
@@ -162,7 +175,7 @@ fn measure(display: &str, work: &Path, programs: &[Program]) -> Vec<(String, Vec
         .iter()
         .map(|p| (p.name.to_string(), Vec::new()))
         .collect();
-    for _ in 0..RUNS {
+    for _ in 0..runs() {
         for (p, (_, samples)) in programs.iter().zip(rows.iter_mut()) {
             samples.push(run(p));
         }
