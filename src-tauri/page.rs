@@ -51,8 +51,14 @@ impl Assets<Wry> for WithOpening {
             .and_then(|opening| opening.ok())
             .and_then(|opening| serde_json::to_string(&opening).ok());
         match opening {
-            Some(json) => Some(Cow::Owned(with_data_block(&asset, &json))),
-            None => Some(asset),
+            Some(json) => {
+                tracing::info!("page served with its opening");
+                Some(Cow::Owned(with_data_block(&asset, &json)))
+            }
+            None => {
+                tracing::info!("page served without its opening: the page will ask for it");
+                Some(asset)
+            }
         }
     }
 

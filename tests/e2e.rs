@@ -143,6 +143,8 @@ async fn a_member_added_in_the_window_is_in_the_database() {
     // The window logged its work to its log folder, by record id and never by name.
     let logs = desktop.app_logs();
     assert!(logs.contains("member added"), "{logs}");
+    // The page came with what its first screen needed, so it opened without asking.
+    assert!(logs.contains("page served with its opening"), "{logs}");
     assert!(logs.contains(m["id"].as_str().unwrap()), "{logs}");
     for personal in ["Morag", "McLeod", "Tayside", "Executive Nurse Director"] {
         assert!(!logs.contains(personal), "the log names {personal}: {logs}");
