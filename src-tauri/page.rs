@@ -5,7 +5,8 @@
 //! The opening is read each time the page is served, so a reload gets the database as it is
 //! then. It is left out when another call is using the database at that moment (serving the
 //! page must never wait), and the page then asks for it with the `opening` command, as it
-//! does under the development server, which serves the page itself.
+//! does under the development server, which serves the page itself. WebKit asks for the page
+//! on the window's main thread, so this is a handful of small reads there, never a wait.
 
 use std::borrow::Cow;
 use std::sync::OnceLock;
@@ -47,7 +48,7 @@ impl Assets<Wry> for WithOpening {
         let opening = self
             .app
             .get()
-            .and_then(|app| app.state::<Session>().try_opening())
+            .and_then(|app| app.try_state::<Session>()?.try_opening())
             .and_then(|opening| opening.ok())
             .and_then(|opening| serde_json::to_string(&opening).ok());
         match opening {
