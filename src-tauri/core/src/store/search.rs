@@ -32,6 +32,11 @@ fn facets(kind: &str, day: &str) -> String {
     words.join(" ")
 }
 
+/// One record's row in the index, under the rowid `search_doc` keeps for it.
+const INSERT_ROW: &str =
+    "INSERT INTO search_index (rowid, kind, record_id, day, title, body, facets)
+     VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)";
+
 /// What a saved version of a record says, for searching: its kind, a title, the text, and
 /// the day it belongs to. `None` for records that are not searched (settings, say).
 fn document(entity: &str, v: &Value) -> Option<(&'static str, String, String, String)> {
@@ -109,8 +114,7 @@ pub fn index(conn: &Connection, entity: &str, record_id: &str, snapshot: &Value)
     )?;
     conn.execute("DELETE FROM search_index WHERE rowid = ?1", [id])?;
     conn.execute(
-        "INSERT INTO search_index (rowid, kind, record_id, day, title, body, facets)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+        INSERT_ROW,
         params![id, kind, record_id, day, title, body, facets(kind, &day)],
     )?;
     Ok(())
@@ -123,10 +127,7 @@ pub fn carry_over_with_facets(conn: &Connection) -> Result<()> {
         let mut read = conn.prepare(
             "SELECT rowid, kind, record_id, day, title, body FROM search_index_before_facets",
         )?;
-        let mut write = conn.prepare(
-            "INSERT INTO search_index (rowid, kind, record_id, day, title, body, facets)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
-        )?;
+        let mut write = conn.prepare(INSERT_ROW)?;
         let mut rows = read.query([])?;
         while let Some(r) = rows.next()? {
             let (kind, day): (String, String) = (r.get(1)?, r.get(3)?);
