@@ -4,8 +4,8 @@
 //!
 //! The opening is read each time the page is served, so a reload gets the database as it is
 //! then. It is left out when another call is using the database at that moment (serving the
-//! page must never wait), and the page then asks for it with the `opening` command, as it
-//! does under the development server, which serves the page itself. WebKit asks for the page
+//! page must never wait), and the page then asks for it with the `opening` command, as does
+//! a page served some other way (Vite's development server, say). WebKit asks for the page
 //! on the window's main thread, so this is a handful of small reads there, never a wait.
 
 use std::borrow::Cow;
