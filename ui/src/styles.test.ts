@@ -34,6 +34,18 @@ describe("the styles", () => {
     expect(ours.size).toBeLessThan(all.size);
   }, 120_000);
 
+  it("name Arial for the page and a monospaced font the package installs for code", () => {
+    const rules = new Map<string, string>();
+    postcss.parse(sass.compile(path("./styles.scss"), { loadPaths, quietDeps: true }).css).walkDecls("font-family", (d) => {
+      if (d.parent?.type === "rule") rules.set((d.parent as postcss.Rule).selector.replace(/\s+/g, " "), d.value);
+    });
+    // nhsuk-frontend sets no page font without its Frutiger faces: without this the engine's
+    // default (a serif on Windows) is drawn.
+    expect(rules.get("html")).toBe("arial, sans-serif");
+    // The last rule for code wins; it opens with the font fonts-liberation installs.
+    expect(rules.get("code, samp, kbd, var")).toMatch(/^"Liberation Mono", /);
+  }, 120_000);
+
   it("lose in the built page only rules that need a design-system class the app never uses", async () => {
     const used = new Set(Object.values(sources).flatMap((text) => [...text.matchAll(/nhsuk-[\w-]+/g)].map((m) => m[0])));
     const isUsed = (c: string) => used.has(c) || [...used].some((name) => name.endsWith("-") && c.startsWith(name));
