@@ -203,11 +203,9 @@ impl Desktop {
 
 impl Drop for Desktop {
     fn drop(&mut self) {
-        // The whole group: dbus-run-session, dbus-daemon, tauri-driver, WebKitWebDriver, the app.
-        let _ = Command::new("kill")
-            .args(["-s", "KILL", "--", &format!("-{}", self.driver.id())])
-            .status();
-        let _ = self.driver.wait();
+        // The whole group: dbus-run-session, dbus-daemon, tauri-driver, WebKitWebDriver, the app
+        // and the portals D-Bus started for it; stopped gently so the test's home can be removed.
+        super::process_group::stop_group(&mut self.driver, Duration::from_secs(5));
         stop_xvfb(&mut self.xvfb);
     }
 }

@@ -5,6 +5,7 @@
 
 pub mod desktop;
 pub mod pdf;
+pub mod process_group;
 
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};

@@ -15,6 +15,9 @@ use std::path::{Path, PathBuf};
 use std::process::{Child, Command, Stdio};
 use std::time::{Duration, Instant};
 
+#[path = "../../../tests/support/process_group.rs"]
+mod process_group;
+
 /// Launches of each program, unless BOARDASSURE_STARTUP_RUNS asks for more (for a steadier
 /// median on a busy machine).
 const RUNS: usize = 7;
@@ -271,33 +274,7 @@ fn tree_pss(root: u32) -> u64 {
 /// Stops the program and every process it started, and waits until all are gone, so the next
 /// launch neither finds the database locked nor shares the processor with a closing one.
 fn stop(child: &mut Child) {
-    let group = child.id();
-    let _ = Command::new("kill")
-        .args(["-TERM", "--", &format!("-{group}")])
-        .status();
-    let deadline = Instant::now() + Duration::from_secs(10);
-    while Instant::now() < deadline && group_alive(group) {
-        let _ = child.try_wait();
-        std::thread::sleep(Duration::from_millis(20));
-    }
-    if group_alive(group) {
-        let _ = Command::new("kill")
-            .args(["-KILL", "--", &format!("-{group}")])
-            .status();
-    }
-    let _ = child.wait();
-}
-
-/// Whether any process is still in the process group.
-fn group_alive(group: u32) -> bool {
-    std::fs::read_dir("/proc").unwrap().flatten().any(|entry| {
-        let stat = std::fs::read_to_string(entry.path().join("stat")).unwrap_or_default();
-        let state_and_more = stat.rsplit_once(')').map(|(_, r)| r).unwrap_or("");
-        let mut fields = state_and_more.split_whitespace();
-        let state = fields.next().unwrap_or("");
-        // state, ppid, pgrp: a zombie has finished even if not yet reaped.
-        state != "Z" && fields.nth(1).and_then(|g| g.parse::<u32>().ok()) == Some(group)
-    })
+    process_group::stop_group(child, Duration::from_secs(10));
 }
 
 fn start_xvfb() -> (Child, String) {
