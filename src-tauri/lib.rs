@@ -48,7 +48,8 @@ pub fn run(db: PathBuf) {
     tauri::async_runtime::set(workers.handle().clone());
     let _log_guard = boardassure_core::logging::init_app(&boardassure_core::paths::log_dir());
     tracing::info!(version = env!("CARGO_PKG_VERSION"), "starting window");
-    let session = Session::open(&db);
+    // The file is opened while GTK and WebKit start; the first call that needs it waits.
+    let session = Session::open_in_background(&db);
     let mut context = tauri::generate_context!();
     page::serve_with_opening(&mut context);
     let result = tauri::Builder::default()

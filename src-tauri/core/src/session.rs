@@ -6,6 +6,7 @@
 //! the idle time, or on request) closes it and forgets the passphrase.
 
 use std::path::{Path, PathBuf};
+use std::sync::mpsc::{self, Receiver, TryRecvError};
 use std::sync::{Mutex, TryLockError};
 
 use serde::Serialize;
@@ -37,6 +38,9 @@ enum Opened {
     /// The database is encrypted and waits for its passphrase.
     Locked,
     Failed(CoreError),
+    /// Being opened on a thread of its own while the window starts; the first call to need it
+    /// takes the result, waiting if it has not come yet.
+    Opening(Receiver<Opened>),
 }
 
 /// What the window needs to know before showing any screen.
@@ -101,12 +105,41 @@ fn reopen(path: &Path, passphrase: Option<&Passphrase>) -> Opened {
     }
 }
 
+/// Never seen by a caller (whoever reads the state takes the result of opening first); said if
+/// that were ever missed, rather than showing a database that is not there.
+fn still_opening() -> CoreError {
+    CoreError::new(
+        ErrorKind::Io,
+        "The database is still being opened. Try again in a moment.",
+    )
+}
+
 impl Session {
     pub fn open(path: &Path) -> Session {
+        Session::with_opened(path, reopen(path, None))
+    }
+
+    /// Opens the database on a thread of its own, so the window starts meanwhile: opening
+    /// reads and checks the file, which on a slow disk takes a while.
+    pub fn open_in_background(path: &Path) -> Session {
+        let (tx, rx) = mpsc::channel();
+        let file = path.to_path_buf();
+        let spawned = std::thread::Builder::new()
+            .name("open database".into())
+            .spawn(move || {
+                let _ = tx.send(reopen(&file, None));
+            });
+        match spawned {
+            Ok(_) => Session::with_opened(path, Opened::Opening(rx)),
+            Err(_) => Session::open(path),
+        }
+    }
+
+    fn with_opened(path: &Path, opened: Opened) -> Session {
         Session {
             path: path.to_path_buf(),
             state: Mutex::new(State {
-                opened: reopen(path, None),
+                opened,
                 passphrase: None,
             }),
         }
@@ -115,8 +148,34 @@ impl Session {
     fn state(&self) -> std::sync::MutexGuard<'_, State> {
         // A panic in an earlier command must not lock the user out of their data.
         let mut guard = self.state.lock().unwrap_or_else(|p| p.into_inner());
+        Self::take_opened(&mut guard, true);
         Self::close_if_damaged(&mut guard);
         guard
+    }
+
+    /// Takes the result of opening in the background, waiting for it when `wait`. False only
+    /// when it has not come and the caller would not wait.
+    fn take_opened(state: &mut State, wait: bool) -> bool {
+        let Opened::Opening(rx) = &state.opened else {
+            return true;
+        };
+        let result = if wait {
+            rx.recv().ok()
+        } else {
+            match rx.try_recv() {
+                Ok(opened) => Some(opened),
+                Err(TryRecvError::Empty) => return false,
+                Err(TryRecvError::Disconnected) => None,
+            }
+        };
+        state.opened = result.unwrap_or_else(|| {
+            // The thread ended without an answer: it failed while opening the file.
+            Opened::Failed(CoreError::new(
+                ErrorKind::Io,
+                "The database could not be opened: opening it stopped part way. Try again.",
+            ))
+        });
+        true
     }
 
     /// Runs `f` on the open store, or returns why there is none.
@@ -130,6 +189,7 @@ impl Session {
             )),
             Opened::Locked => Err(encryption::locked(&self.path)),
             Opened::Failed(e) => Err(e.clone()),
+            Opened::Opening(_) => Err(still_opening()),
         }
     }
 
@@ -160,6 +220,7 @@ impl Session {
                 (None, empty, store.is_encrypted())
             }
             Opened::Failed(e) => (Some(e.body()), false, false),
+            Opened::Opening(_) => (Some(still_opening().body()), false, false),
             Opened::New | Opened::Locked => (None, false, false),
         };
         AppStatus {
@@ -179,14 +240,18 @@ impl Session {
         self.opening_of(&self.state())
     }
 
-    /// The opening, if no other call is using the database at this moment; `None` rather than
-    /// wait for one. For callers that must never block, such as serving the page.
+    /// The opening, if the database has been opened and no other call is using it at this
+    /// moment; `None` rather than wait. For callers that must never block, such as serving the
+    /// page.
     pub fn try_opening(&self) -> Option<Result<Opening>> {
         let mut guard = match self.state.try_lock() {
             Ok(guard) => guard,
             Err(TryLockError::Poisoned(p)) => p.into_inner(),
             Err(TryLockError::WouldBlock) => return None,
         };
+        if !Self::take_opened(&mut guard, false) {
+            return None;
+        }
         Self::close_if_damaged(&mut guard);
         Some(self.opening_of(&guard))
     }
@@ -198,7 +263,7 @@ impl Session {
                 board::get_organisation(store)?,
                 settings::text_size(store).ok(),
             ),
-            Opened::New | Opened::Locked | Opened::Failed(_) => (None, None),
+            Opened::New | Opened::Locked | Opened::Failed(_) | Opened::Opening(_) => (None, None),
         };
         Ok(Opening {
             status: self.status_of(state),

@@ -167,3 +167,38 @@ fn the_page_is_given_its_opening_only_while_no_call_is_using_the_database() {
     let while_busy = session.with(|_| Ok(session.try_opening().is_none()));
     assert!(while_busy.unwrap(), "a busy database is not waited for");
 }
+
+#[test]
+fn opened_in_the_background_the_database_is_waited_for_by_calls_but_never_by_the_page() {
+    let (_dir, path) = temp_path();
+    drop(demo_board(&path));
+    let (tx, rx) = mpsc::channel();
+    let session = Session::with_opened(&path, Opened::Opening(rx));
+    assert!(
+        session.try_opening().is_none(),
+        "the page is served without its opening while the file is being opened"
+    );
+    tx.send(reopen(&path, None)).unwrap();
+    let served = session.try_opening().expect("opened by now").unwrap();
+    assert!(
+        served.status.locked,
+        "the encrypted board waits for its passphrase"
+    );
+
+    let session = Session::open_in_background(&path);
+    assert!(session.status().locked, "a call waits for the opening");
+    session.unlock(PASS.into()).unwrap();
+    assert_eq!(session.with(|s| members::count(s.conn())).unwrap(), 13);
+}
+
+#[test]
+fn an_opening_that_stopped_part_way_is_reported_and_can_be_tried_again() {
+    let (_dir, path) = temp_path();
+    drop(demo_board(&path));
+    let (tx, rx) = mpsc::channel::<Opened>();
+    drop(tx);
+    let session = Session::with_opened(&path, Opened::Opening(rx));
+    let error = session.status().open_error.expect("the failure is shown");
+    assert!(error.message.contains("Try again"), "{}", error.message);
+    assert!(session.retry_open().locked, "trying again opens the file");
+}
