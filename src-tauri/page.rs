@@ -3,10 +3,10 @@
 //! reads it instead of asking, so the first screen waits for no call while the page is busiest.
 //!
 //! The opening is read each time the page is served, so a reload gets the database as it is
-//! then. It is left out when another call is using the database at that moment (serving the
-//! page must never wait), and the page then asks for it with the `opening` command, as does
-//! a page served some other way (Vite's development server, say). WebKit asks for the page
-//! on the window's main thread, so this is a handful of small reads there, never a wait.
+//! then. It is left out while the database is still being opened at start, or when another
+//! call is using it at that moment (serving the page must never wait), and the page then asks
+//! for it with the `opening` command. WebKit asks for the page on the window's main thread, so
+//! this is a handful of small reads there, never a wait.
 
 use std::borrow::Cow;
 use std::sync::OnceLock;

@@ -29,6 +29,9 @@ struct State {
     /// The passphrase that opened (or, for a damaged file, was confirmed for) the database:
     /// kept while unlocked so a restore can read the backups, wiped when the window locks.
     passphrase: Option<Passphrase>,
+    /// While the database is opened on a thread of its own at start: where its result comes.
+    /// The first call that needs the database takes it, waiting if it has not come yet.
+    pending: Option<Receiver<Opened>>,
 }
 
 enum Opened {
@@ -38,9 +41,6 @@ enum Opened {
     /// The database is encrypted and waits for its passphrase.
     Locked,
     Failed(CoreError),
-    /// Being opened on a thread of its own while the window starts; the first call to need it
-    /// takes the result, waiting if it has not come yet.
-    Opening(Receiver<Opened>),
 }
 
 /// What the window needs to know before showing any screen.
@@ -105,18 +105,9 @@ fn reopen(path: &Path, passphrase: Option<&Passphrase>) -> Opened {
     }
 }
 
-/// Never seen by a caller (whoever reads the state takes the result of opening first); said if
-/// that were ever missed, rather than showing a database that is not there.
-fn still_opening() -> CoreError {
-    CoreError::new(
-        ErrorKind::Io,
-        "The database is still being opened. Try again in a moment.",
-    )
-}
-
 impl Session {
     pub fn open(path: &Path) -> Session {
-        Session::with_opened(path, reopen(path, None))
+        Session::new(path, reopen(path, None), None)
     }
 
     /// Opens the database on a thread of its own, so the window starts meanwhile: opening
@@ -130,17 +121,28 @@ impl Session {
                 let _ = tx.send(reopen(&file, None));
             });
         match spawned {
-            Ok(_) => Session::with_opened(path, Opened::Opening(rx)),
+            Ok(_) => Session::opened_by(path, rx),
             Err(_) => Session::open(path),
         }
     }
 
-    fn with_opened(path: &Path, opened: Opened) -> Session {
+    /// A session whose database is being opened elsewhere and sent on `rx`.
+    fn opened_by(path: &Path, rx: Receiver<Opened>) -> Session {
+        // Never read: whoever reads the state takes the result first.
+        let meanwhile = Opened::Failed(CoreError::new(
+            ErrorKind::Io,
+            "The database is still being opened. Try again in a moment.",
+        ));
+        Session::new(path, meanwhile, Some(rx))
+    }
+
+    fn new(path: &Path, opened: Opened, pending: Option<Receiver<Opened>>) -> Session {
         Session {
             path: path.to_path_buf(),
             state: Mutex::new(State {
                 opened,
                 passphrase: None,
+                pending,
             }),
         }
     }
@@ -156,7 +158,7 @@ impl Session {
     /// Takes the result of opening in the background, waiting for it when `wait`. False only
     /// when it has not come and the caller would not wait.
     fn take_opened(state: &mut State, wait: bool) -> bool {
-        let Opened::Opening(rx) = &state.opened else {
+        let Some(rx) = &state.pending else {
             return true;
         };
         let result = if wait {
@@ -175,6 +177,7 @@ impl Session {
                 "The database could not be opened: opening it stopped part way. Try again.",
             ))
         });
+        state.pending = None;
         true
     }
 
@@ -189,7 +192,6 @@ impl Session {
             )),
             Opened::Locked => Err(encryption::locked(&self.path)),
             Opened::Failed(e) => Err(e.clone()),
-            Opened::Opening(_) => Err(still_opening()),
         }
     }
 
@@ -220,7 +222,6 @@ impl Session {
                 (None, empty, store.is_encrypted())
             }
             Opened::Failed(e) => (Some(e.body()), false, false),
-            Opened::Opening(_) => (Some(still_opening().body()), false, false),
             Opened::New | Opened::Locked => (None, false, false),
         };
         AppStatus {
@@ -263,7 +264,7 @@ impl Session {
                 board::get_organisation(store)?,
                 settings::text_size(store).ok(),
             ),
-            Opened::New | Opened::Locked | Opened::Failed(_) | Opened::Opening(_) => (None, None),
+            Opened::New | Opened::Locked | Opened::Failed(_) => (None, None),
         };
         Ok(Opening {
             status: self.status_of(state),

@@ -173,7 +173,7 @@ fn opened_in_the_background_the_database_is_waited_for_by_calls_but_never_by_the
     let (_dir, path) = temp_path();
     drop(demo_board(&path));
     let (tx, rx) = mpsc::channel();
-    let session = Session::with_opened(&path, Opened::Opening(rx));
+    let session = Session::opened_by(&path, rx);
     assert!(
         session.try_opening().is_none(),
         "the page is served without its opening while the file is being opened"
@@ -197,7 +197,7 @@ fn an_opening_that_stopped_part_way_is_reported_and_can_be_tried_again() {
     drop(demo_board(&path));
     let (tx, rx) = mpsc::channel::<Opened>();
     drop(tx);
-    let session = Session::with_opened(&path, Opened::Opening(rx));
+    let session = Session::opened_by(&path, rx);
     let error = session.status().open_error.expect("the failure is shown");
     assert!(error.message.contains("Try again"), "{}", error.message);
     assert!(session.retry_open().locked, "trying again opens the file");

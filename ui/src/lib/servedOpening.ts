@@ -2,8 +2,8 @@ import type { Opening } from "../bindings/Opening";
 
 /**
  * The opening the app served in the page (see `src-tauri/page.rs`), taken once: later starts
- * (a reload) are served their own. Null when the page came without it (the database was busy,
- * or the development server served the page), and the page then asks for it.
+ * (a reload) are served their own. Null when the page came without it (the database was busy
+ * or still being opened), and the page then asks for it.
  */
 export function takeServedOpening(): Opening | null {
   const block = document.getElementById("opening");
