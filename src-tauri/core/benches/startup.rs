@@ -94,22 +94,35 @@ fn main() {
     let (soft_ready, soft_pss) = medians(&rows[1].1);
     println!("Targets: 1.10 × the bare window's start, 1.15 × its memory.");
     println!(
-        "{:<26} {:>9} {:>12} {:>8} {:>8} {:>13} {:>11}",
-        "program", "start ms", "idle PSS MB", "× start", "× mem", "× soft start", "× soft mem"
+        "{:<26} {:>9} {:>12} {:>8} {:>8} {:>13} {:>11} {:>18}",
+        "program",
+        "start ms",
+        "idle PSS MB",
+        "× start",
+        "× mem",
+        "× soft start",
+        "× soft mem",
+        "× start by round"
     );
     for (name, samples) in &rows {
         let (ready, pss) = medians(samples);
+        let (low, mid, high) = quartiles(round_ratios(samples, &rows[0].1));
         println!(
-            "{name:<26} {:>9.0} {:>12.1} {:>8.2} {:>8.2} {:>13.2} {:>11.2}",
+            "{name:<26} {:>9.0} {:>12.1} {:>8.2} {:>8.2} {:>13.2} {:>11.2} {:>18}",
             ready.as_secs_f64() * 1000.0,
             pss as f64 / 1024.0,
             ready.as_secs_f64() / bare_ready.as_secs_f64(),
             pss as f64 / bare_pss as f64,
             ready.as_secs_f64() / soft_ready.as_secs_f64(),
             pss as f64 / soft_pss as f64,
+            format!("{mid:.2} ({low:.2}–{high:.2})"),
         );
     }
     println!("(× soft: against the bare window drawn in software, as the app draws.)");
+    println!(
+        "(× start by round: each launch against the bare window's launch in the same round; \
+         the median, and in brackets the middle half of the rounds.)"
+    );
     println!(
         "Medians of {} launches each; every launch's figures:",
         runs()
@@ -135,6 +148,24 @@ fn medians(samples: &[Sample]) -> (Duration, u64) {
     ready.sort();
     pss.sort();
     (ready[ready.len() / 2], pss[pss.len() / 2])
+}
+
+/// Each launch's start over the bare window's start in the same round. The rounds run one
+/// after the other, so this pairs launches that met the same state of the machine; the spread
+/// of these ratios shows how far one run's medians can be trusted.
+fn round_ratios(samples: &[Sample], bare: &[Sample]) -> Vec<f64> {
+    samples
+        .iter()
+        .zip(bare)
+        .map(|(s, b)| s.ready.as_secs_f64() / b.ready.as_secs_f64())
+        .collect()
+}
+
+/// The lower quartile, median and upper quartile (nearest rank).
+fn quartiles(mut values: Vec<f64>) -> (f64, f64, f64) {
+    values.sort_by(f64::total_cmp);
+    let at = |q: f64| values[((values.len() - 1) as f64 * q).round() as usize];
+    (at(0.25), at(0.5), at(0.75))
 }
 
 /// How WebKit is told to draw the page.
