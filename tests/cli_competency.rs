@@ -72,6 +72,65 @@ fn a_director_assesses_an_item_and_the_chair_signs_it_off() {
     let text = stdout(&cli(&db, &["competency", "show", "--member", &fiona]));
     assert!(text.contains("[smc.core.2] Not assessed  GAP"), "{text}");
 
+    // A challenge Fiona raised evidences her scrutiny responsibility; the chair's cannot.
+    let raise = |by: &str| {
+        let out = cli(
+            &db,
+            &[
+                "scrutiny",
+                "add",
+                "--date",
+                "12/05/2026",
+                "--area",
+                "saaf.4.2.1.6",
+                "--raised-by",
+                by,
+                "--challenge",
+                "Where is the voice of the child in the annual report?",
+                "--level",
+                "limited",
+                "--json",
+            ],
+        );
+        assert!(out.status.success(), "{}", stderr(&out));
+        let e: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+        e["entry"]["id"].as_str().unwrap().to_string()
+    };
+    let (hers, chairs) = (raise(&fiona), raise(&chair));
+    let assess_with = |challenge: &str| {
+        cli(
+            &db,
+            &[
+                "competency",
+                "assess",
+                "--member",
+                &fiona,
+                "--item",
+                "smc.role.non-executive-lead.responsibility.1",
+                "--rating",
+                "developing",
+                "--evidence-scrutiny",
+                challenge,
+                "--json",
+            ],
+        )
+    };
+    let out = assess_with(&chairs);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(
+        stderr(&out).contains("was raised by this member"),
+        "{}",
+        stderr(&out)
+    );
+    let out = assess_with(&hers);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let a: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(a["evidence"][0]["kind"], "scrutiny");
+    assert_eq!(
+        a["evidence"][0]["title"],
+        "Where is the voice of the child in the annual report? (12/05/2026)"
+    );
+
     let out = cli(
         &db,
         &[

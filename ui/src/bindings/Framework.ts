@@ -4,6 +4,7 @@ import type { DocumentRef } from "./DocumentRef";
 import type { Item } from "./Item";
 import type { JobRoles } from "./JobRoles";
 import type { Note } from "./Note";
+import type { Omission } from "./Omission";
 import type { Role } from "./Role";
 import type { Voice } from "./Voice";
 
@@ -18,4 +19,9 @@ corrections: Array<Note>,
 /**
  * Places where the source itself is incomplete; the text is kept as published.
  */
-sourceGaps: Array<Note>, };
+sourceGaps: Array<Note>, 
+/**
+ * Lines of the source that are not the framework's words (such as a web page's image
+ * captions) and so are not shipped, each with why.
+ */
+omitted: Array<Omission>, };

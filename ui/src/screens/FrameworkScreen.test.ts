@@ -35,6 +35,7 @@ function framework(id: string, title: string): Framework {
     voices: [],
     corrections: [{ itemId: "smc.core.1", kind: "joined", note: "Rejoined a line split across pages." }],
     sourceGaps: [{ itemId: "smc.role.chair.responsibility.1", note: "The published list ends here." }],
+    omitted: [{ text: "Arrow graphic caption", note: "Image captions, not the framework’s words." }],
   };
 }
 
@@ -78,7 +79,7 @@ describe("the framework library", () => {
     expect(nav.textContent).toContain("Imported 20/11/2026. 1 item. Applies to Chair.");
   });
 
-  it("shows the chosen framework with its roles, item ids, source gaps and corrections", async () => {
+  it("shows the chosen framework with its roles, item ids, source gaps, corrections and omitted lines", async () => {
     const asked: unknown[] = [];
     mockFrameworks(asked);
     render(FrameworkScreen, { id: "adult-safeguarding" });
@@ -91,6 +92,7 @@ describe("the framework library", () => {
     expect(responsibility.textContent).toContain("Source note: The published list ends here.");
     expect(screen.getByText(/build, maintain, and sustain/).textContent).toContain("(smc.core.1)");
     expect(screen.getByText("Rejoined a line split across pages.")).toBeTruthy();
+    expect(screen.getByText(/Left out: “Arrow graphic caption”/).textContent).toContain("Image captions, not the framework’s words.");
     expect(screen.getByText("Chief Nurse")).toBeTruthy();
   });
 

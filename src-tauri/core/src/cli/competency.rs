@@ -45,6 +45,9 @@ pub enum CompetencyCommand {
         /// A document's full path as evidence; repeatable
         #[arg(long = "evidence-document", value_name = "PATH")]
         documents: Vec<String>,
+        /// The id of a challenge in the scrutiny log that the member raised; repeatable
+        #[arg(long = "evidence-scrutiny", value_name = "ID")]
+        challenges: Vec<String>,
         #[arg(long)]
         json: bool,
     },
@@ -108,12 +111,18 @@ pub fn run(store: &mut Store, command: CompetencyCommand, out: &mut impl Write) 
             on,
             training,
             documents,
+            challenges,
             json,
         } => {
             let evidence = training
                 .into_iter()
                 .map(|id| (EvidenceKind::Training, id))
                 .chain(documents.into_iter().map(|p| (EvidenceKind::Document, p)))
+                .chain(
+                    challenges
+                        .into_iter()
+                        .map(|id| (EvidenceKind::Scrutiny, id)),
+                )
                 .map(|(kind, reference)| EvidenceInput {
                     kind: Some(kind),
                     reference,

@@ -189,12 +189,18 @@ fn evidence_link(store: &Store, member_id: &str, e: &EvidenceInput) -> Result<Ev
                 given
             }
         }
+        // A challenge evidences the scrutiny of the member who raised it, not anyone else's.
         EvidenceKind::Scrutiny => {
-            let entry =
-                crate::store::scrutiny::get_entry(store.conn(), &reference)?.ok_or_else(|| {
+            let entry = crate::store::scrutiny::get_entry(store.conn(), &reference)?
+                .filter(|e| e.raised_by == member_id)
+                .ok_or_else(|| {
                     CoreError::validation(
                         "evidence",
-                        format!("No scrutiny log entry has the id '{reference}'."),
+                        format!(
+                            "No challenge in the scrutiny log with the id '{}' was raised by \
+                             this member. Choose from the challenges they raised.",
+                            crate::error::shown(&reference)
+                        ),
                     )
                 })?;
             format!("{} ({})", entry.challenge, dates::dense(entry.raised_on))

@@ -176,6 +176,14 @@ fn a_challenge_the_director_raised_is_evidence_for_her_scrutiny_responsibility()
         a.evidence[0].title,
         "Does the annual report show the voice of the child? (12/05/2026)"
     );
+
+    // Someone else's challenge is not evidence of this member's scrutiny.
+    let chair = member(&store, "Margaret Ellison");
+    let mut borrowed = assess(&chair.id, "smc.core.1", "competent");
+    borrowed.evidence = input.evidence.clone();
+    let e = save_assessment(&mut store, &borrowed).unwrap_err();
+    assert_eq!(e.field.as_deref(), Some("evidence"));
+    assert!(e.message.contains("raised by this member"), "{}", e.message);
 }
 
 #[test]

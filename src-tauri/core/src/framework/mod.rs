@@ -137,6 +137,18 @@ pub struct Framework {
     /// Places where the source itself is incomplete; the text is kept as published.
     #[serde(default)]
     pub source_gaps: Vec<Note>,
+    /// Lines of the source that are not the framework's words (such as a web page's image
+    /// captions) and so are not shipped, each with why.
+    #[serde(default)]
+    pub omitted: Vec<Omission>,
+}
+
+/// A line of the source left out of the framework, and why.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct Omission {
+    pub text: String,
+    pub note: String,
 }
 
 /// Whether an applicable item is a role's responsibility or a competency for everyone.
