@@ -142,6 +142,18 @@ fn skip_invalid_keeps_curly_apostrophes_and_pound_signs_and_a_second_import_adds
     assert_eq!(entries(&db).len(), 4);
 }
 
+/// Text as Windows-1252 bytes; the tests use only ASCII, ’ and £ beyond it.
+fn windows_1252(text: &str) -> Vec<u8> {
+    text.chars()
+        .map(|c| match c {
+            '\u{2019}' => 0x92,
+            '\u{a3}' => 0xa3,
+            c if c.is_ascii() => c as u8,
+            c => panic!("not in the test's Windows-1252 table: {c}"),
+        })
+        .collect()
+}
+
 #[test]
 fn a_1500_row_log_imports_in_one_transaction_or_not_at_all() {
     let (dir, db) = demo();
@@ -159,30 +171,36 @@ fn a_1500_row_log_imports_in_one_transaction_or_not_at_all() {
         "Tomasz Nowak",
     ];
     let levels = ["Substantial", "Reasonable", "Limited", "No assurance"];
-    let mut csv = String::from("Date,Meeting,Agenda item,Assurance area,Raised by,Challenge,Directed to,Response,Evidence,Assurance level,Action,Action owner,Due date,Action status,Minute ref\n");
+    let statuses = ["Open", "In progress", "Closed", "Escalated"];
+    // As a spreadsheet saved on a UK Windows laptop might give it: columns in another order
+    // and case, Windows line ends, Windows-1252 text.
+    let mut csv = String::from("Minute REF,date,ASSURANCE AREA,Raised By,meeting,agenda item,Challenge,Directed To,Response,Evidence,Assurance Level,Action,Action owner,Due Date,Action Status\r\n");
     for i in 0..1500 {
         let month = 4 + (i % 6);
-        let _ = writeln!(
+        let action = i % 3 == 0;
+        let _ = write!(
             csv,
-            "{:02}/{:02}/2026,Board,{}.1 Item {i},{},{},\"Challenge number {i}, with a comma\",Chief Nurse,Response {i},Audit,{},{},Head of Safeguarding,{},Open,BD/{i}",
+            "BD/{i},{:02}/{:02}/2026,{},{},{},{}.1 Item {i},\"Children\u{2019}s challenge {i}: is the \u{a3}{i} spent, as planned?\",Chief Nurse,Response {i},Audit,{},{},Head of Safeguarding,{},{}\r\n",
             1 + i % 28,
             month,
-            i % 9,
             titles[i % titles.len()],
             people[i % people.len()],
+            if i % 500 == 1 { "People committee" } else { "Board" },
+            i % 9,
             levels[i % levels.len()],
-            if i % 3 == 0 { format!("Action {i}") } else { String::new() },
-            if i % 3 == 0 { "31/12/2026" } else { "" },
+            if action { format!("Action {i}") } else { String::new() },
+            if action { "31/12/2026" } else { "" },
+            if action { statuses[(i / 3) % statuses.len()] } else { "" },
         );
     }
+    let csv = windows_1252(&csv);
     let good = dir.path().join("legacy-1500.csv");
     std::fs::write(&good, &csv).unwrap();
     let bad = dir.path().join("legacy-1500-bad-last-row.csv");
-    std::fs::write(
-        &bad,
-        format!("{csv}31/13/2026,Board,,Induction,Fiona Gallagher,Last,,,,Limited,,,,,\n"),
-    )
-    .unwrap();
+    let mut with_bad_row = csv.clone();
+    with_bad_row
+        .extend_from_slice(b",31/13/2026,Induction,Fiona Gallagher,Board,,Last,,,,Limited,,,,\r\n");
+    std::fs::write(&bad, with_bad_row).unwrap();
 
     let out = cli(&db, &["scrutiny", "import", bad.to_str().unwrap()]);
     assert_eq!(out.status.code(), Some(1));
@@ -201,8 +219,40 @@ fn a_1500_row_log_imports_in_one_transaction_or_not_at_all() {
         &["scrutiny", "import", good.to_str().unwrap(), "--json"],
     );
     assert_eq!(report["added"], 1500);
+    assert_eq!(report["encoding"], "Windows-1252");
     assert_eq!(report["actionsAdded"], 500);
-    assert_eq!(entries(&db).len(), 1500);
+    assert_eq!(
+        report["kindsCreated"],
+        serde_json::json!(["People committee"])
+    );
+    let list = entries(&db);
+    assert_eq!(list.len(), 1500);
+    let first = list
+        .iter()
+        .find(|e| e["entry"]["minuteRef"] == "BD/0")
+        .unwrap();
+    assert_eq!(
+        first["entry"]["challenge"],
+        "Children\u{2019}s challenge 0: is the \u{a3}0 spent, as planned?"
+    );
+    assert_eq!(first["itemLabel"], "0.1 Item 0");
+    // An action imported as escalated or closed says what the log could not tell.
+    let actions = json(&db, &["actions", "list", "--all", "--json"]);
+    let status_of = |s: &str| {
+        actions
+            .as_array()
+            .unwrap()
+            .iter()
+            .filter(|a| a["action"]["status"] == s)
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(status_of("escalated").len(), 125);
+    assert!(status_of("escalated")
+        .iter()
+        .all(|a| a["action"]["escalatedTo"] == "Not given in the imported log."));
+    assert!(status_of("closed")
+        .iter()
+        .all(|a| a["action"]["closureNote"] == "Closed before the log was imported."));
     let again = json(
         &db,
         &["scrutiny", "import", good.to_str().unwrap(), "--json"],

@@ -4,7 +4,7 @@ use std::path::PathBuf;
 use std::sync::Mutex;
 
 use boardassure_core::board::Choice;
-use boardassure_core::periods::{self, Period, PeriodChoice};
+use boardassure_core::periods::{Period, PeriodChoice};
 use boardassure_core::scrutiny::{
     self, ActionFilter, ActionInput, ActionPage, ActionStatus, ActionView, AreaSetSummary,
     AssuranceArea, AssuranceLevel, Coverage, CustomAreaInput, EntryInput, EntryPage, EntryVersion,
@@ -12,14 +12,14 @@ use boardassure_core::scrutiny::{
     MeetingSummary, MeetingView, PageRequest, ScrutinyImportReport, TrackedAction,
 };
 use boardassure_core::session::Session;
-use boardassure_core::{board, CoreError};
+use boardassure_core::CoreError;
 use tauri::{AppHandle, State};
 
 use super::files::choose_file;
 
 #[tauri::command(async)]
-pub fn recent_periods() -> Vec<PeriodChoice> {
-    periods::recent_periods(board::today())
+pub fn recent_periods(session: State<'_, Session>) -> Result<Vec<PeriodChoice>, CoreError> {
+    session.with(|s| scrutiny::periods_to_offer(s))
 }
 
 #[tauri::command(async)]

@@ -151,12 +151,16 @@ pub struct PeriodChoice {
     pub label: String,
 }
 
-/// The periods to offer on `today`: this financial year and the two before, each followed by
-/// its quarters that have begun, most recent first.
-pub fn recent_periods(today: NaiveDate) -> Vec<PeriodChoice> {
+/// The periods to offer on `today`: this financial year and the two before, and back to the
+/// year of `earliest` (the first thing recorded) when that is older, each year followed by its
+/// quarters that have begun, most recent first.
+pub fn periods_since(today: NaiveDate, earliest: Option<NaiveDate>) -> Vec<PeriodChoice> {
     let this = Period::year_of(today).year;
+    let first = earliest
+        .map(|d| Period::year_of(d).year)
+        .map_or(this - 2, |y| y.min(this - 2));
     let mut out = Vec::new();
-    for year in (this - 2..=this).rev() {
+    for year in (first..=this).rev() {
         for p in std::iter::once(Period::year(year))
             .chain((1..=4).rev().map(|q| Period::quarter(year, q)))
             .filter(|p| p.start() <= today)
@@ -239,11 +243,19 @@ mod tests {
     }
 
     #[test]
-    fn recent_periods_start_with_this_year_and_its_quarters_so_far() {
-        let list = recent_periods(d(2026, 11, 23));
+    fn periods_offered_start_with_this_year_and_reach_back_to_the_first_record() {
+        let list = periods_since(d(2026, 11, 23), None);
         let codes: Vec<&str> = list.iter().take(4).map(|p| p.code.as_str()).collect();
         assert_eq!(codes, ["2026/27", "2026/27-Q3", "2026/27-Q2", "2026/27-Q1"]);
         assert_eq!(list.len(), 4 + 5 + 5);
+        // A log going back further brings its years; a recent one changes nothing.
+        let older = periods_since(d(2026, 11, 23), Some(d(2021, 3, 31)));
+        assert_eq!(older.last().unwrap().code, "2020/21-Q1");
+        assert_eq!(older.len(), 4 + 5 * 6);
+        assert_eq!(
+            periods_since(d(2026, 11, 23), Some(d(2026, 4, 1))).len(),
+            14
+        );
     }
 
     #[test]

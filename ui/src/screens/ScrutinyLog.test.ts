@@ -150,6 +150,7 @@ describe("the challenge log", () => {
       added: 0,
       alreadyRecorded: 1,
       meetingsCreated: 0,
+      kindsCreated: [],
       peopleCreated: 0,
       actionsAdded: 0,
       rejected: [{ line: 4, name: "John Smith", reason: "No board member is called 'John Smith'." }],
@@ -164,7 +165,7 @@ describe("the challenge log", () => {
       if (cmd === "import_scrutiny_csv") return report;
       if (cmd === "import_scrutiny_valid_rows") {
         list = entries;
-        return { ...report, added: 3, meetingsCreated: 2, peopleCreated: 1, actionsAdded: 1, imported: true };
+        return { ...report, added: 3, meetingsCreated: 2, kindsCreated: ["People committee"], peopleCreated: 1, actionsAdded: 1, imported: true };
       }
     });
     const user = userEvent.setup();
@@ -178,6 +179,7 @@ describe("the challenge log", () => {
     expect(await screen.findByText(/Imported 3 of 5 rows from log.csv/)).toBeTruthy();
     const done = screen.getByText(/Imported 3 of 5 rows/).closest("div")!;
     expect(done.textContent).toContain("2 meetings created");
+    expect(done.textContent).toContain("New kinds of meeting added: People committee");
     expect(done.textContent).toContain("1 person added to the register");
     expect(done.textContent).toContain("1 row already recorded");
     expect(asked).toEqual([

@@ -298,7 +298,7 @@ describe("settings: scrutiny", () => {
     await user.click(within(scrutiny).getByRole("button", { name: "Add the area" }));
     expect(await within(scrutiny).findByText("The area was added.")).toBeTruthy();
 
-    const label = within(scrutiny).getByRole("textbox", { name: "Level 2" });
+    const label = within(scrutiny).getByRole("textbox", { name: "Level 2 wording (weakest)" });
     await user.clear(label);
     await user.type(label, "None");
     await user.click(within(scrutiny).getByRole("button", { name: "Save assurance levels" }));
@@ -309,6 +309,24 @@ describe("settings: scrutiny", () => {
         { code: "none", label: "None", definition: "Not working." },
       ],
     });
+  });
+
+  it("shows a problem with the assurance levels once, beside them", async () => {
+    mockSettings({
+      save_assurance_levels: () => {
+        throw { kind: "InUse", message: "The assurance level 'No assurance' is used by scrutiny entries, so it cannot be removed. Reword it instead.", field: null };
+      },
+    });
+    const user = userEvent.setup();
+    render(SettingsScreen, { options });
+    const scrutiny = await screen.findByRole("region", { name: "Scrutiny" });
+    await user.click(await within(scrutiny).findByRole("button", { name: "Add an assurance level" }));
+    await user.click(within(scrutiny).getByRole("button", { name: "Remove assurance level 2" }));
+    await user.click(within(scrutiny).getByRole("button", { name: "Save assurance levels" }));
+    const alert = await within(scrutiny).findByRole("alert");
+    expect(alert.textContent).toContain("The assurance level 'No assurance' is used by scrutiny entries");
+    expect(screen.getAllByRole("alert")).toEqual([alert]);
+    expect(within(scrutiny).getByRole("form", { name: "Assurance levels" }).contains(document.getElementById("assurance-levels-error"))).toBe(true);
   });
 });
 

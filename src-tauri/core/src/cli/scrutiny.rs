@@ -377,6 +377,15 @@ pub fn run(store: &mut Store, command: ScrutinyCommand, out: &mut impl Write) ->
                             r.added, r.rows, r.file_name, r.encoding, r.meetings_created, r.people_created, r.actions_added, r.already_recorded, r.rejected.len()
                         ),
                     )?;
+                    if !r.kinds_created.is_empty() {
+                        line(
+                            out,
+                            format!(
+                                "New kinds of meeting added: {}.",
+                                r.kinds_created.join(", ")
+                            ),
+                        )?;
+                    }
                 } else {
                     line(
                         out,

@@ -136,16 +136,7 @@ pub fn areas(store: &Store) -> Result<Vec<AssuranceArea>> {
         .into_iter()
         .find(|s| s.id == id)
         .unwrap_or_else(|| shipped().remove(0));
-    let mut out: Vec<AssuranceArea> = set
-        .areas
-        .into_iter()
-        .map(|a| AssuranceArea {
-            id: a.id,
-            title: a.title,
-            text: a.text,
-            source: Some(a.source),
-        })
-        .collect();
+    let mut out: Vec<AssuranceArea> = set.areas.into_iter().map(shipped_area).collect();
     out.extend(
         scrutiny::custom_areas(store.conn())?
             .into_iter()
@@ -157,6 +148,30 @@ pub fn areas(store: &Store) -> Result<Vec<AssuranceArea>> {
             }),
     );
     Ok(out)
+}
+
+/// Every area an entry can name: the organisation's own and chosen ones, then those of the
+/// other shipped sets. A board that changes its set keeps its earlier challenges, and they are
+/// still shown by name.
+pub fn all_areas(store: &Store) -> Result<Vec<AssuranceArea>> {
+    let mut out = areas(store)?;
+    let others: Vec<AssuranceArea> = shipped()
+        .into_iter()
+        .flat_map(|s| s.areas)
+        .map(shipped_area)
+        .filter(|a| !out.iter().any(|o| o.id == a.id))
+        .collect();
+    out.extend(others);
+    Ok(out)
+}
+
+fn shipped_area(a: ShippedArea) -> AssuranceArea {
+    AssuranceArea {
+        id: a.id,
+        title: a.title,
+        text: a.text,
+        source: Some(a.source),
+    }
 }
 
 pub fn add_custom_area(store: &mut Store, input: &CustomAreaInput) -> Result<AssuranceArea> {

@@ -39,7 +39,17 @@ pub fn coverage(store: &Store, period: Period) -> Result<Coverage> {
     let levels = levels::assurance_levels(store)?;
     // Counted in the database: a decade's log is never read into memory for this.
     let tallies = scrutiny::coverage_tallies(store.conn(), period.start(), period.end())?;
-    let rows: Vec<CoverageRow> = areas::areas(store)?
+    // The chosen areas, then any area of another set that was scrutinised in the period (logged
+    // before the board changed its set), so no challenge drops out of the picture.
+    let mut shown = areas::areas(store)?;
+    let chosen = shown.len();
+    shown.extend(
+        areas::all_areas(store)?
+            .into_iter()
+            .skip(chosen)
+            .filter(|a| tallies.iter().any(|t| t.area_id == a.id)),
+    );
+    let rows: Vec<CoverageRow> = shown
         .into_iter()
         .map(|area| {
             let mine: Vec<_> = tallies.iter().filter(|t| t.area_id == area.id).collect();

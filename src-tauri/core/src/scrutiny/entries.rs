@@ -217,7 +217,7 @@ pub fn entry_page(store: &Store, filter: &LogFilter, page: PageRequest) -> Resul
 
 /// Entries with their names resolved and actions attached.
 pub(super) fn views(store: &Store, entries: Vec<Entry>) -> Result<Vec<EntryView>> {
-    let areas = areas::areas(store)?;
+    let areas = areas::all_areas(store)?;
     let levels = levels::assurance_levels(store)?;
     let members = board::list_members(store, MemberFilter::All)?;
     let today = board::today();
@@ -279,7 +279,7 @@ pub(super) fn views(store: &Store, entries: Vec<Entry>) -> Result<Vec<EntryView>
 pub fn entry_history(store: &Store, id: &str) -> Result<Vec<EntryVersion>> {
     existing(store, id)?;
     let names = Names {
-        areas: areas::areas(store)?
+        areas: areas::all_areas(store)?
             .into_iter()
             .map(|a| (a.id, a.title))
             .collect(),
@@ -291,12 +291,35 @@ pub fn entry_history(store: &Store, id: &str) -> Result<Vec<EntryVersion>> {
             .into_iter()
             .map(|m| (m.id, m.name))
             .collect(),
+        meetings: Vec::new(),
+        items: Vec::new(),
     };
-    let mut out: Vec<EntryVersion> = Vec::new();
-    for v in history::versions(store.conn(), ENTITY, id)? {
-        let Ok(entry) = serde_json::from_value::<Entry>(v.snapshot) else {
+    let versions: Vec<(history::Version, Entry)> = history::versions(store.conn(), ENTITY, id)?
+        .into_iter()
+        .filter_map(|v| {
+            let entry = serde_json::from_value::<Entry>(v.snapshot.clone()).ok()?;
+            Some((v, entry))
+        })
+        .collect();
+    // The meetings the versions name, each read once, for their labels and agenda items.
+    let mut names = names;
+    for (_, e) in &versions {
+        let Some(meeting_id) = &e.meeting_id else {
             continue;
         };
+        if names.meetings.iter().any(|(k, _)| k == meeting_id) {
+            continue;
+        }
+        if let Some(m) = scrutiny::get_meeting(store.conn(), meeting_id)? {
+            names.meetings.push((m.id.clone(), m.label()));
+            names.items.extend(m.items.iter().map(|i| {
+                let label = format!("{} {}", i.number, i.title).trim().to_string();
+                (i.id.clone(), label)
+            }));
+        }
+    }
+    let mut out: Vec<EntryVersion> = Vec::new();
+    for (v, entry) in versions {
         let changes = match out.last() {
             None => vec!["Logged".to_string()],
             Some(prev) => describe(&prev.entry, &entry, &names),
@@ -317,6 +340,8 @@ struct Names {
     areas: Vec<(String, String)>,
     levels: Vec<(String, String)>,
     members: Vec<(String, String)>,
+    meetings: Vec<(String, String)>,
+    items: Vec<(String, String)>,
 }
 
 fn name_of(list: &[(String, String)], id: &str) -> String {
@@ -371,10 +396,19 @@ fn describe(a: &Entry, b: &Entry, names: &Names) -> Vec<String> {
         a.minute_ref.clone(),
         b.minute_ref.clone(),
     );
+    let named = |list: &[(String, String)], id: &Option<String>| {
+        id.as_deref()
+            .map_or_else(String::new, |id| name_of(list, id))
+    };
     diff(
         "Meeting",
-        a.meeting_id.clone().unwrap_or_default(),
-        b.meeting_id.clone().unwrap_or_default(),
+        named(&names.meetings, &a.meeting_id),
+        named(&names.meetings, &b.meeting_id),
+    );
+    diff(
+        "Agenda item",
+        named(&names.items, &a.agenda_item_id),
+        named(&names.items, &b.agenda_item_id),
     );
     out
 }
@@ -433,7 +467,11 @@ fn valid(
             "The date cannot be in the future: log a challenge once it has been raised.",
         ));
     }
-    if !areas::areas(store)?.iter().any(|a| a.id == input.area_id) {
+    // An entry logged before the board changed its area set may keep its area when edited.
+    let kept_area = || -> Result<bool> {
+        Ok(scrutiny::get_entry(store.conn(), &id)?.is_some_and(|e| e.area_id == input.area_id))
+    };
+    if !areas::areas(store)?.iter().any(|a| a.id == input.area_id) && !kept_area()? {
         return Err(CoreError::validation(
             "areaId",
             "Choose the assurance area the challenge is about.",

@@ -98,6 +98,9 @@ pub struct ScrutinyImportReport {
     pub added: u32,
     pub already_recorded: u32,
     pub meetings_created: u32,
+    /// Kinds of meeting the log named that the organisation did not have, now added (check
+    /// them: a misspelt name becomes a kind of its own).
+    pub kinds_created: Vec<String>,
     pub people_created: u32,
     pub actions_added: u32,
     pub rejected: Vec<RejectedRow>,
@@ -145,6 +148,7 @@ pub fn import_scrutiny_csv(
         added: 0,
         already_recorded: 0,
         meetings_created: 0,
+        kinds_created: Vec::new(),
         people_created: 0,
         actions_added: 0,
         rejected: Vec::new(),
@@ -247,7 +251,10 @@ pub fn import_scrutiny_csv(
                         .iter()
                         .find(|m| name_key(&m.name) == name_key(&owner))
                         .map(|m| m.id.clone());
+                    // The log has no column for where an action went or how it closed; the
+                    // action says so, rather than being left without what its status needs.
                     let closed = status == ActionStatus::Closed;
+                    let escalated = status == ActionStatus::Escalated;
                     Some(Action {
                         id: store::new_id(),
                         entry_id: entry_id.clone(),
@@ -256,7 +263,11 @@ pub fn import_scrutiny_csv(
                         owner_name: owner,
                         due_on,
                         status,
-                        escalated_to: String::new(),
+                        escalated_to: if escalated {
+                            "Not given in the imported log.".into()
+                        } else {
+                            String::new()
+                        },
                         closure_note: if closed {
                             "Closed before the log was imported.".into()
                         } else {
@@ -310,6 +321,7 @@ pub fn import_scrutiny_csv(
             .map(|m| (name_key(&m.name), m.id.clone()))
             .collect();
         let (mut meetings_created, mut people_created, mut actions_added) = (0, 0, 0);
+        let mut kinds_created = Vec::new();
         for p in &planned {
             let mut p = p.clone();
             if let Some((name, date)) = &p.meeting {
@@ -324,6 +336,8 @@ pub fn import_scrutiny_csv(
                             label: name.clone(),
                         };
                         scrutiny::add_meeting_kind(tx, &k)?;
+                        history::record(tx, "meeting-kind", &k.code, "imported", &k)?;
+                        kinds_created.push(k.label.clone());
                         kinds.push(k.clone());
                         k
                     }
@@ -415,11 +429,17 @@ pub fn import_scrutiny_csv(
         for m in meetings.values() {
             history::record(tx, "meeting", &m.id, "imported", m)?;
         }
-        Ok((meetings_created, people_created, actions_added))
+        Ok((
+            meetings_created,
+            kinds_created,
+            people_created,
+            actions_added,
+        ))
     })?;
     report.added = planned.len() as u32;
     (
         report.meetings_created,
+        report.kinds_created,
         report.people_created,
         report.actions_added,
     ) = counts;

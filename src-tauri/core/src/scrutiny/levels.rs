@@ -78,14 +78,20 @@ pub fn save_assurance_levels(
             definition,
         });
     }
+    // Named as the board last saw it, since the level is gone from the scale being saved.
+    let before = assurance_levels(store)?;
     store.write(|tx| {
         if let Some(code) = scrutiny::levels_in_use(tx)?
             .into_iter()
             .find(|c| !out.iter().any(|l| &l.code == c))
         {
+            let name = before
+                .iter()
+                .find(|l| l.code == code)
+                .map_or(code.as_str(), |l| l.label.as_str());
             return Err(CoreError::new(
                 ErrorKind::InUse,
-                format!("The assurance level '{code}' is used by scrutiny entries, so it cannot be removed. Reword it instead."),
+                format!("The assurance level '{name}' is used by scrutiny entries, so it cannot be removed. Reword it instead."),
             ));
         }
         settings::set(tx, SETTING, &out)?;

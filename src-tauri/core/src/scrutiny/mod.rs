@@ -27,6 +27,18 @@ pub use entries::{
     EntryPage, EntryVersion, EntryView, LogFilter, PageRequest, MAX_PAGE,
 };
 pub use import::{import_scrutiny_csv, ScrutinyImportReport};
+
+/// The periods the screens offer: this financial year and the two before, and every year back
+/// to the first challenge or meeting recorded.
+pub fn periods_to_offer(
+    store: &crate::store::Store,
+) -> crate::error::Result<Vec<crate::periods::PeriodChoice>> {
+    let earliest = crate::store::scrutiny::earliest_date(store.conn())?;
+    Ok(crate::periods::periods_since(
+        crate::board::today(),
+        earliest,
+    ))
+}
 pub use levels::{assurance_levels, save_assurance_levels, AssuranceLevel};
 pub use meetings::{
     add_meeting, add_meeting_kind, get_meeting, list_meetings, meeting_kinds, update_meeting,

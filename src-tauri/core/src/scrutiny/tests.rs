@@ -311,6 +311,77 @@ fn an_edit_keeps_the_earlier_version_with_who_and_what_changed() {
 }
 
 #[test]
+fn moving_an_entry_to_a_meeting_is_described_by_the_meetings_name_and_agenda_item() {
+    let mut store = demo();
+    let meeting = add_meeting(
+        &mut store,
+        &MeetingInput {
+            kind: "board".into(),
+            held_on: "07/05/2026".into(),
+            items: vec![AgendaItemInput {
+                number: "4.2".into(),
+                title: "Safeguarding annual report".into(),
+                ..Default::default()
+            }],
+            ..Default::default()
+        },
+    )
+    .unwrap();
+    let first = {
+        let e = entry(&store, "01/05/2026", "saaf.4.2.1.1", "limited");
+        add_entry(&mut store, &e)
+    }
+    .unwrap();
+    let mut moved = entry(&store, "07/05/2026", "saaf.4.2.1.1", "limited");
+    moved.meeting_id = meeting.id.clone();
+    moved.agenda_item_id = meeting.items[0].id.clone();
+    update_entry(&mut store, &first.entry.id, &moved).unwrap();
+    let changes = &entry_history(&store, &first.entry.id).unwrap()[1].changes;
+    assert!(
+        changes.contains(&"Meeting: (none) → “Board, 7 May 2026”".to_string()),
+        "{changes:?}"
+    );
+    assert!(
+        changes.contains(&"Agenda item: (none) → “4.2 Safeguarding annual report”".to_string()),
+        "{changes:?}"
+    );
+}
+
+#[test]
+fn changing_the_area_set_keeps_earlier_challenges_named_counted_and_editable() {
+    let mut store = demo();
+    let logged = {
+        let e = entry(&store, "01/05/2026", "saaf.4.2.1.1", "limited");
+        add_entry(&mut store, &e)
+    }
+    .unwrap();
+    choose_area_set(&mut store, "scotland-chief-officers-standards").unwrap();
+
+    let listed = list_entries(&store, &LogFilter::default()).unwrap();
+    assert_eq!(
+        listed[0].area_title,
+        "Named professionals for safeguarding children"
+    );
+    let year = Period::parse("2026/27").unwrap();
+    let cov = coverage(&store, year).unwrap();
+    assert_eq!(
+        cov.rows.len(),
+        11,
+        "the ten standards and the area scrutinised"
+    );
+    assert_eq!(cov.uncovered, 10);
+    assert_eq!(cov.rows[10].area.id, "saaf.4.2.1.1");
+    assert_eq!(cov.rows[10].entries, 1);
+
+    // Editing keeps its area; a new challenge must use the chosen set.
+    let mut edited = entry(&store, "01/05/2026", "saaf.4.2.1.1", "reasonable");
+    update_entry(&mut store, &logged.entry.id, &edited).unwrap();
+    edited.raised_on = "02/05/2026".into();
+    let e = add_entry(&mut store, &edited).unwrap_err();
+    assert_eq!(e.field.as_deref(), Some("areaId"));
+}
+
+#[test]
 fn bad_entries_name_their_field_and_the_scale_keeps_levels_in_use() {
     let mut store = demo();
     let cases = [
@@ -360,10 +431,9 @@ fn bad_entries_name_their_field_and_the_scale_keeps_levels_in_use() {
     let mut scale = assurance_levels(&store).unwrap();
     assert_eq!(scale.len(), 4);
     scale.remove(2);
-    assert_eq!(
-        save_assurance_levels(&mut store, &scale).unwrap_err().kind,
-        ErrorKind::InUse
-    );
+    let e = save_assurance_levels(&mut store, &scale).unwrap_err();
+    assert_eq!(e.kind, ErrorKind::InUse);
+    assert!(e.message.contains("'Limited' is used"), "{}", e.message);
     let mut reworded = assurance_levels(&store).unwrap();
     reworded[3].label = "None".into();
     reworded.push(AssuranceLevel {

@@ -237,6 +237,16 @@ fn entry_from_row(r: &Row) -> rusqlite::Result<Entry> {
     })
 }
 
+/// The date of the earliest challenge or meeting recorded, if any.
+pub fn earliest_date(conn: &Connection) -> Result<Option<chrono::NaiveDate>> {
+    Ok(conn.query_row(
+        "SELECT min(d) FROM (SELECT min(raised_on) AS d FROM scrutiny_entry
+                             UNION ALL SELECT min(held_on) FROM meeting)",
+        [],
+        |r| r.get(0),
+    )?)
+}
+
 pub fn get_entry(conn: &Connection, id: &str) -> Result<Option<Entry>> {
     Ok(conn
         .query_row(
