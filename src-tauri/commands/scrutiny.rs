@@ -6,10 +6,11 @@ use std::sync::Mutex;
 use boardassure_core::board::Choice;
 use boardassure_core::periods::{Period, PeriodChoice};
 use boardassure_core::scrutiny::{
-    self, ActionFilter, ActionInput, ActionPage, ActionStatus, ActionView, AreaSetSummary,
-    AssuranceArea, AssuranceLevel, Coverage, CustomAreaInput, EntryInput, EntryPage, EntryVersion,
-    EntryView, EvidenceSource, LogFilter, Meeting, MeetingInput, MeetingKind, MeetingPart,
-    MeetingSummary, MeetingView, PageRequest, ScrutinyImportReport, TrackedAction,
+    self, ActionFilter, ActionInput, ActionPage, ActionStatus, ActionVersion, ActionView,
+    AreaSetSummary, AssuranceArea, AssuranceLevel, Coverage, CustomAreaInput, EntryInput,
+    EntryPage, EntryVersion, EntryView, EvidenceSource, LogFilter, Meeting, MeetingInput,
+    MeetingKind, MeetingPart, MeetingSummary, MeetingView, PageRequest, ScrutinyImportReport,
+    TrackedAction,
 };
 use boardassure_core::session::Session;
 use boardassure_core::CoreError;
@@ -147,6 +148,14 @@ pub fn add_action(
     input: ActionInput,
 ) -> Result<ActionView, CoreError> {
     session.with(|s| scrutiny::add_action(s, &entry_id, &input))
+}
+
+#[tauri::command(async)]
+pub fn action_history(
+    session: State<'_, Session>,
+    id: String,
+) -> Result<Vec<ActionVersion>, CoreError> {
+    session.with(|s| scrutiny::action_history(s, &id))
 }
 
 #[tauri::command(async)]

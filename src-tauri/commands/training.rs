@@ -5,7 +5,9 @@ use std::sync::Mutex;
 
 use boardassure_core::board::Choice;
 use boardassure_core::session::Session;
-use boardassure_core::training::{self, ImportReport, LearningType, TrainingInput, TrainingRecord};
+use boardassure_core::training::{
+    self, ImportReport, LearningType, TrainingInput, TrainingRecord, TrainingVersion,
+};
 use boardassure_core::CoreError;
 use tauri::{AppHandle, State};
 
@@ -30,6 +32,14 @@ pub fn add_training(
     input: TrainingInput,
 ) -> Result<TrainingRecord, CoreError> {
     session.with(|s| training::add_training(s, &input))
+}
+
+#[tauri::command(async)]
+pub fn training_history(
+    session: State<'_, Session>,
+    id: String,
+) -> Result<Vec<TrainingVersion>, CoreError> {
+    session.with(|s| training::training_history(s, &id))
 }
 
 #[tauri::command(async)]

@@ -5,6 +5,7 @@
 
 pub mod audit;
 pub mod board;
+pub mod changes;
 pub mod cli;
 pub mod competency;
 pub mod compliance;

@@ -16,6 +16,7 @@ import type { Choice } from "../bindings/Choice";
 import type { LearningType } from "../bindings/LearningType";
 import type { TrainingInput } from "../bindings/TrainingInput";
 import type { TrainingRecord } from "../bindings/TrainingRecord";
+import type { TrainingVersion } from "../bindings/TrainingVersion";
 import type { Member } from "../bindings/Member";
 import type { MemberFilter } from "../bindings/MemberFilter";
 import type { MemberInput } from "../bindings/MemberInput";
@@ -43,6 +44,7 @@ import type { SignOffInput } from "../bindings/SignOffInput";
 import type { ActionFilter } from "../bindings/ActionFilter";
 import type { ActionInput } from "../bindings/ActionInput";
 import type { ActionStatus } from "../bindings/ActionStatus";
+import type { ActionVersion } from "../bindings/ActionVersion";
 import type { ActionView } from "../bindings/ActionView";
 import type { AreaSetSummary } from "../bindings/AreaSetSummary";
 import type { AssuranceArea } from "../bindings/AssuranceArea";
@@ -171,6 +173,7 @@ export const api = {
   listTraining: (memberId: string) => call<TrainingRecord[]>("list_training", { memberId }),
   addTraining: (input: TrainingInput) => call<TrainingRecord>("add_training", { input }),
   updateTraining: (id: string, input: TrainingInput) => call<TrainingRecord>("update_training", { id, input }),
+  trainingHistory: (id: string) => call<TrainingVersion[]>("training_history", { id }),
   /** Opens a native file dialog and imports all-or-nothing; null when the user cancels. */
   importTrainingCsv: () => call<ImportReport | null>("import_training_csv"),
   /** Imports the valid rows of the file chosen last, skipping the rest. */
@@ -195,6 +198,7 @@ export const api = {
   actionPage: (filter: ActionFilter, page: PageRequest) => call<ActionPage>("action_page", { filter, page }),
   addAction: (entryId: string, input: ActionInput) => call<ActionView>("add_action", { entryId, input }),
   updateAction: (id: string, input: ActionInput) => call<ActionView>("update_action", { id, input }),
+  actionHistory: (id: string) => call<ActionVersion[]>("action_history", { id }),
   coverage: (period: Period) => call<Coverage>("coverage", { period }),
   assuranceAreas: () => call<AssuranceArea[]>("assurance_areas"),
   areaSets: () => call<AreaSetSummary[]>("area_sets"),

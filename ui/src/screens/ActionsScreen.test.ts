@@ -4,7 +4,8 @@ import userEvent from "@testing-library/user-event";
 import { describe, expect, it, vi } from "vitest";
 import type { PageRequest } from "../bindings/PageRequest";
 import type { TrackedAction } from "../bindings/TrackedAction";
-import { actionPageOf, actionStatuses, manyActions, periodChoices, trackedAction } from "../test-fixtures";
+import { seriousAxeProblems } from "../test-axe";
+import { actionPageOf, actionStatuses, manyActions, meetingKinds, member, periodChoices, trackedAction } from "../test-fixtures";
 import ActionsScreen from "./ActionsScreen.svelte";
 
 // As the core sends them: overdue first, most overdue at the top.
@@ -22,13 +23,23 @@ const onTime = {
 
 type Call = { cmd: string; args: unknown };
 
+// The board as it is now: whoever owns an action is chosen from these.
+const board = [member({ id: "m1", name: "Priya Raman" }), member({ id: "m2", name: "Margaret Ellison" })];
+
 function mockActions(calls: Call[], list: () => TrackedAction[], onUpdate: (args: unknown) => unknown = () => undefined) {
   mockIPC((cmd, args) => {
     calls.push({ cmd, args });
     if (cmd === "action_statuses") return actionStatuses;
     if (cmd === "recent_periods") return periodChoices;
+    if (cmd === "list_members") return board;
+    if (cmd === "meeting_kinds") return [...meetingKinds, { code: "audit-group", label: "Audit working group" }];
     if (cmd === "action_page") return actionPageOf(list(), (args as { page: PageRequest }).page);
     if (cmd === "update_action") return onUpdate(args);
+    if (cmd === "action_history")
+      return [
+        { recordedAt: "2026-08-06T10:00:00.000Z", changedBy: "Fiona Gallagher", change: "added", changes: ["Agreed"], action: late.action },
+        { recordedAt: "2026-08-20T10:00:00.000Z", changedBy: "Priya Raman", change: "edited", changes: ["Status: “Open” → “In progress”"], action: late.action },
+      ];
   });
 }
 
@@ -59,6 +70,18 @@ describe("the action tracker", () => {
     expect(within(second).queryByText(/Overdue/)).toBeNull();
     expect(second.textContent).toContain("31/12/2026");
     expect(second.textContent).toContain("Raised on 14/09/2026.");
+  });
+
+  it("shows an action's history: who changed what, oldest first", async () => {
+    const calls: Call[] = [];
+    mockActions(calls, () => [late, onTime]);
+    render(ActionsScreen);
+    await screen.findByText(/1 action is overdue/);
+    const [first] = listed();
+    await userEvent.setup().click(within(first).getByText("History", { selector: "span.nhsuk-details__summary-text" }));
+    expect(await within(first).findByText("Status: “Open” → “In progress”")).toBeTruthy();
+    expect(first.textContent).toContain("by Priya Raman");
+    expect(calls.filter((c) => c.cmd === "action_history").map((c) => c.args)).toEqual([{ id: late.action.id }]);
   });
 
   it("cuts the list by the period the challenges were raised in", async () => {
@@ -105,11 +128,16 @@ describe("the action tracker", () => {
     await screen.findByText(/1 action is overdue/);
     const user = userEvent.setup();
     await user.click(screen.getByRole("button", { name: "Update the action: Bring the re-audit results to the committee" }));
-    expect(document.activeElement).toBe(screen.getByLabelText("Status"));
+    // Every field can be changed now; the first takes focus once the owners have arrived.
+    const description = await screen.findByLabelText("What is to be done");
+    await waitFor(() => expect(document.activeElement).toBe(description));
+    expect((description as HTMLTextAreaElement).value).toBe("Bring the re-audit results to the committee");
+    expect((screen.getByLabelText("Owner") as HTMLSelectElement).value).toBe("m1");
+    expect((screen.getByLabelText("Status") as HTMLSelectElement).value).toBe("in-progress");
     expect(screen.queryByLabelText("How the action was closed")).toBeNull();
     expect(screen.queryByLabelText("Escalated to")).toBeNull();
 
-    await user.selectOptions(screen.getByLabelText("Status"), "Closed");
+    await user.selectOptions(await screen.findByLabelText("Status"), "Closed");
     await user.type(screen.getByLabelText("How the action was closed"), "Re-audit presented.");
     expect((screen.getByLabelText("Date closed (optional)") as HTMLInputElement).value).toBe("");
     await user.click(screen.getByRole("button", { name: "Save update" }));
@@ -122,7 +150,7 @@ describe("the action tracker", () => {
           input: {
             description: "Bring the re-audit results to the committee",
             ownerMemberId: "m1",
-            ownerName: "Priya Raman",
+            ownerName: "",
             dueOn: "31/07/2026",
             status: "closed",
             escalatedTo: "",
@@ -144,7 +172,7 @@ describe("the action tracker", () => {
     render(ActionsScreen);
     const user = userEvent.setup();
     await user.click(await screen.findByRole("button", { name: /^Update/ }));
-    await user.selectOptions(screen.getByLabelText("Status"), "Escalated");
+    await user.selectOptions(await screen.findByLabelText("Status"), "Escalated");
     await user.type(screen.getByLabelText("Escalated to"), "Quality Committee");
     await user.click(screen.getByRole("button", { name: "Save update" }));
     const update = calls.find((c) => c.cmd === "update_action")?.args as { input: Record<string, unknown> };
@@ -159,7 +187,7 @@ describe("the action tracker", () => {
     render(ActionsScreen);
     const user = userEvent.setup();
     await user.click(await screen.findByRole("button", { name: /^Update/ }));
-    await user.selectOptions(screen.getByLabelText("Status"), "Closed");
+    await user.selectOptions(await screen.findByLabelText("Status"), "Closed");
     await user.click(screen.getByRole("button", { name: "Save update" }));
 
     const summary = await screen.findByRole("alert");
@@ -169,6 +197,84 @@ describe("the action tracker", () => {
     expect(note.getAttribute("aria-describedby")).toContain("action-a1-closure-note-error");
     expect(document.getElementById("action-a1-closure-note-error")?.textContent).toContain("Say how the action was closed");
     expect(screen.queryByRole("status")).toBeNull();
+  });
+
+  it("edits what an action is and who owns it", async () => {
+    const calls: Call[] = [];
+    mockActions(calls, () => [late], (args) => ({ action: { ...late.action, ...(args as { input: object }).input, ownerName: "Margaret Ellison" }, overdue: true, daysOverdue: 12 }));
+    render(ActionsScreen);
+    const user = userEvent.setup();
+    await user.click(await screen.findByRole("button", { name: "Update the action: Bring the re-audit results to the committee" }));
+    const description = await screen.findByRole("textbox", { name: "What is to be done" });
+    await user.clear(description);
+    await user.type(description, "Bring the re-audit results to the board");
+    await user.selectOptions(screen.getByRole("combobox", { name: "Owner" }), "Margaret Ellison");
+    await user.click(screen.getByRole("button", { name: "Save update" }));
+
+    expect((await screen.findByRole("status")).textContent).toContain("The action “Bring the re-audit results to the board” was updated; it is now in progress.");
+    expect(calls.filter((c) => c.cmd === "update_action").map((c) => c.args)).toEqual([
+      {
+        id: "a1",
+        input: {
+          description: "Bring the re-audit results to the board",
+          ownerMemberId: "m2",
+          ownerName: "",
+          dueOn: "31/07/2026",
+          status: "in-progress",
+          escalatedTo: "",
+          closureNote: "",
+          closedOn: "",
+        },
+      },
+    ]);
+  });
+
+  it("sends the typed name and no member when someone not on the board owns the action", async () => {
+    const calls: Call[] = [];
+    mockActions(calls, () => [late], () => ({ action: { ...late.action, ownerMemberId: null, ownerName: "Head of Safeguarding" }, overdue: true, daysOverdue: 12 }));
+    render(ActionsScreen);
+    const user = userEvent.setup();
+    await user.click(await screen.findByRole("button", { name: /^Update/ }));
+    expect(screen.queryByRole("textbox", { name: "Owner’s name" })).toBeNull();
+    await user.selectOptions(await screen.findByRole("combobox", { name: "Owner" }), "Someone not on the board");
+    const name = screen.getByRole("textbox", { name: "Owner’s name" });
+    expect(name.getAttribute("aria-describedby")).toBe("action-a1-owner-name-hint");
+    expect(document.getElementById("action-a1-owner-name-hint")?.textContent).toBe("An officer who is not on the board");
+    await user.type(name, "Head of Safeguarding");
+    await user.click(screen.getByRole("button", { name: "Save update" }));
+    await screen.findByRole("status");
+    const update = calls.find((c) => c.cmd === "update_action")?.args as { input: Record<string, unknown> };
+    expect(update.input).toMatchObject({ ownerMemberId: "", ownerName: "Head of Safeguarding" });
+  });
+
+  it("shows the core's refusal of the owner's name on that field", async () => {
+    mockActions([], () => [late], () => {
+      throw { kind: "Validation", message: "Enter who owns the action: choose a board member or type an officer's name.", field: "ownerName" };
+    });
+    render(ActionsScreen);
+    const user = userEvent.setup();
+    await user.click(await screen.findByRole("button", { name: /^Update/ }));
+    await user.selectOptions(await screen.findByRole("combobox", { name: "Owner" }), "Someone not on the board");
+    await user.click(screen.getByRole("button", { name: "Save update" }));
+    const summary = await screen.findByRole("alert");
+    await waitFor(() => expect(document.activeElement).toBe(summary));
+    expect(within(summary).getByRole("link", { name: /Enter who owns the action/ }).getAttribute("href")).toBe("#action-a1-owner-name");
+    expect(screen.getByRole("textbox", { name: "Owner’s name" }).getAttribute("aria-describedby")).toBe("action-a1-owner-name-hint action-a1-owner-name-error");
+    expect(screen.getByRole("combobox", { name: "Owner" }).getAttribute("aria-describedby")).toBeNull();
+  });
+
+  it("suggests the board and its committees as where an action was escalated, and has no serious accessibility problems", async () => {
+    mockActions([], () => [onTime]);
+    render(ActionsScreen);
+    const user = userEvent.setup();
+    await user.click(await screen.findByRole("button", { name: /^Update/ }));
+    await user.selectOptions(await screen.findByLabelText("Status"), "Escalated");
+    const to = screen.getByRole("combobox", { name: "Escalated to" });
+    expect(document.getElementById(to.getAttribute("aria-describedby") ?? "")?.textContent).toBe("A committee, or a board assurance framework risk such as BAF risk 3");
+    const suggestions = document.getElementById(to.getAttribute("list") ?? "");
+    expect(suggestions?.tagName).toBe("DATALIST");
+    expect([...suggestions!.querySelectorAll("option")].map((o) => o.value)).toEqual(["Board", "Quality Committee"]);
+    expect(await seriousAxeProblems()).toEqual({ serious: [], duplicateIds: [] });
   });
 
   it("says when nothing is overdue or open", async () => {
@@ -255,7 +361,7 @@ describe("the action tracker, a page at a time", () => {
     await user.click((await screen.findAllByRole("button", { name: "Next page" }))[1]);
     await screen.findAllByText("Page 2 of 3");
     await user.click(screen.getByRole("button", { name: "Update the action: Action number 51" }));
-    await user.selectOptions(screen.getByLabelText("Status"), "In progress");
+    await user.selectOptions(await screen.findByLabelText("Status"), "In progress");
     await user.click(screen.getByRole("button", { name: "Save update" }));
     expect((await screen.findByRole("status")).textContent).toContain("it is now in progress");
     expect(pagesAsked(calls).at(-1)).toEqual({ offset: 50, limit: 50 });
@@ -275,7 +381,7 @@ describe("the action tracker, a page at a time", () => {
     await user.click((await screen.findAllByRole("button", { name: "Next page" }))[1]);
     await screen.findByText("Showing action 51 of 51");
     await user.click(screen.getByRole("button", { name: "Update the action: Action number 51" }));
-    await user.selectOptions(screen.getByLabelText("Status"), "Closed");
+    await user.selectOptions(await screen.findByLabelText("Status"), "Closed");
     await user.type(screen.getByLabelText("How the action was closed"), "Done.");
     await user.click(screen.getByRole("button", { name: "Save update" }));
     expect((await screen.findByRole("status")).textContent).toContain("was closed");

@@ -1,10 +1,13 @@
 import { mockIPC } from "@tauri-apps/api/mocks";
-import { render, screen, waitFor } from "@testing-library/svelte";
+import { render, screen, waitFor, within } from "@testing-library/svelte";
 import userEvent from "@testing-library/user-event";
 import { beforeEach, describe, expect, it } from "vitest";
+import type { ActionInput } from "../bindings/ActionInput";
+import type { ActionView } from "../bindings/ActionView";
 import type { EntryInput } from "../bindings/EntryInput";
 import type { MeetingSummary } from "../bindings/MeetingSummary";
-import { assuranceAreas, assuranceLevels, entryView, evidenceSources, meetingSummary, member } from "../test-fixtures";
+import { seriousAxeProblems } from "../test-axe";
+import { actionStatuses, actionView, assuranceAreas, assuranceLevels, entryView, evidenceSources, meetingKinds, meetingSummary, member } from "../test-fixtures";
 import EntryForm from "./EntryForm.svelte";
 
 const members = [member({ id: "m1", name: "Fiona Gallagher" }), member({ id: "m2", name: "Margaret Ellison" })];
@@ -19,8 +22,16 @@ const today = meetingSummary({ id: "mt1", heldOn: todayIso() }, "Board, today");
 
 type Call = { cmd: string; args: Record<string, unknown> };
 
-/** Answers the form's lookups and records every call; `save` answers add_entry and update_entry. */
-function mockForm(calls: Call[], save: (cmd: string, args: Record<string, unknown>) => unknown = () => entryView(), meetings: MeetingSummary[] = [today, earlier]) {
+/**
+ * Answers the form's lookups and records every call; `save` answers add_entry and update_entry,
+ * and add_action and update_action. The entry being edited has `entryActions()` as its actions.
+ */
+function mockForm(
+  calls: Call[],
+  save: (cmd: string, args: Record<string, unknown>) => unknown = () => entryView(),
+  meetings: MeetingSummary[] = [today, earlier],
+  entryActions: () => ActionView[] = () => [],
+) {
   mockIPC((cmd, payload) => {
     const args = (payload ?? {}) as Record<string, unknown>;
     calls.push({ cmd, args });
@@ -29,6 +40,8 @@ function mockForm(calls: Call[], save: (cmd: string, args: Record<string, unknow
     if (cmd === "list_members") return args.filter === "current" ? members : [...members, member({ id: "m9", name: "Former Member", endDate: "2026-01-01" })];
     if (cmd === "assurance_levels") return assuranceLevels;
     if (cmd === "evidence_sources") return evidenceSources;
+    if (cmd === "action_statuses") return actionStatuses;
+    if (cmd === "meeting_kinds") return meetingKinds;
     if (cmd === "get_meeting") {
       const m = meetings.find((s) => s.meeting.id === args.id) ?? today;
       return { meeting: m.meeting, label: m.label, entries: [] };
@@ -36,10 +49,10 @@ function mockForm(calls: Call[], save: (cmd: string, args: Record<string, unknow
     if (cmd === "get_entry") {
       return entryView(
         { id: "e1", meetingId: "mt1", agendaItemId: "i2", raisedOn: "2026-05-06", raisedBy: "m9", evidence: ["dashboard"], assuranceLevel: "limited", minuteRef: "B/26/12" },
-        { levelLabel: "Limited" },
+        { levelLabel: "Limited", actions: entryActions() },
       );
     }
-    if (cmd === "add_entry" || cmd === "update_entry") return save(cmd, args);
+    if (["add_entry", "update_entry", "add_action", "update_action"].includes(cmd)) return save(cmd, args);
   });
 }
 
@@ -78,7 +91,7 @@ describe("logging a challenge", () => {
     await user.click(screen.getByRole("checkbox", { name: "Voice of children and families" }));
     await user.type(screen.getByRole("textbox", { name: "Minute reference (optional)" }), "B/26/041");
     await user.type(screen.getByRole("textbox", { name: "What is to be done" }), "Bring the re-audit to committee");
-    await user.selectOptions(screen.getByRole("combobox", { name: "Owner" }), "Someone else");
+    await user.selectOptions(screen.getByRole("combobox", { name: "Owner" }), "Someone not on the board");
     await user.type(screen.getByRole("textbox", { name: "Owner’s name" }), "Head of Safeguarding");
     await user.type(screen.getByRole("textbox", { name: "Due date (optional)" }), "31/10/2026");
     await user.click(screen.getByRole("button", { name: "Save and return to the log" }));
@@ -216,7 +229,7 @@ describe("logging a challenge", () => {
     expect(screen.queryByText("Challenge logged.")).toBeNull();
   });
 
-  it("shows an action's owner error on the owner's name when someone else owns it", async () => {
+  it("shows an action's owner error on the owner's name when someone not on the board owns it", async () => {
     const calls: Call[] = [];
     mockForm(calls, () => {
       throw { kind: "Validation", message: "Enter who owns the action: choose a board member or type an officer's name.", field: "ownerName" };
@@ -226,7 +239,7 @@ describe("logging a challenge", () => {
     await screen.findByRole("heading", { level: 1, name: "Log a challenge" });
     await fillRequired(user);
     await user.type(screen.getByRole("textbox", { name: "What is to be done" }), "Report back");
-    await user.selectOptions(screen.getByRole("combobox", { name: "Owner" }), "Someone else");
+    await user.selectOptions(screen.getByRole("combobox", { name: "Owner" }), "Someone not on the board");
     await user.click(screen.getByRole("button", { name: "Save and log another" }));
     await screen.findByRole("alert");
     expect(screen.getByRole("textbox", { name: "Owner’s name" }).getAttribute("aria-describedby")).toContain("action-owner-name-error");
@@ -272,6 +285,31 @@ describe("editing a challenge", () => {
     expect(calls.some((c) => c.cmd === "add_entry")).toBe(false);
   });
 
+  it("keeps an area from the set the board used before, and sends it unchanged", async () => {
+    const calls: Call[] = [];
+    mockIPC((cmd, payload) => {
+      const args = (payload ?? {}) as Record<string, unknown>;
+      calls.push({ cmd, args });
+      if (cmd === "get_entry")
+        return entryView({ id: "e1", areaId: "saaf.4.2.1.9", raisedBy: "m1", assuranceLevel: "limited" }, { levelLabel: "Limited", areaTitle: "Safeguarding supervision" });
+      if (cmd === "list_meetings") return [today, earlier];
+      if (cmd === "assurance_areas") return assuranceAreas;
+      if (cmd === "list_members") return members;
+      if (cmd === "assurance_levels") return assuranceLevels;
+      if (cmd === "evidence_sources") return evidenceSources;
+      if (cmd === "action_statuses") return actionStatuses;
+      if (cmd === "update_entry") return entryView();
+    });
+    const user = userEvent.setup();
+    render(EntryForm, { id: "e1" });
+    const area = (await screen.findByRole("combobox", { name: "Assurance area" })) as HTMLSelectElement;
+    expect(area.value).toBe("saaf.4.2.1.9");
+    expect(area.selectedOptions[0].textContent).toBe("Safeguarding supervision (from the area set used before)");
+    await user.click(screen.getByRole("button", { name: "Save changes" }));
+    await waitFor(() => expect(calls.some((c) => c.cmd === "update_entry")).toBe(true));
+    expect(sent(calls, "update_entry")[0].areaId).toBe("saaf.4.2.1.9");
+  });
+
   it("explains when the entry cannot be found", async () => {
     mockIPC((cmd) => {
       if (cmd === "get_entry") throw { kind: "NotFound", message: "No scrutiny entry has the id 'e404'.", field: null };
@@ -282,5 +320,131 @@ describe("editing a challenge", () => {
     });
     render(EntryForm, { id: "e404" });
     expect(await screen.findByText("No scrutiny entry has the id 'e404'.")).toBeTruthy();
+  });
+});
+
+describe("the actions of a challenge being edited", () => {
+  const first = actionView({ id: "a1", entryId: "e1", description: "Bring the re-audit results to the committee", ownerMemberId: null, ownerName: "Head of Safeguarding", status: "open" });
+
+  it("lists the actions in place of sending people to the Actions page", async () => {
+    mockForm([], () => entryView(), [today, earlier], () => [first]);
+    render(EntryForm, { id: "e1" });
+    const section = await screen.findByRole("region", { name: "Follow-up actions" });
+    expect(screen.queryByText(/updated on the/)).toBeNull();
+    const [item] = within(section).getAllByRole("listitem");
+    expect(within(item).getByRole("heading", { name: "Bring the re-audit results to the committee" })).toBeTruthy();
+    expect(item.textContent).toContain("Head of Safeguarding");
+    expect(item.textContent).toContain("31/10/2026");
+    expect(within(item).getByText("Open").className).toContain("nhsuk-tag");
+    expect(within(section).getByRole("button", { name: "Edit the action: Bring the re-audit results to the committee" })).toBeTruthy();
+    expect(within(section).getByRole("button", { name: "Add an action" })).toBeTruthy();
+  });
+
+  it("edits an action and adds another, keeping the challenge's unsaved changes", async () => {
+    const calls: Call[] = [];
+    let actions = [first];
+    mockForm(
+      calls,
+      (cmd, args) => {
+        const input = args.input as ActionInput;
+        if (cmd === "update_action") {
+          actions = [actionView({ ...first.action, description: input.description, status: "in-progress" })];
+          return actions[0];
+        }
+        const added = actionView({ id: "a2", entryId: "e1", description: input.description, ownerMemberId: input.ownerMemberId, ownerName: "Margaret Ellison", dueOn: null });
+        actions = [...actions, added];
+        return added;
+      },
+      [today, earlier],
+      () => actions,
+    );
+    const user = userEvent.setup();
+    render(EntryForm, { id: "e1" });
+    await screen.findByRole("region", { name: "Follow-up actions" });
+    // A change to the challenge not yet saved.
+    await user.click(screen.getByRole("radio", { name: "Reasonable" }));
+
+    await user.click(screen.getByRole("button", { name: "Edit the action: Bring the re-audit results to the committee" }));
+    const description = await screen.findByRole("textbox", { name: "What is to be done" });
+    await waitFor(() => expect(document.activeElement).toBe(description));
+    await user.clear(description);
+    await user.type(description, "Bring the re-audit results to the board");
+    await user.selectOptions(screen.getByRole("combobox", { name: "Status" }), "In progress");
+    await user.click(screen.getByRole("button", { name: "Save update" }));
+
+    const notice = await screen.findByText(/was updated/);
+    expect(notice.closest("[role=status]")?.id).toBe("entry-actions-notice");
+    expect(notice.textContent).toBe("The action “Bring the re-audit results to the board” was updated; it is now in progress.");
+    const edit = screen.getByRole("button", { name: "Edit the action: Bring the re-audit results to the board" });
+    await waitFor(() => expect(document.activeElement).toBe(edit));
+    expect(calls.filter((c) => c.cmd === "update_action").map((c) => c.args)).toEqual([
+      {
+        id: "a1",
+        input: {
+          description: "Bring the re-audit results to the board",
+          ownerMemberId: "",
+          ownerName: "Head of Safeguarding",
+          dueOn: "31/10/2026",
+          status: "in-progress",
+          escalatedTo: "",
+          closureNote: "",
+          closedOn: "",
+        },
+      },
+    ]);
+
+    await user.click(screen.getByRole("button", { name: "Add an action" }));
+    await user.type(await screen.findByRole("textbox", { name: "What is to be done" }), "Share the learning with ward managers");
+    await user.selectOptions(screen.getByRole("combobox", { name: "Owner" }), "Margaret Ellison");
+    await user.click(screen.getByRole("button", { name: "Add action" }));
+
+    expect((await screen.findByText(/was added/)).textContent).toContain("The action “Share the learning with ward managers” was added.");
+    await waitFor(() => expect(document.activeElement?.id).toBe("entry-actions-notice"));
+    expect(calls.filter((c) => c.cmd === "add_action").map((c) => c.args)).toEqual([
+      {
+        entryId: "e1",
+        input: {
+          description: "Share the learning with ward managers",
+          ownerMemberId: "m2",
+          ownerName: "",
+          dueOn: "",
+          status: "open",
+          escalatedTo: "",
+          closureNote: "",
+          closedOn: "",
+        },
+      },
+    ]);
+    const section = screen.getByRole("region", { name: "Follow-up actions" });
+    expect(within(section).getAllByRole("listitem").map((li) => within(li).getByRole("heading").textContent)).toEqual([
+      "Bring the re-audit results to the board",
+      "Share the learning with ward managers",
+    ]);
+    expect(calls.filter((c) => c.cmd === "get_entry")).toHaveLength(3);
+    // The challenge itself is as the person left it, still to be saved.
+    expect((screen.getByRole("radio", { name: "Reasonable" }) as HTMLInputElement).checked).toBe(true);
+    expect(calls.some((c) => c.cmd === "update_entry")).toBe(false);
+  });
+
+  it("has no serious accessibility problems with the challenge's form and an action's form both showing errors", async () => {
+    mockForm(
+      [],
+      (cmd) => {
+        if (cmd === "update_entry") throw { kind: "Validation", message: "Choose an assurance level.", field: "assuranceLevel" };
+        throw { kind: "Validation", message: "Enter what is to be done.", field: "description" };
+      },
+      [today, earlier],
+      () => [first],
+    );
+    const user = userEvent.setup();
+    render(EntryForm, { id: "e1" });
+    await screen.findByRole("region", { name: "Follow-up actions" });
+    await user.click(screen.getByRole("button", { name: "Save changes" }));
+    await screen.findByRole("alert");
+    await user.click(screen.getByRole("button", { name: "Add an action" }));
+    await screen.findByRole("textbox", { name: "What is to be done" });
+    await user.click(screen.getByRole("button", { name: "Add action" }));
+    await waitFor(() => expect(screen.getAllByRole("alert")).toHaveLength(2));
+    expect(await seriousAxeProblems()).toEqual({ serious: [], duplicateIds: [] });
   });
 });

@@ -1,8 +1,11 @@
 import { mockIPC } from "@tauri-apps/api/mocks";
-import { render, screen, within } from "@testing-library/svelte";
+import { render, screen, waitFor, within } from "@testing-library/svelte";
+import userEvent from "@testing-library/user-event";
 import { describe, expect, it } from "vitest";
+import type { ActionInput } from "../bindings/ActionInput";
 import type { MeetingView } from "../bindings/MeetingView";
-import { actionStatuses, actionView, entryView, meeting, meetingParts } from "../test-fixtures";
+import { seriousAxeProblems } from "../test-axe";
+import { actionStatuses, actionView, entryView, meeting, meetingKinds, meetingParts, member } from "../test-fixtures";
 import MeetingScreen from "./MeetingScreen.svelte";
 
 function view(overrides: Partial<MeetingView> = {}): MeetingView {
@@ -121,5 +124,120 @@ describe("one meeting", () => {
     render(MeetingScreen, { id: "x" });
     expect(await screen.findByRole("heading", { level: 1, name: "Meeting not available" })).toBeTruthy();
     expect(screen.getByText("No meeting has the id 'x'.")).toBeTruthy();
+  });
+});
+
+describe("adding an action to a challenge at the meeting", () => {
+  const board = [member({ id: "m1", name: "Priya Raman" }), member({ id: "m2", name: "Fiona Gallagher" })];
+  type Call = { cmd: string; args: Record<string, unknown> };
+
+  /** The meeting as the core has it; add_action puts the new action on challenge e2, or `refuse` throws. */
+  function mockAdding(calls: Call[], refuse?: object) {
+    let current = view();
+    mockIPC((cmd, payload) => {
+      const args = (payload ?? {}) as Record<string, unknown>;
+      calls.push({ cmd, args });
+      if (cmd === "get_meeting") return current;
+      if (cmd === "action_statuses") return actionStatuses;
+      if (cmd === "meeting_parts") return meetingParts;
+      if (cmd === "list_members") return board;
+      if (cmd === "meeting_kinds") return meetingKinds;
+      if (cmd === "add_action") {
+        if (refuse) throw refuse;
+        const input = args.input as ActionInput;
+        const added = actionView({ id: "a9", entryId: "e2", description: input.description, ownerMemberId: input.ownerMemberId, ownerName: "Fiona Gallagher", dueOn: "2026-09-30" });
+        current = { ...current, entries: current.entries.map((e) => (e.entry.id === "e2" ? { ...e, actions: [added] } : e)) };
+        return added;
+      }
+    });
+  }
+
+  const addButton = "Add an action to the challenge raised by Priya Raman: Who checks the escalation policy is used?";
+
+  it("sends the challenge's id and what was typed, then shows the action after fetching the meeting again", async () => {
+    const calls: Call[] = [];
+    mockAdding(calls);
+    render(MeetingScreen, { id: "mt1" });
+    const user = userEvent.setup();
+    await user.click(await screen.findByRole("button", { name: addButton }));
+    const form = await screen.findByRole("form", { name: "Add an action" });
+    const description = within(form).getByRole("textbox", { name: "What is to be done" });
+    await waitFor(() => expect(document.activeElement).toBe(description));
+    // A new action starts open, and the closing and escalation fields wait for those statuses.
+    expect((within(form).getByRole("combobox", { name: "Status" }) as HTMLSelectElement).value).toBe("open");
+    expect(within(form).queryByRole("textbox", { name: "How the action was closed" })).toBeNull();
+    expect(within(form).queryByRole("combobox", { name: "Escalated to" })).toBeNull();
+
+    await user.type(description, "Audit use of the escalation policy");
+    await user.selectOptions(within(form).getByRole("combobox", { name: "Owner" }), "Fiona Gallagher");
+    await user.type(within(form).getByRole("textbox", { name: "Due date (optional)" }), "30/09/2026");
+    await user.click(within(form).getByRole("button", { name: "Add action" }));
+
+    const notice = await screen.findByRole("status");
+    expect(notice.textContent).toContain("The action “Audit use of the escalation policy” was added.");
+    await waitFor(() => expect(document.activeElement).toBe(notice));
+    expect(calls.filter((c) => c.cmd === "add_action").map((c) => c.args)).toEqual([
+      {
+        entryId: "e2",
+        input: {
+          description: "Audit use of the escalation policy",
+          ownerMemberId: "m2",
+          ownerName: "",
+          dueOn: "30/09/2026",
+          status: "open",
+          escalatedTo: "",
+          closureNote: "",
+          closedOn: "",
+        },
+      },
+    ]);
+    expect(calls.filter((c) => c.cmd === "get_meeting")).toHaveLength(2);
+    const other = screen.getByRole("region", { name: "Challenges not logged against an agenda item" });
+    const row = within(other).getByRole("row", { name: /Audit use of the escalation policy/ });
+    expect(row.textContent).toContain("Fiona Gallagher");
+    expect(row.textContent).toContain("30/09/2026");
+    expect(within(row).getByText("Open")).toBeTruthy();
+    expect(screen.queryByRole("form", { name: "Add an action" })).toBeNull();
+    expect(within(other).queryByText("No actions.")).toBeNull();
+  });
+
+  it("shows the core's refusal against its field and keeps the form open", async () => {
+    const calls: Call[] = [];
+    mockAdding(calls, { kind: "Validation", message: "Enter what is to be done.", field: "description" });
+    render(MeetingScreen, { id: "mt1" });
+    const user = userEvent.setup();
+    await user.click(await screen.findByRole("button", { name: addButton }));
+    const form = await screen.findByRole("form", { name: "Add an action" });
+    await user.click(within(form).getByRole("button", { name: "Add action" }));
+
+    const summary = await screen.findByRole("alert");
+    expect(within(summary).getByRole("link", { name: "Enter what is to be done." }).getAttribute("href")).toBe("#new-action-e2-description");
+    const description = within(form).getByRole("textbox", { name: "What is to be done" });
+    expect(description.getAttribute("aria-describedby")).toBe("new-action-e2-description-error");
+    expect(document.getElementById("new-action-e2-description-error")?.textContent).toContain("Enter what is to be done.");
+    expect(screen.queryByRole("status")).toBeNull();
+    expect(calls.filter((c) => c.cmd === "get_meeting")).toHaveLength(1);
+    expect(await seriousAxeProblems()).toEqual({ serious: [], duplicateIds: [] });
+  });
+
+  it("returns focus to the button on Cancel, with nothing sent", async () => {
+    const calls: Call[] = [];
+    mockAdding(calls);
+    render(MeetingScreen, { id: "mt1" });
+    const user = userEvent.setup();
+    await user.click(await screen.findByRole("button", { name: addButton }));
+    await user.click(await screen.findByRole("button", { name: "Cancel" }));
+    await waitFor(() => expect(document.activeElement).toBe(screen.getByRole("button", { name: addButton })));
+    expect(calls.some((c) => c.cmd === "add_action")).toBe(false);
+  });
+
+  it("has no serious accessibility problems with forms open under two challenges", async () => {
+    mockAdding([]);
+    render(MeetingScreen, { id: "mt1" });
+    const user = userEvent.setup();
+    await user.click(await screen.findByRole("button", { name: addButton }));
+    await user.click(screen.getByRole("button", { name: /^Add an action to the challenge raised by Fiona Gallagher/ }));
+    await waitFor(() => expect(screen.getAllByRole("form", { name: "Add an action" })).toHaveLength(2));
+    expect(await seriousAxeProblems()).toEqual({ serious: [], duplicateIds: [] });
   });
 });

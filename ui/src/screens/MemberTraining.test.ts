@@ -32,6 +32,11 @@ function mockTraining(onAdd: (args: unknown) => unknown) {
         cells: [{ requirementId: "r1", status: "due-soon", nextChange: "2028-05-15", detail: "Due soon: valid until 14/05/2028." }],
       };
     if (cmd === "add_training") return onAdd(args);
+    if (cmd === "training_history")
+      return [
+        { recordedAt: "2025-05-14T10:00:00.000Z", changedBy: "Priya Raman", change: "added", changes: ["Recorded"], record },
+        { recordedAt: "2025-06-02T09:30:00.000Z", changedBy: "Priya Raman", change: "edited", changes: ["Hours: “1” → “1.5”"], record },
+      ];
   });
 }
 
@@ -48,6 +53,16 @@ describe("a member's training records", () => {
     expect(table.textContent).toContain("Board development session");
     expect(table.textContent).toContain("Does not expire");
     expect(screen.getByRole("button", { name: "Edit Safeguarding children: board level" })).toBeTruthy();
+  });
+
+  it("shows every saved version of a record, with who changed what", async () => {
+    mockTraining(() => record);
+    render(MemberTraining, { id: "m1" });
+    const user = userEvent.setup();
+    await user.click(await screen.findByText("History", { selector: "span.nhsuk-details__summary-text" }));
+    expect(await screen.findByText("Hours: “1” → “1.5”")).toBeTruthy();
+    expect(screen.getByText(/^Edited, 2 June 2025.*10:30, by Priya Raman$/)).toBeTruthy();
+    expect(screen.getByText("Recorded", { selector: "li" })).toBeTruthy();
   });
 
   it("ties the core's error to its field and keeps what was typed", async () => {

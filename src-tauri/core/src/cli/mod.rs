@@ -571,6 +571,21 @@ pub(crate) fn print_json(out: &mut impl Write, value: &impl Serialize) -> Result
     line(out, text)
 }
 
+/// One saved version of a record, as the history commands print it.
+pub(crate) fn version_line(
+    recorded_at: &str,
+    change: &str,
+    changed_by: &str,
+    changes: &[String],
+) -> String {
+    let by = if changed_by.is_empty() {
+        "unknown"
+    } else {
+        changed_by
+    };
+    format!("{recorded_at}  {change} by {by}: {}", changes.join("; "))
+}
+
 pub(crate) fn line(out: &mut impl Write, text: String) -> Result<()> {
     writeln!(out, "{text}").map_err(CoreError::from)
 }

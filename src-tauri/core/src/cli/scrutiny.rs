@@ -167,6 +167,12 @@ pub enum ActionsCommand {
         #[arg(long, value_name = "DATE", default_value = "")]
         on: String,
     },
+    /// Every version of an action: when, by whom, what changed
+    History {
+        id: String,
+        #[arg(long)]
+        json: bool,
+    },
 }
 
 #[derive(Debug, Subcommand)]
@@ -335,20 +341,10 @@ pub fn run(store: &mut Store, command: ScrutinyCommand, out: &mut impl Write) ->
             if json {
                 print_json(out, &versions)?;
             } else {
-                for v in versions {
+                for v in &versions {
                     line(
                         out,
-                        format!(
-                            "{}  {} by {}: {}",
-                            v.recorded_at,
-                            v.change,
-                            if v.changed_by.is_empty() {
-                                "unknown"
-                            } else {
-                                &v.changed_by
-                            },
-                            v.changes.join("; ")
-                        ),
+                        super::version_line(&v.recorded_at, &v.change, &v.changed_by, &v.changes),
                     )?;
                 }
             }
@@ -505,6 +501,19 @@ pub fn actions(store: &mut Store, command: ActionsCommand, out: &mut impl Write)
                 },
             )?;
             line(out, format!("Added the action (id {}).", v.action.id))
+        }
+        ActionsCommand::History { id, json } => {
+            let versions = scrutiny::action_history(store, &id)?;
+            if json {
+                return print_json(out, &versions);
+            }
+            for v in &versions {
+                line(
+                    out,
+                    super::version_line(&v.recorded_at, &v.change, &v.changed_by, &v.changes),
+                )?;
+            }
+            Ok(())
         }
         ActionsCommand::Close { id, note, on } => {
             let current = scrutiny::list_actions(

@@ -37,6 +37,13 @@ pub enum TrainingCommand {
         #[arg(long)]
         json: bool,
     },
+    /// Every version of a training record: when, by whom, what changed
+    History {
+        /// The record's id (see `training list --json`)
+        id: String,
+        #[arg(long)]
+        json: bool,
+    },
     /// Record a completed piece of training
     Add {
         /// The member's id (see `members list`)
@@ -105,6 +112,19 @@ pub fn run(store: &mut Store, command: TrainingCommand, out: &mut impl Write) ->
                         t.id
                     ),
                 )?;
+            }
+        }
+        TrainingCommand::History { id, json } => {
+            let versions = training::training_history(store, &id)?;
+            if json {
+                print_json(out, &versions)?;
+            } else {
+                for v in &versions {
+                    line(
+                        out,
+                        super::version_line(&v.recorded_at, &v.change, &v.changed_by, &v.changes),
+                    )?;
+                }
             }
         }
         TrainingCommand::Add {

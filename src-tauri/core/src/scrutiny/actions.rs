@@ -224,6 +224,14 @@ pub fn update_action(store: &mut Store, id: &str, input: &ActionInput) -> Result
         before.entry_id.clone(),
         before.created_at.clone(),
     )?;
+    // Saving what is already there adds no version.
+    let content = |a: &Action| Action {
+        updated_at: String::new(),
+        ..a.clone()
+    };
+    if content(&before) == content(&after) {
+        return Ok(ActionView::new(before, board::today()));
+    }
     let change = match (before.status, after.status) {
         (b, ActionStatus::Closed) if b != ActionStatus::Closed => "closed",
         (_, ActionStatus::Escalated) if before.status != ActionStatus::Escalated => "escalated",
@@ -236,6 +244,54 @@ pub fn update_action(store: &mut Store, id: &str, input: &ActionInput) -> Result
     })?;
     tracing::info!(id, change, "action saved");
     Ok(ActionView::new(after, board::today()))
+}
+
+/// One saved version of an action, with who saved it and what changed.
+#[derive(Debug, Clone, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+#[ts(export)]
+pub struct ActionVersion {
+    /// UTC time of the change, ISO 8601.
+    pub recorded_at: String,
+    pub changed_by: String,
+    /// `added`, `edited`, `closed`, `escalated`, `reopened` or `imported`.
+    pub change: String,
+    pub changes: Vec<String>,
+    pub action: Action,
+}
+
+/// Every saved version of an action, oldest first.
+pub fn action_history(store: &Store, id: &str) -> Result<Vec<ActionVersion>> {
+    scrutiny::get_action(store.conn(), id)?.ok_or_else(|| {
+        CoreError::not_found(format!(
+            "No action has the id '{}'.",
+            crate::error::shown(id)
+        ))
+    })?;
+    let versions = crate::changes::described(store, ENTITY, id, "Agreed", describe)?;
+    Ok(versions
+        .into_iter()
+        .map(|v| ActionVersion {
+            recorded_at: v.recorded_at,
+            changed_by: v.changed_by,
+            change: v.change,
+            changes: v.changes,
+            action: v.record,
+        })
+        .collect())
+}
+
+fn describe(a: &Action, b: &Action) -> Vec<String> {
+    let mut out = crate::changes::ChangeList::default();
+    let date = |d: Option<NaiveDate>| d.map(dates::dense).unwrap_or_default();
+    out.field("What is to be done", &a.description, &b.description);
+    out.field("Owner", &a.owner_name, &b.owner_name);
+    out.field("Due date", &date(a.due_on), &date(b.due_on));
+    out.field("Status", a.status.label(), b.status.label());
+    out.field("Escalated to", &a.escalated_to, &b.escalated_to);
+    out.field("How it was closed", &a.closure_note, &b.closure_note);
+    out.field("Date closed", &date(a.closed_on), &date(b.closed_on));
+    out.lines()
 }
 
 pub(super) fn new_action(store: &Store, entry_id: &str, input: &ActionInput) -> Result<Action> {

@@ -291,48 +291,20 @@ pub fn entry_history(store: &Store, id: &str) -> Result<Vec<EntryVersion>> {
             .into_iter()
             .map(|m| (m.id, m.name))
             .collect(),
-        meetings: Vec::new(),
-        items: Vec::new(),
     };
-    let versions: Vec<(history::Version, Entry)> = history::versions(store.conn(), ENTITY, id)?
+    let versions = crate::changes::described(store, ENTITY, id, "Logged", |a, b| {
+        describe(store, a, b, &names)
+    })?;
+    Ok(versions
         .into_iter()
-        .filter_map(|v| {
-            let entry = serde_json::from_value::<Entry>(v.snapshot.clone()).ok()?;
-            Some((v, entry))
-        })
-        .collect();
-    // The meetings the versions name, each read once, for their labels and agenda items.
-    let mut names = names;
-    for (_, e) in &versions {
-        let Some(meeting_id) = &e.meeting_id else {
-            continue;
-        };
-        if names.meetings.iter().any(|(k, _)| k == meeting_id) {
-            continue;
-        }
-        if let Some(m) = scrutiny::get_meeting(store.conn(), meeting_id)? {
-            names.meetings.push((m.id.clone(), m.label()));
-            names.items.extend(m.items.iter().map(|i| {
-                let label = format!("{} {}", i.number, i.title).trim().to_string();
-                (i.id.clone(), label)
-            }));
-        }
-    }
-    let mut out: Vec<EntryVersion> = Vec::new();
-    for (v, entry) in versions {
-        let changes = match out.last() {
-            None => vec!["Logged".to_string()],
-            Some(prev) => describe(&prev.entry, &entry, &names),
-        };
-        out.push(EntryVersion {
+        .map(|v| EntryVersion {
             recorded_at: v.recorded_at,
             changed_by: v.changed_by,
             change: v.change,
-            changes,
-            entry,
-        });
-    }
-    Ok(out)
+            changes: v.changes,
+            entry: v.record,
+        })
+        .collect())
 }
 
 /// Ids to the names people read, for describing changes.
@@ -340,8 +312,6 @@ struct Names {
     areas: Vec<(String, String)>,
     levels: Vec<(String, String)>,
     members: Vec<(String, String)>,
-    meetings: Vec<(String, String)>,
-    items: Vec<(String, String)>,
 }
 
 fn name_of(list: &[(String, String)], id: &str) -> String {
@@ -350,20 +320,28 @@ fn name_of(list: &[(String, String)], id: &str) -> String {
         .map_or_else(|| id.to_string(), |(_, v)| v.clone())
 }
 
-fn describe(a: &Entry, b: &Entry, names: &Names) -> Vec<String> {
-    let mut out = Vec::new();
-    let mut diff = |label: &str, x: String, y: String| {
-        if x != y {
-            let show = |t: &str| {
-                if t.is_empty() {
-                    "(none)".to_string()
-                } else {
-                    format!("“{t}”")
-                }
-            };
-            out.push(format!("{label}: {} → {}", show(&x), show(&y)));
-        }
+/// An entry's meeting and agenda item as read: "Board, 7 May 2026" and "4.2 Safeguarding
+/// annual report". A meeting that cannot be read is shown by its id.
+fn meeting_and_item(store: &Store, e: &Entry) -> (String, String) {
+    let Some(id) = &e.meeting_id else {
+        return (String::new(), String::new());
     };
+    match scrutiny::get_meeting(store.conn(), id) {
+        Ok(Some(m)) => {
+            let item = m
+                .items
+                .iter()
+                .find(|i| Some(&i.id) == e.agenda_item_id.as_ref())
+                .map(|i| format!("{} {}", i.number, i.title).trim().to_string())
+                .unwrap_or_default();
+            (m.label(), item)
+        }
+        _ => (id.clone(), e.agenda_item_id.clone().unwrap_or_default()),
+    }
+}
+
+fn describe(store: &Store, a: &Entry, b: &Entry, names: &Names) -> Vec<String> {
+    let mut out = crate::changes::ChangeList::default();
     let evidence = |e: &Entry| {
         e.evidence
             .iter()
@@ -371,46 +349,38 @@ fn describe(a: &Entry, b: &Entry, names: &Names) -> Vec<String> {
             .collect::<Vec<_>>()
             .join(", ")
     };
-    diff("Date", dates::dense(a.raised_on), dates::dense(b.raised_on));
-    diff(
+    out.field(
+        "Date",
+        &dates::dense(a.raised_on),
+        &dates::dense(b.raised_on),
+    );
+    out.field(
         "Area",
-        name_of(&names.areas, &a.area_id),
-        name_of(&names.areas, &b.area_id),
+        &name_of(&names.areas, &a.area_id),
+        &name_of(&names.areas, &b.area_id),
     );
-    diff(
+    out.field(
         "Raised by",
-        name_of(&names.members, &a.raised_by),
-        name_of(&names.members, &b.raised_by),
+        &name_of(&names.members, &a.raised_by),
+        &name_of(&names.members, &b.raised_by),
     );
-    diff("Challenge", a.challenge.clone(), b.challenge.clone());
-    diff("Directed to", a.directed_to.clone(), b.directed_to.clone());
-    diff("Response", a.response.clone(), b.response.clone());
-    diff("Evidence", evidence(a), evidence(b));
-    diff(
+    out.field("Challenge", &a.challenge, &b.challenge);
+    out.field("Directed to", &a.directed_to, &b.directed_to);
+    out.field("Response", &a.response, &b.response);
+    out.field("Evidence", &evidence(a), &evidence(b));
+    out.field(
         "Assurance level",
-        name_of(&names.levels, &a.assurance_level),
-        name_of(&names.levels, &b.assurance_level),
+        &name_of(&names.levels, &a.assurance_level),
+        &name_of(&names.levels, &b.assurance_level),
     );
-    diff(
-        "Minute reference",
-        a.minute_ref.clone(),
-        b.minute_ref.clone(),
-    );
-    let named = |list: &[(String, String)], id: &Option<String>| {
-        id.as_deref()
-            .map_or_else(String::new, |id| name_of(list, id))
-    };
-    diff(
-        "Meeting",
-        named(&names.meetings, &a.meeting_id),
-        named(&names.meetings, &b.meeting_id),
-    );
-    diff(
-        "Agenda item",
-        named(&names.items, &a.agenda_item_id),
-        named(&names.items, &b.agenda_item_id),
-    );
-    out
+    out.field("Minute reference", &a.minute_ref, &b.minute_ref);
+    if a.meeting_id != b.meeting_id || a.agenda_item_id != b.agenda_item_id {
+        let (meeting_a, item_a) = meeting_and_item(store, a);
+        let (meeting_b, item_b) = meeting_and_item(store, b);
+        out.field("Meeting", &meeting_a, &meeting_b);
+        out.field("Agenda item", &item_a, &item_b);
+    }
+    out.lines()
 }
 
 fn valid(

@@ -14,8 +14,8 @@ use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
 pub use actions::{
-    action_page, add_action, list_actions, list_actions_on, tracked, update_action, ActionFilter,
-    ActionInput, ActionPage, ActionView, TrackedAction,
+    action_history, action_page, add_action, list_actions, list_actions_on, tracked, update_action,
+    ActionFilter, ActionInput, ActionPage, ActionVersion, ActionView, TrackedAction,
 };
 pub use areas::{
     add_custom_area, area_sets, areas, choose_area_set, selected_set_id, AreaSet, AreaSetSummary,

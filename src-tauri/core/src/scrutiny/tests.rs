@@ -311,6 +311,46 @@ fn an_edit_keeps_the_earlier_version_with_who_and_what_changed() {
 }
 
 #[test]
+fn an_actions_history_keeps_every_version_and_says_what_changed() {
+    let mut store = demo();
+    let logged = {
+        let e = entry(&store, "01/05/2026", "saaf.4.2.1.1", "limited");
+        add_entry(&mut store, &e)
+    }
+    .unwrap();
+    let agreed = ActionInput {
+        description: "Audit job plans".into(),
+        owner_name: "Head of Safeguarding".into(),
+        due_on: "30/06/2026".into(),
+        ..Default::default()
+    };
+    let a = add_action(&mut store, &logged.entry.id, &agreed).unwrap();
+    let moved_on = ActionInput {
+        description: "Audit job plans of every named professional".into(),
+        owner_member_id: member_id(&store, "Priya Raman"),
+        status: Some(ActionStatus::Escalated),
+        escalated_to: "Quality committee".into(),
+        ..agreed.clone()
+    };
+    update_action(&mut store, &a.action.id, &moved_on).unwrap();
+    // Saving it unchanged adds no version.
+    update_action(&mut store, &a.action.id, &moved_on).unwrap();
+    let history = action_history(&store, &a.action.id).unwrap();
+    assert_eq!(history.len(), 2);
+    assert_eq!(history[0].changes, ["Agreed"]);
+    assert_eq!(history[1].change, "escalated");
+    assert_eq!(
+        history[1].changes,
+        [
+            "What is to be done: “Audit job plans” → “Audit job plans of every named professional”",
+            "Owner: “Head of Safeguarding” → “Priya Raman”",
+            "Status: “Open” → “Escalated”",
+            "Escalated to: (none) → “Quality committee”",
+        ]
+    );
+}
+
+#[test]
 fn moving_an_entry_to_a_meeting_is_described_by_the_meetings_name_and_agenda_item() {
     let mut store = demo();
     let meeting = add_meeting(

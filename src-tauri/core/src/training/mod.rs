@@ -138,6 +138,67 @@ pub fn update_training(
     Ok(record)
 }
 
+/// One saved version of a training record, with who saved it and what changed.
+#[derive(Debug, Clone, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+#[ts(export)]
+pub struct TrainingVersion {
+    /// UTC time of the change, ISO 8601.
+    pub recorded_at: String,
+    pub changed_by: String,
+    /// `added`, `edited` or `imported`.
+    pub change: String,
+    pub changes: Vec<String>,
+    pub record: TrainingRecord,
+}
+
+/// Every saved version of a training record, oldest first.
+pub fn training_history(store: &Store, id: &str) -> Result<Vec<TrainingVersion>> {
+    training::get(store.conn(), id)?.ok_or_else(|| {
+        CoreError::not_found(format!(
+            "No training record has the id '{}'.",
+            crate::error::shown(id)
+        ))
+    })?;
+    let versions = crate::changes::described(store, ENTITY, id, "Recorded", describe)?;
+    Ok(versions
+        .into_iter()
+        .map(|v| TrainingVersion {
+            recorded_at: v.recorded_at,
+            changed_by: v.changed_by,
+            change: v.change,
+            changes: v.changes,
+            record: v.record,
+        })
+        .collect())
+}
+
+fn describe(a: &TrainingRecord, b: &TrainingRecord) -> Vec<String> {
+    let mut out = crate::changes::ChangeList::default();
+    let expiry = |t: &TrainingRecord| t.expires_on.map(dates::dense).unwrap_or_default();
+    out.field("Title", &a.title, &b.title);
+    out.field("Provider", &a.provider, &b.provider);
+    out.field(
+        "Completed",
+        &dates::dense(a.completed_on),
+        &dates::dense(b.completed_on),
+    );
+    out.field(
+        "Hours",
+        &crate::compliance::hours(a.minutes),
+        &crate::compliance::hours(b.minutes),
+    );
+    out.field(
+        "Learning type",
+        a.learning_type.label(),
+        b.learning_type.label(),
+    );
+    out.field("Level", &a.level, &b.level);
+    out.field("Certificate", &a.certificate_ref, &b.certificate_ref);
+    out.field("Expires", &expiry(a), &expiry(b));
+    out.lines()
+}
+
 fn same_content(a: &TrainingRecord, b: &TrainingRecord) -> bool {
     let strip = |t: &TrainingRecord| TrainingRecord {
         updated_at: String::new(),

@@ -69,6 +69,12 @@ fn a_record_is_added_listed_and_edited_with_history() {
             .collect::<Vec<_>>(),
         ["added", "edited"]
     );
+    let history = training_history(&store, &t.id).unwrap();
+    assert_eq!(history[0].changes, ["Recorded"]);
+    assert_eq!(history[1].changes, ["Hours: “3.5” → “4”"]);
+    assert_eq!(history[1].record.minutes, 240);
+    let gone = training_history(&store, "no-such-record").unwrap_err();
+    assert_eq!(gone.kind, ErrorKind::NotFound);
 }
 
 #[test]

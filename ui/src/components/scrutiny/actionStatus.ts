@@ -13,3 +13,10 @@ export function overdueText(days: number): string {
   if (days <= 0) return "Overdue";
   return `Overdue by ${days} ${days === 1 ? "day" : "days"}`;
 }
+
+/** The confirmation once an action is saved, with its status as a word when it is not closed. */
+export function savedSentence(action: { description: string; status: ActionStatus }, statusLabel: string): string {
+  return action.status === "closed"
+    ? `The action “${action.description}” was closed.`
+    : `The action “${action.description}” was updated; it is now ${statusLabel.toLowerCase()}.`;
+}
