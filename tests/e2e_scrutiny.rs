@@ -221,6 +221,55 @@ async fn a_director_logs_challenges_in_a_meeting_and_follows_them_up() {
     screenshot(&client, "coverage").await;
     assert_accessible(&client, "coverage").await;
 
+    // At the meeting, a second action on the training challenge: owned by an officer who is not
+    // on the board, and escalated to a committee.
+    click(&client, "a[href='#/meetings']").await;
+    wait_for_text(&client, "Record a meeting").await;
+    click_xpath(&client, "//th//a[starts-with(normalize-space(), 'Board, ')]").await;
+    wait_for_text(&client, "Why is level 3 training below the 85% target?").await;
+    click_xpath(
+        &client,
+        "//button[contains(., 'Add an action') and contains(., 'Why is level 3 training')]",
+    )
+    .await;
+    wait_for_text(&client, "What is to be done").await;
+    type_into(
+        &client,
+        "[id^='new-action-'][id$='-description']",
+        "Take the training trajectory to the quality committee",
+    )
+    .await;
+    click(
+        &client,
+        "select[id^='new-action-'][id$='-owner'] option[value='someone-else']",
+    )
+    .await;
+    type_into(
+        &client,
+        "input[id^='new-action-'][id$='-owner-name']",
+        "Head of Learning",
+    )
+    .await;
+    click(
+        &client,
+        "select[id^='new-action-'][id$='-status'] option[value='escalated']",
+    )
+    .await;
+    type_into(
+        &client,
+        "input[id^='new-action-'][id$='-escalated-to']",
+        "Quality committee",
+    )
+    .await;
+    assert_accessible(&client, "adding an action at the meeting").await;
+    click_xpath(&client, "//button[normalize-space()='Add action']").await;
+    let page = wait_for_text(
+        &client,
+        "The action “Take the training trajectory to the quality committee” was added.",
+    )
+    .await;
+    assert!(page.contains("Head of Learning"), "{page}");
+
     // A phrase from a response is found in a keystroke or two, its words marked.
     click(&client, "a[href='#/search']").await;
     type_into(&client, "#search-text", "young carers").await;
@@ -254,8 +303,19 @@ async fn a_director_logs_challenges_in_a_meeting_and_follows_them_up() {
     };
     let actions: Vec<serde_json::Value> =
         serde_json::from_slice(&out.stdout).unwrap_or_else(|_| panic!("{}", stderr(&out)));
-    assert_eq!(actions.len(), 3);
+    assert_eq!(actions.len(), 4);
     assert_eq!(actions[0]["overdue"], true);
+    let escalated: Vec<_> = actions
+        .iter()
+        .filter(|a| a["action"]["status"] == "escalated")
+        .collect();
+    assert_eq!(escalated.len(), 1);
+    assert_eq!(escalated[0]["action"]["ownerName"], "Head of Learning");
+    assert_eq!(escalated[0]["action"]["escalatedTo"], "Quality committee");
+    assert_eq!(
+        escalated[0]["challenge"],
+        "Why is level 3 training below the 85% target?"
+    );
     let closed: Vec<_> = actions
         .iter()
         .filter(|a| a["action"]["status"] == "closed")
