@@ -16,6 +16,7 @@ describe("routes", () => {
     expect(parseRoute(href.compliance())).toEqual({ name: "compliance" });
     expect(parseRoute(href.settings())).toEqual({ name: "settings" });
     expect(parseRoute(href.myCompetency())).toEqual({ name: "my-competency" });
+    expect(parseRoute(href.myTraining())).toEqual({ name: "my-training" });
     expect(parseRoute(href.scrutiny())).toEqual({ name: "scrutiny" });
     expect(parseRoute(href.addEntry())).toEqual({ name: "add-entry", meetingId: null });
     expect(parseRoute(href.addEntry("m 1"))).toEqual({ name: "add-entry", meetingId: "m 1" });

@@ -22,6 +22,7 @@ export type Route =
   | { name: "exchange" }
   | { name: "search" }
   | { name: "my-competency" }
+  | { name: "my-training" }
   | { name: "compliance" }
   | { name: "settings" }
   | { name: "framework"; id: string | null }
@@ -60,6 +61,7 @@ export function parseRoute(hash: string): Route {
   if (first === "exchange") return { name: "exchange" };
   if (first === "framework") return { name: "framework", id: second ?? null };
   if (first === "my-competency") return { name: "my-competency" };
+  if (first === "my-training") return { name: "my-training" };
   if (first === "compliance") return { name: "compliance" };
   if (first === "settings") return { name: "settings" };
   if (first === "organisation") return { name: "organisation" };
@@ -81,6 +83,7 @@ export const href = {
   memberTraining: (id: string) => `#/members/${encodeURIComponent(id)}/training`,
   framework: (id?: string) => (id ? `#/framework/${encodeURIComponent(id)}` : "#/framework"),
   myCompetency: () => "#/my-competency",
+  myTraining: () => "#/my-training",
   scrutiny: () => "#/scrutiny",
   /** The entry form, defaulting to a meeting when given. */
   addEntry: (meetingId?: string) => (meetingId ? `#/scrutiny/new/${encodeURIComponent(meetingId)}` : "#/scrutiny/new"),

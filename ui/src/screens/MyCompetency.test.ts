@@ -1,0 +1,39 @@
+import { mockIPC } from "@tauri-apps/api/mocks";
+import { render, screen, waitFor } from "@testing-library/svelte";
+import userEvent from "@testing-library/user-event";
+import { beforeEach, describe, expect, it } from "vitest";
+import { member, settings } from "../test-fixtures";
+import MyCompetency from "./MyCompetency.svelte";
+
+describe("my competency and my training", () => {
+  beforeEach(() => {
+    window.location.hash = "";
+  });
+
+  it("opens the training page of whoever this laptop belongs to", async () => {
+    mockIPC((cmd) => {
+      if (cmd === "get_settings") return settings({ myMemberId: "m1" });
+    });
+    render(MyCompetency, { page: "training" });
+    await waitFor(() => expect(window.location.hash).toBe("#/members/m1/training"));
+  });
+
+  it("asks once who uses the laptop, remembers it and opens their page", async () => {
+    const saved: unknown[] = [];
+    mockIPC((cmd, args) => {
+      if (cmd === "get_settings") return settings();
+      if (cmd === "list_members") return [member({ id: "m1", name: "Priya Raman" })];
+      if (cmd === "save_settings") {
+        saved.push((args as { input: unknown }).input);
+        return settings({ myMemberId: "m1" });
+      }
+    });
+    render(MyCompetency, { page: "training" });
+    expect(await screen.findByRole("heading", { level: 1, name: "My training" })).toBeTruthy();
+    const user = userEvent.setup();
+    await user.selectOptions(await screen.findByLabelText("Who uses this computer?"), "Priya Raman");
+    await user.click(screen.getByRole("button", { name: "Open my training" }));
+    await waitFor(() => expect(window.location.hash).toBe("#/members/m1/training"));
+    expect(saved).toEqual([expect.objectContaining({ myMemberId: "m1" })]);
+  });
+});
