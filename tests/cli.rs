@@ -355,6 +355,14 @@ fn training_is_recorded_and_listed_through_the_command_line() {
 
     let out = cli(&db, &["training", "list", "--member", id]);
     assert!(stdout(&out).starts_with("14/05/2025  Priya Raman  Safeguarding children: board level (Regional safeguarding partnership, Board development session, 1.5 h, expires 14/05/2028)"), "{}", stdout(&out));
+    let history = stdout(&cli(
+        &db,
+        &["training", "history", t["id"].as_str().unwrap()],
+    ));
+    assert!(
+        history.contains("  added by ") && history.ends_with(": Recorded\n"),
+        "{history}"
+    );
 
     let bad = cli(
         &db,

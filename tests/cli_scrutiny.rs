@@ -346,6 +346,16 @@ fn a_meeting_its_challenges_actions_and_coverage_through_the_command_line() {
         .as_array()
         .unwrap()
         .is_empty());
+    // The action's history: agreed, then closed, with what changed.
+    let history = json(&db, &["actions", "history", &action, "--json"]);
+    assert_eq!(history.as_array().unwrap().len(), 2);
+    assert_eq!(history[1]["change"], "closed");
+    let text = stdout(&cli(&db, &["actions", "history", &action]));
+    assert!(
+        text.contains("closed by ")
+            && text.contains("Status: “Open” → “Closed”; How it was closed: (none) → “Case studies added to the report.”"),
+        "{text}"
+    );
 
     let q1 = json(&db, &["coverage", "--period", "2026/27-Q1", "--json"]);
     assert_eq!(q1["uncovered"], 12);

@@ -225,7 +225,11 @@ async fn a_director_logs_challenges_in_a_meeting_and_follows_them_up() {
     // on the board, and escalated to a committee.
     click(&client, "a[href='#/meetings']").await;
     wait_for_text(&client, "Record a meeting").await;
-    click_xpath(&client, "//th//a[starts-with(normalize-space(), 'Board, ')]").await;
+    click_xpath(
+        &client,
+        "//th//a[starts-with(normalize-space(), 'Board, ')]",
+    )
+    .await;
     wait_for_text(&client, "Why is level 3 training below the 85% target?").await;
     click_xpath(
         &client,

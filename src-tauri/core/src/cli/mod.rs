@@ -571,19 +571,29 @@ pub(crate) fn print_json(out: &mut impl Write, value: &impl Serialize) -> Result
     line(out, text)
 }
 
-/// One saved version of a record, as the history commands print it.
-pub(crate) fn version_line(
-    recorded_at: &str,
-    change: &str,
-    changed_by: &str,
-    changes: &[String],
-) -> String {
-    let by = if changed_by.is_empty() {
-        "unknown"
-    } else {
-        changed_by
-    };
-    format!("{recorded_at}  {change} by {by}: {}", changes.join("; "))
+/// A record's saved versions as the history commands print them: JSON, or a line each.
+pub(crate) fn print_history<V: Serialize>(
+    out: &mut impl Write,
+    json: bool,
+    versions: &[V],
+    facts: impl Fn(&V) -> (&str, &str, &str, &[String]),
+) -> Result<()> {
+    if json {
+        return print_json(out, &versions);
+    }
+    for v in versions {
+        let (recorded_at, change, changed_by, changes) = facts(v);
+        let by = if changed_by.is_empty() {
+            "unknown"
+        } else {
+            changed_by
+        };
+        line(
+            out,
+            format!("{recorded_at}  {change} by {by}: {}", changes.join("; ")),
+        )?;
+    }
+    Ok(())
 }
 
 pub(crate) fn line(out: &mut impl Write, text: String) -> Result<()> {

@@ -338,16 +338,9 @@ pub fn run(store: &mut Store, command: ScrutinyCommand, out: &mut impl Write) ->
         }
         ScrutinyCommand::History { id, json } => {
             let versions = scrutiny::entry_history(store, &id)?;
-            if json {
-                print_json(out, &versions)?;
-            } else {
-                for v in &versions {
-                    line(
-                        out,
-                        super::version_line(&v.recorded_at, &v.change, &v.changed_by, &v.changes),
-                    )?;
-                }
-            }
+            super::print_history(out, json, &versions, |v| {
+                (&v.recorded_at, &v.change, &v.changed_by, &v.changes)
+            })?;
         }
         ScrutinyCommand::Import {
             file,
@@ -504,16 +497,9 @@ pub fn actions(store: &mut Store, command: ActionsCommand, out: &mut impl Write)
         }
         ActionsCommand::History { id, json } => {
             let versions = scrutiny::action_history(store, &id)?;
-            if json {
-                return print_json(out, &versions);
-            }
-            for v in &versions {
-                line(
-                    out,
-                    super::version_line(&v.recorded_at, &v.change, &v.changed_by, &v.changes),
-                )?;
-            }
-            Ok(())
+            super::print_history(out, json, &versions, |v| {
+                (&v.recorded_at, &v.change, &v.changed_by, &v.changes)
+            })
         }
         ActionsCommand::Close { id, note, on } => {
             let current = scrutiny::list_actions(

@@ -116,16 +116,9 @@ pub fn run(store: &mut Store, command: TrainingCommand, out: &mut impl Write) ->
         }
         TrainingCommand::History { id, json } => {
             let versions = training::training_history(store, &id)?;
-            if json {
-                print_json(out, &versions)?;
-            } else {
-                for v in &versions {
-                    line(
-                        out,
-                        super::version_line(&v.recorded_at, &v.change, &v.changed_by, &v.changes),
-                    )?;
-                }
-            }
+            super::print_history(out, json, &versions, |v| {
+                (&v.recorded_at, &v.change, &v.changed_by, &v.changes)
+            })?;
         }
         TrainingCommand::Add {
             member,
