@@ -72,3 +72,4 @@ bench: setup ui
 	cargo build --release -p bare-window --features bare-window/custom-protocol
 	BOARDASSURE_SCALE_DB=$(SCALE_DB) cargo bench -p boardassure-core --bench scale
 	BOARDASSURE_SCALE_DB=$(SCALE_DB) cargo bench -p boardassure-core --bench startup
+	cargo bench -p boardassure-core --bench import

@@ -109,6 +109,7 @@ pub fn read(bytes: &[u8], columns: &[Column]) -> Result<Table> {
         ));
     }
     let mut rows = Vec::new();
+    let mut lines = LineCounter::new(&text);
     for record in reader.records() {
         let fields = record.map_err(csv_error)?;
         if fields.iter().all(str::is_empty) {
@@ -118,7 +119,7 @@ pub fn read(bytes: &[u8], columns: &[Column]) -> Result<Table> {
         // file's own lines so the number matches an editor.
         let line = fields
             .position()
-            .map_or(0, |p| line_at(&text, p.byte() as usize));
+            .map_or(0, |p| lines.line_at(p.byte() as usize));
         rows.push(Row { line, fields });
     }
     Ok(Table {
@@ -142,17 +143,40 @@ fn decode(bytes: &[u8]) -> (String, &'static str) {
     }
 }
 
-/// The 1-based line of the file on which the record starting at byte `offset` falls. With
-/// CRLF endings the csv crate reports a record as starting on the previous line's LF.
-fn line_at(text: &str, offset: usize) -> u32 {
-    let bytes = text.as_bytes();
-    let end = if bytes.get(offset) == Some(&b'\n') {
-        offset + 1
-    } else {
-        offset
-    };
-    let before = bytes.get(..end).unwrap_or(bytes);
-    before.iter().filter(|b| **b == b'\n').count() as u32 + 1
+/// Line numbers for records met in order: each call counts only the line breaks since the last,
+/// so numbering a file's records reads the file once, not once per record.
+struct LineCounter<'a> {
+    bytes: &'a [u8],
+    /// How far the line breaks have been counted, and how many there were.
+    counted_to: usize,
+    breaks: u32,
+}
+
+impl<'a> LineCounter<'a> {
+    fn new(text: &'a str) -> Self {
+        LineCounter {
+            bytes: text.as_bytes(),
+            counted_to: 0,
+            breaks: 0,
+        }
+    }
+
+    /// The 1-based line on which the record starting at byte `offset` falls. With CRLF endings
+    /// the csv crate reports a record as starting on the previous line's LF.
+    fn line_at(&mut self, offset: usize) -> u32 {
+        let end = if self.bytes.get(offset) == Some(&b'\n') {
+            offset + 1
+        } else {
+            offset
+        };
+        let end = end.min(self.bytes.len());
+        if end > self.counted_to {
+            let since = &self.bytes[self.counted_to..end];
+            self.breaks += since.iter().filter(|b| **b == b'\n').count() as u32;
+            self.counted_to = end;
+        }
+        self.breaks + 1
+    }
 }
 
 fn csv_error(e: csv::Error) -> CoreError {

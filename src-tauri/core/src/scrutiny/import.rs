@@ -350,7 +350,7 @@ pub fn import_scrutiny_csv(
                             None => {
                                 meetings_created += 1;
                                 let now = dates::now_utc();
-                                Meeting {
+                                let m = Meeting {
                                     id: store::new_id(),
                                     kind: kind.code.clone(),
                                     kind_label: kind.label.clone(),
@@ -360,7 +360,9 @@ pub fn import_scrutiny_csv(
                                     attendance: Vec::new(),
                                     created_at: now.clone(),
                                     updated_at: now,
-                                }
+                                };
+                                scrutiny::save_meeting(tx, &m)?;
+                                m
                             }
                         };
                     meetings.insert(key.clone(), m);
@@ -383,13 +385,15 @@ pub fn import_scrutiny_csv(
                                 paper_ref: String::new(),
                                 executive_lead: String::new(),
                             };
+                            // Only the new item is written: rewriting the whole agenda for
+                            // every row would slow a large log's import row by row.
+                            scrutiny::append_agenda_item(tx, &meeting.id, &i)?;
                             meeting.items.push(i.clone());
                             i.id
                         }
                     };
                     p.entry.agenda_item_id = Some(id);
                 }
-                scrutiny::save_meeting(tx, meeting)?;
             }
             let raiser_id = match people.get(&name_key(&p.raiser)) {
                 Some(id) => id.clone(),

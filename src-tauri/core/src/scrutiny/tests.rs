@@ -351,6 +351,66 @@ fn an_actions_history_keeps_every_version_and_says_what_changed() {
 }
 
 #[test]
+fn an_imported_row_joins_a_recorded_meeting_adding_only_the_items_it_lacks() {
+    let mut store = demo();
+    let meeting = add_meeting(
+        &mut store,
+        &MeetingInput {
+            kind: "board".into(),
+            held_on: "07/05/2026".into(),
+            items: vec![AgendaItemInput {
+                number: "4.2".into(),
+                title: "Safeguarding annual report".into(),
+                paper_ref: "BD/26/041".into(),
+                ..Default::default()
+            }],
+            ..Default::default()
+        },
+    )
+    .unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("log.csv");
+    std::fs::write(
+        &file,
+        "Date,Meeting,Agenda item,Assurance area,Raised by,Challenge,Assurance level\n\
+         07/05/2026,Board,4.2 Safeguarding annual report,saaf.4.2.1.1,Fiona Gallagher,First?,Limited\n\
+         07/05/2026,Board,5.1 Training report,saaf.4.2.1.8,Fiona Gallagher,Second?,Reasonable\n\
+         07/05/2026,Board,6 Any other business,saaf.4.2.1.8,Fiona Gallagher,Third?,Reasonable\n",
+    )
+    .unwrap();
+    let report = import_scrutiny_csv(&mut store, &file, false, false).unwrap();
+    assert!(report.imported, "{:?}", report.rejected);
+    assert_eq!(report.meetings_created, 0);
+
+    let view = get_meeting(&store, &meeting.id).unwrap();
+    let items: Vec<String> = view
+        .meeting
+        .items
+        .iter()
+        .map(|i| format!("{} {}", i.number, i.title))
+        .collect();
+    assert_eq!(
+        items,
+        [
+            "4.2 Safeguarding annual report",
+            "5.1 Training report",
+            "6 Any other business"
+        ]
+    );
+    assert_eq!(
+        view.meeting.items[0].paper_ref, "BD/26/041",
+        "kept as it was"
+    );
+    assert_eq!(view.entries.len(), 3);
+    let audit = crate::audit::verify(&store).unwrap();
+    assert!(
+        audit.ok,
+        "{:?} {:?}",
+        audit.broken_link, audit.altered_records
+    );
+}
+
+#[test]
 fn moving_an_entry_to_a_meeting_is_described_by_the_meetings_name_and_agenda_item() {
     let mut store = demo();
     let meeting = add_meeting(

@@ -200,6 +200,18 @@ pub fn save_meeting(conn: &Connection, m: &Meeting) -> Result<()> {
     Ok(())
 }
 
+/// Adds one item at the end of a saved meeting's agenda, without rewriting the rest (an import
+/// adds items one row at a time).
+pub fn append_agenda_item(conn: &Connection, meeting_id: &str, item: &AgendaItem) -> Result<()> {
+    conn.execute(
+        "INSERT INTO agenda_item (id, meeting_id, number, title, paper_ref, executive_lead, position)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6,
+                 (SELECT coalesce(max(position), -1) + 1 FROM agenda_item WHERE meeting_id = ?2))",
+        params![item.id, meeting_id, item.number, item.title, item.paper_ref, item.executive_lead],
+    )?;
+    Ok(())
+}
+
 /// Whether any entry refers to the agenda item.
 pub fn item_in_use(conn: &Connection, item_id: &str) -> Result<bool> {
     Ok(conn.query_row(
