@@ -91,6 +91,7 @@ pub fn run(db: PathBuf) {
             commands::get_meeting,
             commands::add_meeting,
             commands::update_meeting,
+            commands::meeting_history,
             commands::list_entries,
             commands::get_entry,
             commands::add_entry,

@@ -9,8 +9,8 @@ use boardassure_core::scrutiny::{
     self, ActionFilter, ActionInput, ActionPage, ActionStatus, ActionVersion, ActionView,
     AreaSetSummary, AssuranceArea, AssuranceLevel, Coverage, CustomAreaInput, EntryInput,
     EntryPage, EntryVersion, EntryView, EvidenceSource, LogFilter, Meeting, MeetingInput,
-    MeetingKind, MeetingPart, MeetingSummary, MeetingView, PageRequest, ScrutinyImportReport,
-    TrackedAction,
+    MeetingKind, MeetingPart, MeetingSummary, MeetingVersion, MeetingView, PageRequest,
+    ScrutinyImportReport, TrackedAction,
 };
 use boardassure_core::session::Session;
 use boardassure_core::CoreError;
@@ -67,6 +67,14 @@ pub fn get_meeting(session: State<'_, Session>, id: String) -> Result<MeetingVie
 #[tauri::command(async)]
 pub fn add_meeting(session: State<'_, Session>, input: MeetingInput) -> Result<Meeting, CoreError> {
     session.with(|s| scrutiny::add_meeting(s, &input))
+}
+
+#[tauri::command(async)]
+pub fn meeting_history(
+    session: State<'_, Session>,
+    id: String,
+) -> Result<Vec<MeetingVersion>, CoreError> {
+    session.with(|s| scrutiny::meeting_history(s, &id))
 }
 
 #[tauri::command(async)]

@@ -61,6 +61,7 @@ import type { MeetingInput } from "../bindings/MeetingInput";
 import type { MeetingKind } from "../bindings/MeetingKind";
 import type { MeetingPart } from "../bindings/MeetingPart";
 import type { MeetingSummary } from "../bindings/MeetingSummary";
+import type { MeetingVersion } from "../bindings/MeetingVersion";
 import type { MeetingView } from "../bindings/MeetingView";
 import type { Period } from "../bindings/Period";
 import type { PeriodChoice } from "../bindings/PeriodChoice";
@@ -186,6 +187,7 @@ export const api = {
   addMeetingKind: (label: string) => call<MeetingKind>("add_meeting_kind", { label }),
   listMeetings: (period: Period | null) => call<MeetingSummary[]>("list_meetings", { period }),
   getMeeting: (id: string) => call<MeetingView>("get_meeting", { id }),
+  meetingHistory: (id: string) => call<MeetingVersion[]>("meeting_history", { id }),
   addMeeting: (input: MeetingInput) => call<Meeting>("add_meeting", { input }),
   updateMeeting: (id: string, input: MeetingInput) => call<Meeting>("update_meeting", { id, input }),
   /** One page of the log, most recent first, with how many entries match in all; `limit` is 1 to 500. */

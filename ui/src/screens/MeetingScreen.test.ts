@@ -54,6 +54,13 @@ function mockMeeting(v: MeetingView, asked: unknown[] = []) {
     }
     if (cmd === "action_statuses") return actionStatuses;
     if (cmd === "meeting_parts") return meetingParts;
+    if (cmd === "meeting_history") {
+      asked.push({ history: args });
+      return [
+        { recordedAt: "2026-08-01T09:00:00.000Z", changedBy: "Jane Secretary", change: "added", changes: ["Recorded"], meeting: v.meeting },
+        { recordedAt: "2026-08-06T16:00:00.000Z", changedBy: "Jane Secretary", change: "edited", changes: ["Present: (none) → “Priya Raman, Fiona Gallagher”"], meeting: v.meeting },
+      ];
+    }
   });
 }
 
@@ -68,6 +75,16 @@ describe("one meeting", () => {
     expect(screen.getByRole("link", { name: "Log a challenge at this meeting" }).getAttribute("href")).toBe("#/scrutiny/new/mt1");
     expect(screen.getByRole("link", { name: "Edit meeting" }).getAttribute("href")).toBe("#/meetings/mt1/edit");
     expect(screen.getByRole("link", { name: "Board pack" }).getAttribute("href")).toBe("#/meetings/mt1/pack");
+  });
+
+  it("shows the meeting's history: who changed its agenda or attendance, and how", async () => {
+    const asked: unknown[] = [];
+    mockMeeting(view(), asked);
+    render(MeetingScreen, { id: "mt1" });
+    await screen.findByRole("heading", { level: 1, name: "Board, 6 August 2026 (private)" });
+    await userEvent.setup().click(screen.getByText("History", { selector: "span.nhsuk-details__summary-text" }));
+    expect(await screen.findByText("Present: (none) → “Priya Raman, Fiona Gallagher”")).toBeTruthy();
+    expect(asked).toContainEqual({ history: { id: "mt1" } });
   });
 
   it("shows attendance as lists of who was present and who sent apologies", async () => {

@@ -48,6 +48,12 @@ pub enum MeetingsCommand {
         #[arg(long)]
         json: bool,
     },
+    /// Every version of a meeting: when, by whom, what changed
+    History {
+        id: String,
+        #[arg(long)]
+        json: bool,
+    },
 }
 
 #[derive(Debug, Subcommand)]
@@ -259,6 +265,12 @@ pub fn meetings(store: &mut Store, command: MeetingsCommand, out: &mut impl Writ
                 return print_json(out, &m);
             }
             line(out, format!("Recorded {} (id {}).", m.label(), m.id))
+        }
+        MeetingsCommand::History { id, json } => {
+            let versions = scrutiny::meeting_history(store, &id)?;
+            super::print_history(out, json, &versions, |v| {
+                (&v.recorded_at, &v.change, &v.changed_by, &v.changes)
+            })
         }
         MeetingsCommand::Show { id, json } => {
             let v = scrutiny::get_meeting(store, &id)?;

@@ -173,11 +173,85 @@ pub fn update_meeting(store: &mut Store, id: &str, input: &MeetingInput) -> Resu
                 ));
             }
         }
+        // Saving what is already there adds no version.
+        let content = |m: &Meeting| Meeting {
+            updated_at: String::new(),
+            ..m.clone()
+        };
+        if content(&before) == content(&meeting) {
+            return Ok(());
+        }
         scrutiny::save_meeting(tx, &meeting)?;
         history::record(tx, ENTITY, id, "edited", &meeting)?;
         Ok(())
     })?;
     Ok(meeting)
+}
+
+/// One saved version of a meeting, with who saved it and what changed.
+#[derive(Debug, Clone, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+#[ts(export)]
+pub struct MeetingVersion {
+    /// UTC time of the change, ISO 8601.
+    pub recorded_at: String,
+    pub changed_by: String,
+    /// `added`, `edited` or `imported`.
+    pub change: String,
+    pub changes: Vec<String>,
+    pub meeting: Meeting,
+}
+
+/// Every saved version of a meeting, oldest first.
+pub fn meeting_history(store: &Store, id: &str) -> Result<Vec<MeetingVersion>> {
+    existing(store.conn(), id)?;
+    let versions = crate::changes::described(store, ENTITY, id, "Recorded", describe)?;
+    Ok(versions
+        .into_iter()
+        .map(|v| MeetingVersion {
+            recorded_at: v.recorded_at,
+            changed_by: v.changed_by,
+            change: v.change,
+            changes: v.changes,
+            meeting: v.record,
+        })
+        .collect())
+}
+
+fn describe(a: &Meeting, b: &Meeting) -> Vec<String> {
+    let mut out = crate::changes::ChangeList::default();
+    let agenda = |m: &Meeting| {
+        m.items
+            .iter()
+            .map(|i| {
+                let mut text = format!("{} {}", i.number, i.title).trim().to_string();
+                if !i.paper_ref.is_empty() {
+                    text.push_str(&format!(" ({})", i.paper_ref));
+                }
+                if !i.executive_lead.is_empty() {
+                    text.push_str(&format!(", {}", i.executive_lead));
+                }
+                text
+            })
+            .collect::<Vec<_>>()
+            .join("; ")
+    };
+    let attending = |m: &Meeting, status: AttendanceStatus| {
+        m.attendance
+            .iter()
+            .filter(|a| a.status == status)
+            .map(|a| a.name.as_str())
+            .collect::<Vec<_>>()
+            .join(", ")
+    };
+    out.field("Meeting", &a.kind_label, &b.kind_label);
+    out.field("Date", &dates::dense(a.held_on), &dates::dense(b.held_on));
+    out.field("Part", a.part.label(), b.part.label());
+    out.field("Agenda", &agenda(a), &agenda(b));
+    for status in [AttendanceStatus::Present, AttendanceStatus::Apologies] {
+        out.field(status.label(), &attending(a, status), &attending(b, status));
+    }
+    out.lines()
 }
 
 fn valid(

@@ -41,8 +41,8 @@ pub fn periods_to_offer(
 }
 pub use levels::{assurance_levels, save_assurance_levels, AssuranceLevel};
 pub use meetings::{
-    add_meeting, add_meeting_kind, get_meeting, list_meetings, meeting_kinds, update_meeting,
-    AgendaItemInput, MeetingInput, MeetingSummary, MeetingView,
+    add_meeting, add_meeting_kind, get_meeting, list_meetings, meeting_history, meeting_kinds,
+    update_meeting, AgendaItemInput, MeetingInput, MeetingSummary, MeetingVersion, MeetingView,
 };
 
 use crate::board::codes::coded;

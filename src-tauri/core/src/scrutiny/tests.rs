@@ -351,6 +351,41 @@ fn an_actions_history_keeps_every_version_and_says_what_changed() {
 }
 
 #[test]
+fn a_meetings_history_says_what_changed_in_its_agenda_and_attendance() {
+    let mut store = demo();
+    let fiona = member_id(&store, "Fiona Gallagher");
+    let first = MeetingInput {
+        kind: "board".into(),
+        held_on: "07/05/2026".into(),
+        items: vec![AgendaItemInput {
+            number: "4.2".into(),
+            title: "Safeguarding annual report".into(),
+            ..Default::default()
+        }],
+        ..Default::default()
+    };
+    let meeting = add_meeting(&mut store, &first).unwrap();
+    let mut second = first.clone();
+    second.part = Some(MeetingPart::Private);
+    second.items[0].id = meeting.items[0].id.clone();
+    second.items[0].paper_ref = "BD/26/041".into();
+    second.present = vec![fiona];
+    update_meeting(&mut store, &meeting.id, &second).unwrap();
+    // Saving it unchanged adds no version.
+    update_meeting(&mut store, &meeting.id, &second).unwrap();
+    let history = meeting_history(&store, &meeting.id).unwrap();
+    assert_eq!(history.len(), 2);
+    assert_eq!(
+        history[1].changes,
+        [
+            "Part: “Public” → “Private”",
+            "Agenda: “4.2 Safeguarding annual report” → “4.2 Safeguarding annual report (BD/26/041)”",
+            "Present: (none) → “Fiona Gallagher”",
+        ]
+    );
+}
+
+#[test]
 fn an_imported_row_joins_a_recorded_meeting_adding_only_the_items_it_lacks() {
     let mut store = demo();
     let meeting = add_meeting(
