@@ -92,6 +92,7 @@ pub fn run(db: PathBuf) {
             commands::add_meeting,
             commands::update_meeting,
             commands::meeting_history,
+            commands::escalation_points,
             commands::list_entries,
             commands::get_entry,
             commands::add_entry,

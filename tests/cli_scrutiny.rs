@@ -282,7 +282,7 @@ fn a_meeting_its_challenges_actions_and_coverage_through_the_command_line() {
     let item = m["items"][0]["id"].as_str().unwrap();
     let history = json(&db, &["meetings", "history", meeting, "--json"]);
     assert_eq!(history[0]["changes"], serde_json::json!(["Recorded"]));
-    assert_eq!(history[0]["meeting"]["items"][0]["paperRef"], "BD/26/041");
+    assert_eq!(history[0]["record"]["items"][0]["paperRef"], "BD/26/041");
     let fiona = member_id(&db, "Fiona Gallagher");
     let e = json(
         &db,

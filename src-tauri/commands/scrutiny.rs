@@ -4,13 +4,13 @@ use std::path::PathBuf;
 use std::sync::Mutex;
 
 use boardassure_core::board::Choice;
+use boardassure_core::changes::RecordVersion;
 use boardassure_core::periods::{Period, PeriodChoice};
 use boardassure_core::scrutiny::{
-    self, ActionFilter, ActionInput, ActionPage, ActionStatus, ActionVersion, ActionView,
-    AreaSetSummary, AssuranceArea, AssuranceLevel, Coverage, CustomAreaInput, EntryInput,
-    EntryPage, EntryVersion, EntryView, EvidenceSource, LogFilter, Meeting, MeetingInput,
-    MeetingKind, MeetingPart, MeetingSummary, MeetingVersion, MeetingView, PageRequest,
-    ScrutinyImportReport, TrackedAction,
+    self, Action, ActionFilter, ActionInput, ActionPage, ActionStatus, ActionView, AreaSetSummary,
+    AssuranceArea, AssuranceLevel, Coverage, CustomAreaInput, EntryInput, EntryPage, EntryVersion,
+    EntryView, EvidenceSource, LogFilter, Meeting, MeetingInput, MeetingKind, MeetingPart,
+    MeetingSummary, MeetingView, PageRequest, ScrutinyImportReport, TrackedAction,
 };
 use boardassure_core::session::Session;
 use boardassure_core::CoreError;
@@ -44,6 +44,11 @@ pub fn meeting_kinds(session: State<'_, Session>) -> Result<Vec<MeetingKind>, Co
 }
 
 #[tauri::command(async)]
+pub fn escalation_points(session: State<'_, Session>) -> Result<Vec<String>, CoreError> {
+    session.with(|s| scrutiny::escalation_points(s))
+}
+
+#[tauri::command(async)]
 pub fn add_meeting_kind(
     session: State<'_, Session>,
     label: String,
@@ -73,7 +78,7 @@ pub fn add_meeting(session: State<'_, Session>, input: MeetingInput) -> Result<M
 pub fn meeting_history(
     session: State<'_, Session>,
     id: String,
-) -> Result<Vec<MeetingVersion>, CoreError> {
+) -> Result<Vec<RecordVersion<Meeting>>, CoreError> {
     session.with(|s| scrutiny::meeting_history(s, &id))
 }
 
@@ -162,7 +167,7 @@ pub fn add_action(
 pub fn action_history(
     session: State<'_, Session>,
     id: String,
-) -> Result<Vec<ActionVersion>, CoreError> {
+) -> Result<Vec<RecordVersion<Action>>, CoreError> {
     session.with(|s| scrutiny::action_history(s, &id))
 }
 

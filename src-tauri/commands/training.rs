@@ -4,10 +4,9 @@ use std::path::{Path, PathBuf};
 use std::sync::Mutex;
 
 use boardassure_core::board::Choice;
+use boardassure_core::changes::RecordVersion;
 use boardassure_core::session::Session;
-use boardassure_core::training::{
-    self, ImportReport, LearningType, TrainingInput, TrainingRecord, TrainingVersion,
-};
+use boardassure_core::training::{self, ImportReport, LearningType, TrainingInput, TrainingRecord};
 use boardassure_core::CoreError;
 use tauri::{AppHandle, State};
 
@@ -38,7 +37,7 @@ pub fn add_training(
 pub fn training_history(
     session: State<'_, Session>,
     id: String,
-) -> Result<Vec<TrainingVersion>, CoreError> {
+) -> Result<Vec<RecordVersion<TrainingRecord>>, CoreError> {
     session.with(|s| training::training_history(s, &id))
 }
 

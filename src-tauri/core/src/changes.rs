@@ -2,6 +2,8 @@
 //! the version before ("Due date: “30/06/2026” → “31/07/2026”").
 
 use serde::de::DeserializeOwned;
+use serde::Serialize;
+use ts_rs::TS;
 
 use crate::error::Result;
 use crate::store::{history, Store};
@@ -31,10 +33,15 @@ impl ChangeList {
     }
 }
 
-/// One saved version with who saved it and what changed.
-pub struct Described<T> {
+/// One saved version of a record, with who saved it and what changed.
+#[derive(Debug, Clone, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+#[ts(export)]
+pub struct RecordVersion<T> {
+    /// UTC time of the change, ISO 8601.
     pub recorded_at: String,
     pub changed_by: String,
+    /// `added`, `edited`, `imported`, and for actions `closed`, `escalated` or `reopened`.
     pub change: String,
     pub changes: Vec<String>,
     pub record: T,
@@ -48,8 +55,8 @@ pub fn described<T: DeserializeOwned>(
     id: &str,
     first: &str,
     describe: impl Fn(&T, &T) -> Vec<String>,
-) -> Result<Vec<Described<T>>> {
-    let mut out: Vec<Described<T>> = Vec::new();
+) -> Result<Vec<RecordVersion<T>>> {
+    let mut out: Vec<RecordVersion<T>> = Vec::new();
     for v in history::versions(store.conn(), entity, id)? {
         let Ok(record) = serde_json::from_value::<T>(v.snapshot) else {
             continue;
@@ -58,7 +65,7 @@ pub fn described<T: DeserializeOwned>(
             None => vec![first.to_string()],
             Some(prev) => describe(&prev.record, &record),
         };
-        out.push(Described {
+        out.push(RecordVersion {
             recorded_at: v.recorded_at,
             changed_by: v.changed_by,
             change: v.change,

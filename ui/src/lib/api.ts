@@ -16,7 +16,6 @@ import type { Choice } from "../bindings/Choice";
 import type { LearningType } from "../bindings/LearningType";
 import type { TrainingInput } from "../bindings/TrainingInput";
 import type { TrainingRecord } from "../bindings/TrainingRecord";
-import type { TrainingVersion } from "../bindings/TrainingVersion";
 import type { Member } from "../bindings/Member";
 import type { MemberFilter } from "../bindings/MemberFilter";
 import type { MemberInput } from "../bindings/MemberInput";
@@ -44,7 +43,7 @@ import type { SignOffInput } from "../bindings/SignOffInput";
 import type { ActionFilter } from "../bindings/ActionFilter";
 import type { ActionInput } from "../bindings/ActionInput";
 import type { ActionStatus } from "../bindings/ActionStatus";
-import type { ActionVersion } from "../bindings/ActionVersion";
+import type { Action } from "../bindings/Action";
 import type { ActionView } from "../bindings/ActionView";
 import type { AreaSetSummary } from "../bindings/AreaSetSummary";
 import type { AssuranceArea } from "../bindings/AssuranceArea";
@@ -61,7 +60,7 @@ import type { MeetingInput } from "../bindings/MeetingInput";
 import type { MeetingKind } from "../bindings/MeetingKind";
 import type { MeetingPart } from "../bindings/MeetingPart";
 import type { MeetingSummary } from "../bindings/MeetingSummary";
-import type { MeetingVersion } from "../bindings/MeetingVersion";
+import type { RecordVersion } from "../bindings/RecordVersion";
 import type { MeetingView } from "../bindings/MeetingView";
 import type { Period } from "../bindings/Period";
 import type { PeriodChoice } from "../bindings/PeriodChoice";
@@ -174,7 +173,7 @@ export const api = {
   listTraining: (memberId: string) => call<TrainingRecord[]>("list_training", { memberId }),
   addTraining: (input: TrainingInput) => call<TrainingRecord>("add_training", { input }),
   updateTraining: (id: string, input: TrainingInput) => call<TrainingRecord>("update_training", { id, input }),
-  trainingHistory: (id: string) => call<TrainingVersion[]>("training_history", { id }),
+  trainingHistory: (id: string) => call<RecordVersion<TrainingRecord>[]>("training_history", { id }),
   /** Opens a native file dialog and imports all-or-nothing; null when the user cancels. */
   importTrainingCsv: () => call<ImportReport | null>("import_training_csv"),
   /** Imports the valid rows of the file chosen last, skipping the rest. */
@@ -185,9 +184,10 @@ export const api = {
   meetingParts: () => call<Choice<MeetingPart>[]>("meeting_parts"),
   meetingKinds: () => call<MeetingKind[]>("meeting_kinds"),
   addMeetingKind: (label: string) => call<MeetingKind>("add_meeting_kind", { label }),
+  escalationPoints: () => call<string[]>("escalation_points"),
   listMeetings: (period: Period | null) => call<MeetingSummary[]>("list_meetings", { period }),
   getMeeting: (id: string) => call<MeetingView>("get_meeting", { id }),
-  meetingHistory: (id: string) => call<MeetingVersion[]>("meeting_history", { id }),
+  meetingHistory: (id: string) => call<RecordVersion<Meeting>[]>("meeting_history", { id }),
   addMeeting: (input: MeetingInput) => call<Meeting>("add_meeting", { input }),
   updateMeeting: (id: string, input: MeetingInput) => call<Meeting>("update_meeting", { id, input }),
   /** One page of the log, most recent first, with how many entries match in all; `limit` is 1 to 500. */
@@ -200,7 +200,7 @@ export const api = {
   actionPage: (filter: ActionFilter, page: PageRequest) => call<ActionPage>("action_page", { filter, page }),
   addAction: (entryId: string, input: ActionInput) => call<ActionView>("add_action", { entryId, input }),
   updateAction: (id: string, input: ActionInput) => call<ActionView>("update_action", { id, input }),
-  actionHistory: (id: string) => call<ActionVersion[]>("action_history", { id }),
+  actionHistory: (id: string) => call<RecordVersion<Action>[]>("action_history", { id }),
   coverage: (period: Period) => call<Coverage>("coverage", { period }),
   assuranceAreas: () => call<AssuranceArea[]>("assurance_areas"),
   areaSets: () => call<AreaSetSummary[]>("area_sets"),

@@ -5,7 +5,7 @@ import { describe, expect, it, vi } from "vitest";
 import type { PageRequest } from "../bindings/PageRequest";
 import type { TrackedAction } from "../bindings/TrackedAction";
 import { seriousAxeProblems } from "../test-axe";
-import { actionPageOf, actionStatuses, manyActions, meetingKinds, member, periodChoices, trackedAction } from "../test-fixtures";
+import { actionPageOf, actionStatuses, manyActions, member, periodChoices, trackedAction } from "../test-fixtures";
 import ActionsScreen from "./ActionsScreen.svelte";
 
 // As the core sends them: overdue first, most overdue at the top.
@@ -32,13 +32,13 @@ function mockActions(calls: Call[], list: () => TrackedAction[], onUpdate: (args
     if (cmd === "action_statuses") return actionStatuses;
     if (cmd === "recent_periods") return periodChoices;
     if (cmd === "list_members") return board;
-    if (cmd === "meeting_kinds") return [...meetingKinds, { code: "audit-group", label: "Audit working group" }];
+    if (cmd === "escalation_points") return ["Board", "Quality Committee"];
     if (cmd === "action_page") return actionPageOf(list(), (args as { page: PageRequest }).page);
     if (cmd === "update_action") return onUpdate(args);
     if (cmd === "action_history")
       return [
-        { recordedAt: "2026-08-06T10:00:00.000Z", changedBy: "Fiona Gallagher", change: "added", changes: ["Agreed"], action: late.action },
-        { recordedAt: "2026-08-20T10:00:00.000Z", changedBy: "Priya Raman", change: "edited", changes: ["Status: “Open” → “In progress”"], action: late.action },
+        { recordedAt: "2026-08-06T10:00:00.000Z", changedBy: "Fiona Gallagher", change: "added", changes: ["Agreed"], record: late.action },
+        { recordedAt: "2026-08-20T10:00:00.000Z", changedBy: "Priya Raman", change: "edited", changes: ["Status: “Open” → “In progress”"], record: late.action },
       ];
   });
 }

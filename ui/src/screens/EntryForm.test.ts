@@ -41,7 +41,7 @@ function mockForm(
     if (cmd === "assurance_levels") return assuranceLevels;
     if (cmd === "evidence_sources") return evidenceSources;
     if (cmd === "action_statuses") return actionStatuses;
-    if (cmd === "meeting_kinds") return meetingKinds;
+    if (cmd === "escalation_points") return meetingKinds.map((k) => k.label);
     if (cmd === "get_meeting") {
       const m = meetings.find((s) => s.meeting.id === args.id) ?? today;
       return { meeting: m.meeting, label: m.label, entries: [] };

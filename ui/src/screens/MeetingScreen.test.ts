@@ -57,8 +57,8 @@ function mockMeeting(v: MeetingView, asked: unknown[] = []) {
     if (cmd === "meeting_history") {
       asked.push({ history: args });
       return [
-        { recordedAt: "2026-08-01T09:00:00.000Z", changedBy: "Jane Secretary", change: "added", changes: ["Recorded"], meeting: v.meeting },
-        { recordedAt: "2026-08-06T16:00:00.000Z", changedBy: "Jane Secretary", change: "edited", changes: ["Present: (none) → “Priya Raman, Fiona Gallagher”"], meeting: v.meeting },
+        { recordedAt: "2026-08-01T09:00:00.000Z", changedBy: "Jane Secretary", change: "added", changes: ["Recorded"], record: v.meeting },
+        { recordedAt: "2026-08-06T16:00:00.000Z", changedBy: "Jane Secretary", change: "edited", changes: ["Present: (none) → “Priya Raman, Fiona Gallagher”"], record: v.meeting },
       ];
     }
   });
@@ -158,7 +158,7 @@ describe("adding an action to a challenge at the meeting", () => {
       if (cmd === "action_statuses") return actionStatuses;
       if (cmd === "meeting_parts") return meetingParts;
       if (cmd === "list_members") return board;
-      if (cmd === "meeting_kinds") return meetingKinds;
+      if (cmd === "escalation_points") return meetingKinds.map((k) => k.label);
       if (cmd === "add_action") {
         if (refuse) throw refuse;
         const input = args.input as ActionInput;

@@ -7,6 +7,7 @@ use ts_rs::TS;
 
 use super::{Action, ActionStatus};
 use crate::board;
+use crate::changes::RecordVersion;
 use crate::dates;
 use crate::error::{CoreError, Result};
 use crate::store::{self, history, scrutiny, Store};
@@ -246,39 +247,15 @@ pub fn update_action(store: &mut Store, id: &str, input: &ActionInput) -> Result
     Ok(ActionView::new(after, board::today()))
 }
 
-/// One saved version of an action, with who saved it and what changed.
-#[derive(Debug, Clone, Serialize, TS)]
-#[serde(rename_all = "camelCase")]
-#[ts(export)]
-pub struct ActionVersion {
-    /// UTC time of the change, ISO 8601.
-    pub recorded_at: String,
-    pub changed_by: String,
-    /// `added`, `edited`, `closed`, `escalated`, `reopened` or `imported`.
-    pub change: String,
-    pub changes: Vec<String>,
-    pub action: Action,
-}
-
 /// Every saved version of an action, oldest first.
-pub fn action_history(store: &Store, id: &str) -> Result<Vec<ActionVersion>> {
+pub fn action_history(store: &Store, id: &str) -> Result<Vec<RecordVersion<Action>>> {
     scrutiny::get_action(store.conn(), id)?.ok_or_else(|| {
         CoreError::not_found(format!(
             "No action has the id '{}'.",
             crate::error::shown(id)
         ))
     })?;
-    let versions = crate::changes::described(store, ENTITY, id, "Agreed", describe)?;
-    Ok(versions
-        .into_iter()
-        .map(|v| ActionVersion {
-            recorded_at: v.recorded_at,
-            changed_by: v.changed_by,
-            change: v.change,
-            changes: v.changes,
-            action: v.record,
-        })
-        .collect())
+    crate::changes::described(store, ENTITY, id, "Agreed", describe)
 }
 
 fn describe(a: &Action, b: &Action) -> Vec<String> {

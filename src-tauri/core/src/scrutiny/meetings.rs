@@ -7,6 +7,7 @@ use super::{
     AgendaItem, Attendance, AttendanceStatus, EntryView, Meeting, MeetingKind, MeetingPart,
 };
 use crate::board::{self, validate::required_text};
+use crate::changes::RecordVersion;
 use crate::error::{CoreError, ErrorKind, Result};
 use crate::periods::Period;
 use crate::store::{self, history, scrutiny, Store};
@@ -65,6 +66,16 @@ pub struct MeetingView {
 
 pub fn meeting_kinds(store: &Store) -> Result<Vec<MeetingKind>> {
     scrutiny::meeting_kinds(store.conn())
+}
+
+/// Where an action can be escalated, to suggest while typing: the board and the organisation's
+/// committees. Kinds carry no type, so a committee is a kind named as one.
+pub fn escalation_points(store: &Store) -> Result<Vec<String>> {
+    Ok(meeting_kinds(store)?
+        .into_iter()
+        .filter(|k| k.code == "board" || k.label.to_lowercase().contains("committee"))
+        .map(|k| k.label)
+        .collect())
 }
 
 /// Adds a kind of meeting (for example "People committee"), or returns the one with that name.
@@ -188,34 +199,10 @@ pub fn update_meeting(store: &mut Store, id: &str, input: &MeetingInput) -> Resu
     Ok(meeting)
 }
 
-/// One saved version of a meeting, with who saved it and what changed.
-#[derive(Debug, Clone, Serialize, TS)]
-#[serde(rename_all = "camelCase")]
-#[ts(export)]
-pub struct MeetingVersion {
-    /// UTC time of the change, ISO 8601.
-    pub recorded_at: String,
-    pub changed_by: String,
-    /// `added`, `edited` or `imported`.
-    pub change: String,
-    pub changes: Vec<String>,
-    pub meeting: Meeting,
-}
-
 /// Every saved version of a meeting, oldest first.
-pub fn meeting_history(store: &Store, id: &str) -> Result<Vec<MeetingVersion>> {
+pub fn meeting_history(store: &Store, id: &str) -> Result<Vec<RecordVersion<Meeting>>> {
     existing(store.conn(), id)?;
-    let versions = crate::changes::described(store, ENTITY, id, "Recorded", describe)?;
-    Ok(versions
-        .into_iter()
-        .map(|v| MeetingVersion {
-            recorded_at: v.recorded_at,
-            changed_by: v.changed_by,
-            change: v.change,
-            changes: v.changes,
-            meeting: v.record,
-        })
-        .collect())
+    crate::changes::described(store, ENTITY, id, "Recorded", describe)
 }
 
 fn describe(a: &Meeting, b: &Meeting) -> Vec<String> {

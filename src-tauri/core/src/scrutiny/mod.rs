@@ -15,7 +15,7 @@ use ts_rs::TS;
 
 pub use actions::{
     action_history, action_page, add_action, list_actions, list_actions_on, tracked, update_action,
-    ActionFilter, ActionInput, ActionPage, ActionVersion, ActionView, TrackedAction,
+    ActionFilter, ActionInput, ActionPage, ActionView, TrackedAction,
 };
 pub use areas::{
     add_custom_area, area_sets, areas, choose_area_set, selected_set_id, AreaSet, AreaSetSummary,
@@ -41,8 +41,8 @@ pub fn periods_to_offer(
 }
 pub use levels::{assurance_levels, save_assurance_levels, AssuranceLevel};
 pub use meetings::{
-    add_meeting, add_meeting_kind, get_meeting, list_meetings, meeting_history, meeting_kinds,
-    update_meeting, AgendaItemInput, MeetingInput, MeetingSummary, MeetingVersion, MeetingView,
+    add_meeting, add_meeting_kind, escalation_points, get_meeting, list_meetings, meeting_history,
+    meeting_kinds, update_meeting, AgendaItemInput, MeetingInput, MeetingSummary, MeetingView,
 };
 
 use crate::board::codes::coded;

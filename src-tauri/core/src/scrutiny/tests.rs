@@ -311,6 +311,22 @@ fn an_edit_keeps_the_earlier_version_with_who_and_what_changed() {
 }
 
 #[test]
+fn actions_are_escalated_to_the_board_or_a_committee_by_suggestion() {
+    let mut store = demo();
+    add_meeting_kind(&mut store, "People committee").unwrap();
+    add_meeting_kind(&mut store, "Audit working group").unwrap();
+    assert_eq!(
+        escalation_points(&store).unwrap(),
+        [
+            "Board",
+            "Quality committee",
+            "Safeguarding committee",
+            "People committee"
+        ]
+    );
+}
+
+#[test]
 fn an_actions_history_keeps_every_version_and_says_what_changed() {
     let mut store = demo();
     let logged = {

@@ -12,6 +12,7 @@ use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
 use crate::board::codes::{coded, Choice};
+use crate::changes::RecordVersion;
 use crate::dates;
 use crate::error::{CoreError, Result};
 use crate::store::{self, history, training, Store};
@@ -138,39 +139,15 @@ pub fn update_training(
     Ok(record)
 }
 
-/// One saved version of a training record, with who saved it and what changed.
-#[derive(Debug, Clone, Serialize, TS)]
-#[serde(rename_all = "camelCase")]
-#[ts(export)]
-pub struct TrainingVersion {
-    /// UTC time of the change, ISO 8601.
-    pub recorded_at: String,
-    pub changed_by: String,
-    /// `added`, `edited` or `imported`.
-    pub change: String,
-    pub changes: Vec<String>,
-    pub record: TrainingRecord,
-}
-
 /// Every saved version of a training record, oldest first.
-pub fn training_history(store: &Store, id: &str) -> Result<Vec<TrainingVersion>> {
+pub fn training_history(store: &Store, id: &str) -> Result<Vec<RecordVersion<TrainingRecord>>> {
     training::get(store.conn(), id)?.ok_or_else(|| {
         CoreError::not_found(format!(
             "No training record has the id '{}'.",
             crate::error::shown(id)
         ))
     })?;
-    let versions = crate::changes::described(store, ENTITY, id, "Recorded", describe)?;
-    Ok(versions
-        .into_iter()
-        .map(|v| TrainingVersion {
-            recorded_at: v.recorded_at,
-            changed_by: v.changed_by,
-            change: v.change,
-            changes: v.changes,
-            record: v.record,
-        })
-        .collect())
+    crate::changes::described(store, ENTITY, id, "Recorded", describe)
 }
 
 fn describe(a: &TrainingRecord, b: &TrainingRecord) -> Vec<String> {
