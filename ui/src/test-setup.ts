@@ -6,6 +6,15 @@ import { afterEach } from "vitest";
 // after a page change, which tests check with a spy.
 window.scrollTo = (() => undefined) as typeof window.scrollTo;
 
+// jsdom has no modal dialogs; open and close them as a browser would, telling the page when one closes.
+HTMLDialogElement.prototype.showModal = function (this: HTMLDialogElement) {
+  this.setAttribute("open", "");
+};
+HTMLDialogElement.prototype.close = function (this: HTMLDialogElement) {
+  this.removeAttribute("open");
+  this.dispatchEvent(new Event("close"));
+};
+
 afterEach(() => {
   cleanup();
   clearMocks();

@@ -4,6 +4,7 @@ import userEvent from "@testing-library/user-event";
 import { describe, expect, it } from "vitest";
 import type { ImportReport } from "../bindings/ImportReport";
 import TrainingImport from "./TrainingImport.svelte";
+import { mockCommands } from "../test-commands";
 
 const refused: ImportReport = {
   fileName: "training.csv",
@@ -56,5 +57,19 @@ describe("importing training from CSV", () => {
     answer = new Error("The header row (line 1) has no Course column.");
     await user.click(screen.getByRole("button", { name: "Import from CSV…" }));
     expect((await screen.findByRole("alert")).textContent).toContain("has no Course column");
+  });
+});
+
+describe("importing training with no good rows left", () => {
+  it("never offers to import 0 good rows when every other row is already recorded", async () => {
+    mockCommands({
+      import_training_csv: () => ({ ...refused, rows: 3, alreadyRecorded: 2, rejected: refused.rejected.slice(0, 1) }),
+    });
+    const user = userEvent.setup();
+    render(TrainingImport, { onimported: () => {} });
+    await user.click(screen.getByRole("button", { name: "Import from CSV…" }));
+    expect(await screen.findByText("Nothing was imported")).toBeTruthy();
+    expect(screen.getByRole("table", { name: "Rows with problems" })).toBeTruthy();
+    expect(screen.queryByRole("button", { name: /^Import the/ })).toBeNull();
   });
 });

@@ -1,7 +1,7 @@
 import { mockIPC } from "@tauri-apps/api/mocks";
 import { render, screen } from "@testing-library/svelte";
 import userEvent from "@testing-library/user-event";
-import { beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import type { AppStatus } from "../bindings/AppStatus";
 import CannotOpen from "./CannotOpen.svelte";
 
@@ -14,16 +14,6 @@ const damaged: AppStatus = {
   locked: false,
   encrypted: false,
 };
-
-beforeAll(() => {
-  // jsdom has no modal dialogs.
-  HTMLDialogElement.prototype.showModal ??= function (this: HTMLDialogElement) {
-    this.open = true;
-  };
-  HTMLDialogElement.prototype.close ??= function (this: HTMLDialogElement) {
-    this.open = false;
-  };
-});
 
 describe("a database that cannot be opened", () => {
   it("offers the automatic backups and restores the chosen one after confirmation", async () => {

@@ -1,7 +1,7 @@
 import { mockIPC } from "@tauri-apps/api/mocks";
 import { render, screen, within } from "@testing-library/svelte";
 import userEvent from "@testing-library/user-event";
-import { beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import type { ImportChoices } from "../bindings/ImportChoices";
 import type { ImportPlan } from "../bindings/ImportPlan";
 import {
@@ -38,18 +38,6 @@ const describedBy = (el: HTMLElement) => (el.getAttribute("aria-describedby") ??
 const fail = (message: string, field: string | null) => () => {
   throw { kind: "Validation", message, field };
 };
-
-beforeAll(() => {
-  // jsdom has no modal dialogs; open and close them as a browser would.
-  const proto = HTMLDialogElement.prototype as HTMLDialogElement & { showModal: () => void; close: () => void };
-  proto.showModal = function (this: HTMLDialogElement) {
-    this.setAttribute("open", "");
-  };
-  proto.close = function (this: HTMLDialogElement) {
-    this.removeAttribute("open");
-    this.dispatchEvent(new Event("close"));
-  };
-});
 
 describe("exchange: this laptop and trusted senders", () => {
   it("shows the fingerprint and the trusted senders with British dates, under headings in order", async () => {

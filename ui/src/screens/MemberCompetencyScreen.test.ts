@@ -6,6 +6,7 @@ import type { Assessment } from "../bindings/Assessment";
 import type { MemberCompetency } from "../bindings/MemberCompetency";
 import { member, options, settings } from "../test-fixtures";
 import MemberCompetencyScreen from "./MemberCompetencyScreen.svelte";
+import { mockCommands } from "../test-commands";
 
 const source = { document: "000_a939462d5240f456.txt", section: "Core competencies" };
 const framework = { frameworkId: "senior-manager-children", frameworkTitle: "Competencies for Senior Managers and Executives" };
@@ -44,9 +45,9 @@ const saved: Assessment = {
 
 describe("a member's competency", () => {
   it("lists their items as gaps until assessed, grouped by where they come from", async () => {
-    mockIPC((cmd) => {
-      if (cmd === "member_competency") return data(null);
-      if (cmd === "plan_statuses") return [{ value: "planned", label: "Planned" }];
+    mockCommands({
+      member_competency: () => data(null),
+      plan_statuses: () => [{ value: "planned", label: "Planned" }],
     });
     render(MemberCompetencyScreen, { id: "m1", options });
     expect(await screen.findByRole("heading", { level: 2, name: /Key responsibilities of your roles/ })).toBeTruthy();

@@ -4,6 +4,7 @@ import userEvent from "@testing-library/user-event";
 import { describe, expect, it, vi } from "vitest";
 import { member, options } from "../test-fixtures";
 import MemberForm from "./MemberForm.svelte";
+import { mockCommands } from "../test-commands";
 
 describe("adding a board member", () => {
   it("sends what was typed to the core and reports success", async () => {
@@ -64,8 +65,8 @@ describe("adding a board member", () => {
   });
 
   it("loads an existing member in British date form for editing", async () => {
-    mockIPC((cmd) => {
-      if (cmd === "get_member") return member({ endDate: "2026-03-31" });
+    mockCommands({
+      get_member: () => member({ endDate: "2026-03-31" }),
     });
     render(MemberForm, { id: "x", options, ondone: vi.fn() });
     expect(await screen.findByRole("heading", { name: "Edit Priya Raman" })).toBeTruthy();

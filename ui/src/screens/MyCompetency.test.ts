@@ -4,6 +4,7 @@ import userEvent from "@testing-library/user-event";
 import { beforeEach, describe, expect, it } from "vitest";
 import { member, settings } from "../test-fixtures";
 import MyCompetency from "./MyCompetency.svelte";
+import { mockCommands } from "../test-commands";
 
 describe("my competency and my training", () => {
   beforeEach(() => {
@@ -11,8 +12,8 @@ describe("my competency and my training", () => {
   });
 
   it("opens the training page of whoever this laptop belongs to", async () => {
-    mockIPC((cmd) => {
-      if (cmd === "get_settings") return settings({ myMemberId: "m1" });
+    mockCommands({
+      get_settings: () => settings({ myMemberId: "m1" }),
     });
     render(MyCompetency, { page: "training" });
     await waitFor(() => expect(window.location.hash).toBe("#/members/m1/training"));

@@ -1,7 +1,7 @@
 import { mockIPC } from "@tauri-apps/api/mocks";
 import { render, screen, within } from "@testing-library/svelte";
 import userEvent from "@testing-library/user-event";
-import { beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import type { MeetingView } from "../bindings/MeetingView";
 import type { PackPlan } from "../bindings/PackPlan";
 import { meeting, packPlan, periodChoices } from "../test-fixtures";
@@ -26,18 +26,6 @@ function mockPack(handlers: Record<string, Handler> = {}, plan: PackPlan = packP
   });
   return calls;
 }
-
-beforeAll(() => {
-  // jsdom has no modal dialogs; open and close them as a browser would.
-  const proto = HTMLDialogElement.prototype as HTMLDialogElement & { showModal: () => void; close: () => void };
-  proto.showModal = function (this: HTMLDialogElement) {
-    this.setAttribute("open", "");
-  };
-  proto.close = function (this: HTMLDialogElement) {
-    this.removeAttribute("open");
-    this.dispatchEvent(new Event("close"));
-  };
-});
 
 const papers = () => within(screen.getByRole("list", { name: "Papers in the pack" })).getAllByRole("listitem");
 const titles = () => papers().map((li) => (within(li).getByRole("textbox") as HTMLInputElement).value);

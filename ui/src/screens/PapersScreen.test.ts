@@ -1,7 +1,7 @@
 import { mockIPC } from "@tauri-apps/api/mocks";
 import { render, screen, within } from "@testing-library/svelte";
 import userEvent from "@testing-library/user-event";
-import { beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import type { CoverField } from "../bindings/CoverField";
 import type { Period } from "../bindings/Period";
 import { coverSheet, paperDocument, periodChoices } from "../test-fixtures";
@@ -200,17 +200,6 @@ describe("the papers screen: saving the paper", () => {
 });
 
 describe("the papers screen: fields on the cover sheet", () => {
-  beforeAll(() => {
-    // jsdom has no modal dialogs; open and close them as a browser would.
-    const proto = HTMLDialogElement.prototype as HTMLDialogElement & { showModal: () => void; close: () => void };
-    proto.showModal = function (this: HTMLDialogElement) {
-      this.setAttribute("open", "");
-    };
-    proto.close = function (this: HTMLDialogElement) {
-      this.removeAttribute("open");
-      this.dispatchEvent(new Event("close"));
-    };
-  });
 
   /** The section once the fields have loaded. */
   const fieldsRegion = async () => {

@@ -4,6 +4,7 @@ import userEvent from "@testing-library/user-event";
 import { describe, expect, it, vi } from "vitest";
 import type { SearchHit } from "../bindings/SearchHit";
 import SearchScreen from "./SearchScreen.svelte";
+import { mockCommands } from "../test-commands";
 
 const hit: SearchHit = {
   kind: "challenge",
@@ -47,10 +48,10 @@ describe("search", () => {
   });
 
   it("says when more records match than were ranked, and how to narrow the search", async () => {
-    mockIPC((cmd) => {
-      if (cmd === "recent_periods") return [];
-      if (cmd === "search_kinds") return [];
-      if (cmd === "search") return { hits: [hit], ranked: 500, more: true };
+    mockCommands({
+      recent_periods: () => [],
+      search_kinds: () => [],
+      search: () => ({ hits: [hit], ranked: 500, more: true }),
     });
     const user = userEvent.setup();
     render(SearchScreen);

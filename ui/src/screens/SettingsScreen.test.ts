@@ -123,15 +123,6 @@ describe("settings: training requirements", () => {
 
 describe("settings: retiring a requirement", () => {
   it("asks first, explains that history is kept, then retires it", async () => {
-    // jsdom has no modal dialogs; open and close them as a browser would.
-    const proto = HTMLDialogElement.prototype as HTMLDialogElement & { showModal: () => void; close: () => void };
-    proto.showModal = function (this: HTMLDialogElement) {
-      this.setAttribute("open", "");
-    };
-    proto.close = function (this: HTMLDialogElement) {
-      this.removeAttribute("open");
-      this.dispatchEvent(new Event("close"));
-    };
     let retired = false;
     const calls = mockSettings({
       retire_requirement: () => {

@@ -1,10 +1,6 @@
-import { tick } from "svelte";
+import { focusSoon } from "./focus";
 
-/** Focuses an element once the change that draws it has reached the page. */
-export async function focusSoon(id: string) {
-  await tick();
-  document.getElementById(id)?.focus();
-}
+export { focusSoon };
 
 /**
  * Swaps an item of an edited list with its neighbour and keeps focus on the button that moved

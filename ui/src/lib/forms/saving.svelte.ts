@@ -78,3 +78,14 @@ export class Saving {
 
 /** The problem kept by a page for one of its sections: the section's `error` prop and `onerror`. */
 export const keptBy = (get: () => ErrorBody | null, set: (e: ErrorBody | null) => void): ErrorPlace => ({ get, set });
+
+/** The props of a form whose page keeps its problem (see OneProblem). */
+export type KeptProblem = {
+  /** This form's problem, if the page is showing one here. */
+  error: ErrorBody | null;
+  /** Reports a problem in this form, or `null` once it is put right. */
+  onerror: (e: ErrorBody | null) => void;
+};
+
+/** The props of one section of a page that saves one thing: what was saved goes back to the page. */
+export type SectionProps<T> = KeptProblem & { onsaved: (saved: T) => void };
