@@ -16,12 +16,12 @@ const gates = vi.hoisted(() => {
   return { register: gate(), database: gate() };
 });
 
-vi.mock("./screens/Register.svelte", async (importOriginal) => {
+vi.mock("./features/board/Register.svelte", async (importOriginal) => {
   await gates.register.opened;
   return importOriginal();
 });
 
-vi.mock("./screens/DatabaseScreen.svelte", async (importOriginal) => {
+vi.mock("./features/database/DatabaseScreen.svelte", async (importOriginal) => {
   await gates.database.opened;
   return importOriginal();
 });

@@ -5,7 +5,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import type { AppStatus } from "./bindings/AppStatus";
 import type { Reminder } from "./bindings/Reminder";
 import App from "./App.svelte";
-import { REMINDER_INTERVAL_MS } from "./components/RemindersPanel.svelte";
+import { REMINDER_INTERVAL_MS } from "./features/home/RemindersPanel.svelte";
 import { homePage, identity, opening, options, periodChoices, settings } from "./test-fixtures";
 
 function status(overrides: Partial<AppStatus>): AppStatus {

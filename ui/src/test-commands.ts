@@ -1,20 +1,23 @@
 import { mockIPC } from "@tauri-apps/api/mocks";
 import type { Command } from "./lib/commands";
 
-type Handler = (args: Record<string, unknown>) => unknown;
+/** A stand-in for one command: given the arguments the window sent, it returns the answer. */
+export type Handler = (args: Record<string, unknown>) => unknown;
+export type Handlers = Partial<Record<Command, Handler>>;
+/** Every call's arguments, by command, for tests that check what was sent. */
+export type Calls = Partial<Record<Command, (Record<string, unknown> | undefined)[]>>;
 
 /**
  * Stands in for the core: each named command answers with its handler, any other answers
- * nothing. Only commands the window really invokes can be named. Returns every call's
- * arguments by command, for tests that check what was sent.
+ * nothing. Only commands the window really invokes can be named (see lib/commands.ts).
  */
-export function mockCommands(handlers: Partial<Record<Command, Handler>>): Partial<Record<Command, Record<string, unknown>[]>> {
-  const calls: Partial<Record<Command, Record<string, unknown>[]>> = {};
+export function mockCommands(handlers: Handlers): Calls {
+  const calls: Calls = {};
   mockIPC((cmd, args) => {
     const command = cmd as Command;
-    const given = (args ?? {}) as Record<string, unknown>;
-    (calls[command] ??= []).push(given);
-    return handlers[command]?.(given);
+    const sent = args as Record<string, unknown> | undefined;
+    (calls[command] ??= []).push(sent);
+    return handlers[command]?.(sent ?? {});
   });
   return calls;
 }

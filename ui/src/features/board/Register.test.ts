@@ -1,0 +1,46 @@
+import { mockIPC } from "@tauri-apps/api/mocks";
+import { render, screen, within } from "@testing-library/svelte";
+import { describe, expect, it } from "vitest";
+import { member, options } from "../../test-fixtures";
+import Register from "./Register.svelte";
+import { mockCommands } from "../../test-commands";
+
+describe("the board register", () => {
+  it("lists members with labels from the core and British dates", async () => {
+    let asked: unknown;
+    mockCommands({
+      list_members: (args) => {
+        asked = args;
+        return [member(), member({ id: "2", name: "Margaret Ellison", kind: "non-executive", roles: ["chair"], startDate: "2021-04-01" })];
+      },
+    });
+    render(Register, { show: "current", options, organisation: null });
+    const table = await screen.findByRole("table");
+    expect(asked).toEqual({ filter: "current" });
+    expect(table.querySelector("caption")?.textContent).toContain("Current members");
+    const rows = within(table).getAllByRole("row");
+    expect(rows).toHaveLength(3);
+    expect(rows[1].textContent).toContain("Executive Lead / Executive Director");
+    expect(rows[1].textContent).toContain("10/01/2022");
+    expect(rows[2].textContent).toContain("Non-executive");
+    expect(rows[2].textContent).toContain("01/04/2021");
+    // Actions name the member for screen-reader users.
+    expect(screen.getByRole("link", { name: "Edit Priya Raman" })).toBeTruthy();
+    expect(screen.getByRole("button", { name: "End membership of Margaret Ellison" })).toBeTruthy();
+  });
+
+  it("says so when there is nobody yet, and offers to add someone", async () => {
+    mockIPC(() => []);
+    render(Register, { show: "current", options, organisation: null });
+    expect(await screen.findByText(/There are no board members yet/)).toBeTruthy();
+    expect(screen.getByRole("link", { name: "Add the first board member" })).toBeTruthy();
+  });
+
+  it("explains a failure to load instead of showing an empty list", async () => {
+    mockIPC(() => {
+      throw { kind: "InUse", message: "The database is in use by another window.", field: null };
+    });
+    render(Register, { show: "all", options, organisation: null });
+    expect(await screen.findByText("The database is in use by another window.")).toBeTruthy();
+  });
+});

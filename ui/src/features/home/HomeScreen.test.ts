@@ -1,0 +1,141 @@
+import { mockIPC } from "@tauri-apps/api/mocks";
+import { render, screen, within } from "@testing-library/svelte";
+import { describe, expect, it } from "vitest";
+import type { Home } from "../../bindings/Home";
+import { homePage } from "../../test-fixtures";
+import HomeScreen from "./HomeScreen.svelte";
+
+function mockHome(home: Home) {
+  const calls: Record<string, unknown[]> = {};
+  mockIPC((cmd, args) => {
+    (calls[cmd] ??= []).push(args);
+    if (cmd === "home") return home;
+  });
+  return calls;
+}
+
+const section = (name: string) => screen.getByRole("region", { name });
+const headings = () => screen.getAllByRole("heading", { level: 2 }).map((h) => h.textContent?.trim());
+
+describe("the home page", () => {
+  it("shows the next meeting and the person's overdue action first, each linked to its record", async () => {
+    const calls = mockHome(homePage());
+    render(HomeScreen);
+    expect(await screen.findByRole("heading", { level: 1, name: "What needs me now" })).toBeTruthy();
+    expect(await screen.findByText("For Priya Raman, as at 6 August 2026.")).toBeTruthy();
+    expect(calls.home).toHaveLength(1);
+    expect(headings()).toEqual([
+      "Next meeting",
+      "My actions",
+      "Actions I am following up",
+      "My training",
+      "Competency without evidence",
+      "Areas not scrutinised in 2026/27",
+      "For the whole board",
+    ]);
+
+    const meeting = section("Next meeting");
+    expect(within(meeting).getByRole("link", { name: "Board, 18 August 2026" }).getAttribute("href")).toBe("#/meetings/mt1");
+    expect(meeting.textContent).toContain("Board, 18 August 2026 is in 12 days.");
+    const agenda = within(meeting).getAllByRole("listitem").map((li) => li.textContent?.replace(/\s+/g, " ").trim());
+    expect(agenda).toEqual(["4.1 Safeguarding annual report", "4.2 Learning from reviews"]);
+
+    // Overdue comes first, said in words as well as by its red edge.
+    const mine = within(section("My actions")).getAllByRole("listitem");
+    expect(mine[0].textContent).toContain("Bring the re-audit results to the committee");
+    expect(mine[0].textContent).toContain("Overdue by 6 days");
+    expect(mine[0].textContent).toContain("Was due on 31 July 2026");
+    expect(mine[0].className).toContain("app-home-item--overdue");
+    const overdue = within(mine[0]).getByRole("link", { name: "Bring the re-audit results to the committee" });
+    expect(overdue.getAttribute("href")).toBe("#/scrutiny/e1/edit");
+    expect(mine[1].textContent).not.toContain("Overdue");
+    expect(mine[1].textContent).toContain("Due on 30 September 2026");
+
+    const following = section("Actions I am following up");
+    expect(within(following).getByRole("link", { name: "Audit the use of the escalation policy" }).getAttribute("href")).toBe("#/scrutiny/e3/edit");
+    expect(following.textContent).toContain("Owner: Head of Safeguarding");
+
+    const training = section("My training");
+    expect(within(training).getByRole("link", { name: "Board safeguarding update" }).getAttribute("href")).toBe("#/members/m1/training");
+    expect(training.textContent).toContain("Expired");
+    expect(training.textContent).toContain("Renewal was due by 01/07/2026.");
+
+    const competency = section("Competency without evidence");
+    expect(competency.textContent).toContain("12 of 42 items have no evidence yet.");
+    expect(within(competency).getAllByRole("listitem")).toHaveLength(10);
+    expect(within(competency).getByRole("link", { name: "Competency item 1" }).getAttribute("href")).toBe("#/members/m1/competency");
+    expect(within(competency).getByRole("link", { name: "Show all 12 items without evidence" }).getAttribute("href")).toBe("#/members/m1/competency");
+
+    expect(within(section("Areas not scrutinised in 2026/27")).getByRole("link", { name: "Learning from reviews" }).getAttribute("href")).toBe("#/coverage");
+
+    const board = section("For the whole board");
+    expect(board.textContent).toContain("9 open actions, 3 of them overdue.");
+    const owners = within(board).getByRole("table", { name: "Overdue actions by owner" });
+    expect(within(owners).getAllByRole("row")[1].textContent).toBe("Head of Safeguarding240 days");
+    const gaps = within(board).getByRole("table", { name: "Members with training gaps" });
+    expect(within(gaps).getByRole("link", { name: "Margaret Ellison" }).getAttribute("href")).toBe("#/members/m2/training");
+  });
+
+  it("asks whose laptop this is instead of showing personal sections when nobody is chosen", async () => {
+    mockHome(homePage({ me: null, myActions: [], followingUp: [], trainingDue: [], unevidenced: [], applicableItems: 0 }));
+    render(HomeScreen);
+    const prompt = await screen.findByRole("region", { name: "Your actions, training and competency" });
+    expect(prompt.textContent).toContain("once the app knows whose laptop this is");
+    expect(within(prompt).getByRole("link", { name: "Choose whose laptop this is in Settings" }).getAttribute("href")).toBe("#/settings");
+    for (const personal of ["My actions", "Actions I am following up", "My training", "Competency without evidence"]) {
+      expect(screen.queryByRole("heading", { name: personal })).toBeNull();
+    }
+    // The rest of the page is for anyone.
+    expect(headings()).toEqual([
+      "Next meeting",
+      "Your actions, training and competency",
+      "Areas not scrutinised in 2026/27",
+      "For the whole board",
+    ]);
+    expect(screen.getByText("As at 6 August 2026.")).toBeTruthy();
+  });
+
+  it("says plainly when there is nothing to do", async () => {
+    const empty = homePage();
+    mockHome({
+      ...empty,
+      nextMeeting: null,
+      myActions: [],
+      followingUp: [],
+      trainingDue: [],
+      unevidenced: [],
+      unscrutinisedAreas: [],
+      board: { openActions: 0, overdueActions: 0, overdueByOwner: [], complianceGaps: [] },
+    });
+    render(HomeScreen);
+    await screen.findByRole("heading", { name: "Next meeting" });
+    expect(section("Next meeting").textContent).toContain("No meeting is planned.");
+    expect(section("My actions").textContent).toContain("You have no open actions.");
+    expect(section("My training").textContent).toContain("None of your training is due soon, expired or not met.");
+    expect(section("Competency without evidence").textContent).toContain("Every one of your 42 items has evidence.");
+    expect(section("Areas not scrutinised in 2026/27").textContent).toContain("Every assurance area has been scrutinised in 2026/27.");
+    const board = section("For the whole board");
+    expect(board.textContent).toContain("There are no open actions.");
+    expect(board.textContent).toContain("No actions are overdue.");
+    expect(within(board).queryByRole("table")).toBeNull();
+  });
+
+  it("says today and tomorrow in words", async () => {
+    const home = homePage();
+    mockHome({ ...home, nextMeeting: { ...home.nextMeeting!, inDays: 1 } });
+    const { unmount } = render(HomeScreen);
+    expect((await screen.findByText(/is tomorrow\./)).textContent).toContain("Board, 18 August 2026 is tomorrow.");
+    unmount();
+    mockHome({ ...home, nextMeeting: { ...home.nextMeeting!, inDays: 0 } });
+    render(HomeScreen);
+    expect(await screen.findByText(/is today\./)).toBeTruthy();
+  });
+
+  it("shows why the page could not be loaded", async () => {
+    mockIPC((cmd) => {
+      if (cmd === "home") throw { kind: "Io", message: "The database could not be read.", field: null };
+    });
+    render(HomeScreen);
+    expect((await screen.findByRole("alert")).textContent).toContain("The database could not be read.");
+  });
+});
