@@ -9,14 +9,16 @@ export type Calls = Partial<Record<Command, (Record<string, unknown> | undefined
 
 /**
  * Stands in for the core: each named command answers with its handler, any other answers
- * nothing. Only commands the window really invokes can be named (see lib/commands.ts).
+ * nothing. Only commands the window really invokes can be named (see lib/commands.ts). A test
+ * that keeps its own log of calls, in order, passes `oncall`.
  */
-export function mockCommands(handlers: Handlers): Calls {
+export function mockCommands(handlers: Handlers, oncall?: (cmd: Command, args: Record<string, unknown> | undefined) => void): Calls {
   const calls: Calls = {};
   mockIPC((cmd, args) => {
     const command = cmd as Command;
     const sent = args as Record<string, unknown> | undefined;
     (calls[command] ??= []).push(sent);
+    oncall?.(command, sent);
     return handlers[command]?.(sent ?? {});
   });
   return calls;

@@ -1,4 +1,3 @@
-import { mockIPC } from "@tauri-apps/api/mocks";
 import { render, screen } from "@testing-library/svelte";
 import userEvent from "@testing-library/user-event";
 import { describe, expect, it, vi } from "vitest";
@@ -9,10 +8,9 @@ import { mockCommands } from "../../test-commands";
 describe("adding a board member", () => {
   it("sends what was typed to the core and reports success", async () => {
     const calls: Array<{ cmd: string; args: unknown }> = [];
-    mockIPC((cmd, args) => {
-      calls.push({ cmd, args });
-      if (cmd === "add_member") return member({ name: "Sam Lee" });
-    });
+    mockCommands({
+      add_member: () => member({ name: "Sam Lee" }),
+    }, (cmd, args) => calls.push({ cmd, args }));
     const ondone = vi.fn();
     render(MemberForm, { options, ondone });
     const user = userEvent.setup();

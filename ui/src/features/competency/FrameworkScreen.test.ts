@@ -1,4 +1,3 @@
-import { mockIPC } from "@tauri-apps/api/mocks";
 import { render, screen, within } from "@testing-library/svelte";
 import { describe, expect, it } from "vitest";
 import type { Framework } from "../../bindings/Framework";
@@ -98,10 +97,10 @@ describe("the framework library", () => {
   });
 
   it("explains a framework that cannot be found", async () => {
-    mockIPC((cmd) => {
-      if (cmd === "list_frameworks") return library;
-      if (cmd === "register_options") return options;
-      if (cmd === "get_framework") throw { kind: "NotFound", message: "No framework has the id 'gone'.", field: null };
+    mockCommands({
+      list_frameworks: () => library,
+      register_options: () => options,
+      get_framework: () => { throw { kind: "NotFound", message: "No framework has the id 'gone'.", field: null }; },
     });
     render(FrameworkScreen, { id: "gone" });
     expect(await screen.findByText("No framework has the id 'gone'.")).toBeTruthy();

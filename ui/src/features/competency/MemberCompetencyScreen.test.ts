@@ -1,4 +1,3 @@
-import { mockIPC } from "@tauri-apps/api/mocks";
 import { render, screen } from "@testing-library/svelte";
 import userEvent from "@testing-library/user-event";
 import { describe, expect, it } from "vitest";
@@ -93,10 +92,10 @@ describe("a member's competency", () => {
   });
 
   it("shows the reason when the assessment is refused", async () => {
-    mockIPC((cmd) => {
-      if (cmd === "member_competency") return data(null);
-      if (cmd === "plan_statuses") return [];
-      if (cmd === "save_assessment") throw { kind: "Validation", message: "Choose a rating.", field: "rating" };
+    mockCommands({
+      member_competency: () => data(null),
+      plan_statuses: () => [],
+      save_assessment: () => { throw { kind: "Validation", message: "Choose a rating.", field: "rating" }; },
     });
     const user = userEvent.setup();
     render(MemberCompetencyScreen, { id: "m1", options });

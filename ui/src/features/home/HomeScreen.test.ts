@@ -4,6 +4,7 @@ import { describe, expect, it } from "vitest";
 import type { Home } from "../../bindings/Home";
 import { homePage } from "../../test-fixtures";
 import HomeScreen from "./HomeScreen.svelte";
+import { mockCommands } from "../../test-commands";
 
 function mockHome(home: Home) {
   const calls: Record<string, unknown[]> = {};
@@ -132,8 +133,8 @@ describe("the home page", () => {
   });
 
   it("shows why the page could not be loaded", async () => {
-    mockIPC((cmd) => {
-      if (cmd === "home") throw { kind: "Io", message: "The database could not be read.", field: null };
+    mockCommands({
+      home: () => { throw { kind: "Io", message: "The database could not be read.", field: null }; },
     });
     render(HomeScreen);
     expect((await screen.findByRole("alert")).textContent).toContain("The database could not be read.");

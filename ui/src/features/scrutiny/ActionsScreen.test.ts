@@ -1,4 +1,3 @@
-import { mockIPC } from "@tauri-apps/api/mocks";
 import { render, screen, waitFor, within } from "@testing-library/svelte";
 import userEvent from "@testing-library/user-event";
 import { describe, expect, it, vi } from "vitest";
@@ -7,6 +6,7 @@ import type { TrackedAction } from "../../bindings/TrackedAction";
 import { seriousAxeProblems } from "../../test-axe";
 import { actionPageOf, actionStatuses, manyActions, member, periodChoices, trackedAction } from "../../test-fixtures";
 import ActionsScreen from "./ActionsScreen.svelte";
+import { mockCommands } from "../../test-commands";
 
 // As the core sends them: overdue first, most overdue at the top.
 const late = trackedAction(
@@ -27,20 +27,18 @@ type Call = { cmd: string; args: unknown };
 const board = [member({ id: "m1", name: "Priya Raman" }), member({ id: "m2", name: "Margaret Ellison" })];
 
 function mockActions(calls: Call[], list: () => TrackedAction[], onUpdate: (args: unknown) => unknown = () => undefined) {
-  mockIPC((cmd, args) => {
-    calls.push({ cmd, args });
-    if (cmd === "action_statuses") return actionStatuses;
-    if (cmd === "recent_periods") return periodChoices;
-    if (cmd === "list_members") return board;
-    if (cmd === "escalation_points") return ["Board", "Quality Committee"];
-    if (cmd === "action_page") return actionPageOf(list(), (args as { page: PageRequest }).page);
-    if (cmd === "update_action") return onUpdate(args);
-    if (cmd === "action_history")
-      return [
+  mockCommands({
+    action_statuses: () => actionStatuses,
+    recent_periods: () => periodChoices,
+    list_members: () => board,
+    escalation_points: () => ["Board", "Quality Committee"],
+    action_page: (args) => actionPageOf(list(), (args as { page: PageRequest }).page),
+    update_action: (args) => onUpdate(args),
+    action_history: () => [
         { recordedAt: "2026-08-06T10:00:00.000Z", changedBy: "Fiona Gallagher", change: "added", changes: ["Agreed"], record: late.action },
         { recordedAt: "2026-08-20T10:00:00.000Z", changedBy: "Priya Raman", change: "edited", changes: ["Status: “Open” → “In progress”"], record: late.action },
-      ];
-  });
+      ],
+  }, (cmd, args) => calls.push({ cmd, args }));
 }
 
 const listed = () => screen.getAllByRole("listitem").filter((li) => li.classList.contains("app-action"));

@@ -1,4 +1,3 @@
-import { mockIPC } from "@tauri-apps/api/mocks";
 import { render, screen } from "@testing-library/svelte";
 import userEvent from "@testing-library/user-event";
 import { describe, expect, it } from "vitest";
@@ -24,11 +23,10 @@ describe("importing training from CSV", () => {
   it("lists every bad row with its line, then imports the good rows on request", async () => {
     const calls: string[] = [];
     let imported = 0;
-    mockIPC((cmd) => {
-      calls.push(cmd);
-      if (cmd === "import_training_csv") return refused;
-      if (cmd === "import_training_valid_rows") return { ...refused, added: 4, imported: true };
-    });
+    mockCommands({
+      import_training_csv: () => refused,
+      import_training_valid_rows: () => ({ ...refused, added: 4, imported: true }),
+    }, (cmd) => calls.push(cmd));
     const user = userEvent.setup();
     render(TrainingImport, { onimported: () => imported++ });
     await user.click(screen.getByRole("button", { name: "Import from CSV…" }));
