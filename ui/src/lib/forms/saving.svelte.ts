@@ -74,6 +74,14 @@ export class Saving {
       this.#running = null;
     }
   }
+
+  /** A form's submit handler that saves as `run` does, without the browser sending the form. */
+  submit<T>(work: () => Promise<T>, then?: (result: T) => Outcome | Promise<Outcome>) {
+    return (event: SubmitEvent) => {
+      event.preventDefault();
+      return this.run(work, then);
+    };
+  }
 }
 
 /** The problem kept by a page for one of its sections: the section's `error` prop and `onerror`. */
