@@ -1,6 +1,6 @@
 //! Self-assessment, sign-off and development plans.
 
-use boardassure_core::board::Choice;
+use boardassure_core::codes::Choice;
 use boardassure_core::competency::{
     self, Assessment, AssessmentInput, AssessmentVersion, MemberCompetency, PlanInput, PlanStatus,
     PlannedLearning, SignOffInput,

@@ -1,11 +1,12 @@
 //! Training requirements and the board compliance matrix.
 
-use boardassure_core::board::{Choice, FrameworkRole};
+use boardassure_core::board::FrameworkRole;
+use boardassure_core::codes::Choice;
 use boardassure_core::compliance::{
     self, ComplianceMatrix, MemberCompliance, Requirement, RequirementInput, RequirementKind,
 };
 use boardassure_core::session::Session;
-use boardassure_core::{board, CoreError};
+use boardassure_core::{dates, CoreError};
 use tauri::{AppHandle, State};
 
 use super::files::choose_save_path;
@@ -15,7 +16,7 @@ pub fn compliance_matrix(
     session: State<'_, Session>,
     role: Option<FrameworkRole>,
 ) -> Result<ComplianceMatrix, CoreError> {
-    session.with(|s| compliance::matrix(s, board::today(), role))
+    session.with(|s| compliance::matrix(s, dates::today(), role))
 }
 
 #[tauri::command(async)]
@@ -23,7 +24,7 @@ pub fn member_compliance(
     session: State<'_, Session>,
     member_id: String,
 ) -> Result<MemberCompliance, CoreError> {
-    session.with(|s| compliance::member_compliance(s, &member_id, board::today()))
+    session.with(|s| compliance::member_compliance(s, &member_id, dates::today()))
 }
 
 #[tauri::command(async)]
@@ -68,13 +69,13 @@ pub async fn export_compliance_csv(
     session: State<'_, Session>,
     role: Option<FrameworkRole>,
 ) -> Result<Option<String>, CoreError> {
-    let name = format!("board-training-compliance-{}.csv", board::today());
+    let name = format!("board-training-compliance-{}.csv", dates::today());
     let Some(path) = choose_save_path(&app, "Export the compliance matrix", &name, "CSV", &["csv"])
     else {
         return Ok(None);
     };
     session.with(|s| {
-        let m = compliance::matrix(s, board::today(), role)?;
+        let m = compliance::matrix(s, dates::today(), role)?;
         compliance::write_matrix_csv(&m, &path)
     })?;
     Ok(Some(path.display().to_string()))

@@ -1,9 +1,6 @@
 //! Exchange files between laptops, and exports for other tools. Every path comes from a
 //! native dialog; the file chosen for import is held here, never handed to the page.
 
-use std::path::PathBuf;
-use std::sync::Mutex;
-
 use boardassure_core::exchange::{
     self, ExportOptions, ExportSummary, Identity, ImportChoices, ImportPlan, TrustedSigner,
 };
@@ -13,21 +10,7 @@ use boardassure_core::session::Session;
 use boardassure_core::CoreError;
 use tauri::{AppHandle, State};
 
-use super::files::{choose_file, choose_save_path};
-
-/// The exchange file chosen last, for preview, trust and import.
-#[derive(Default)]
-pub struct ExchangeFile(Mutex<Option<PathBuf>>);
-
-impl ExchangeFile {
-    fn path(&self) -> Result<PathBuf, CoreError> {
-        self.0
-            .lock()
-            .unwrap_or_else(|e| e.into_inner())
-            .clone()
-            .ok_or_else(|| CoreError::validation("file", "Choose the exchange file first."))
-    }
-}
+use super::files::{choose_file, choose_save_path, ExchangeFile};
 
 #[tauri::command(async)]
 pub fn exchange_identity(session: State<'_, Session>) -> Result<Identity, CoreError> {
@@ -70,7 +53,7 @@ pub async fn exchange_choose_file(
         .file_name()
         .map(|n| n.to_string_lossy().into_owned())
         .unwrap_or_default();
-    *chosen.0.lock().unwrap_or_else(|e| e.into_inner()) = Some(path);
+    chosen.remember(path);
     Ok(Some(name))
 }
 
@@ -138,7 +121,7 @@ pub async fn export_json(
     app: AppHandle,
     session: State<'_, Session>,
 ) -> Result<Option<Saved>, CoreError> {
-    let name = format!("Board records {}.json", boardassure_core::board::today());
+    let name = format!("Board records {}.json", boardassure_core::dates::today());
     let Some(path) = choose_save_path(&app, "Save all records as JSON", &name, "JSON", &["json"])
     else {
         return Ok(None);

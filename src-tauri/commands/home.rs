@@ -3,13 +3,13 @@
 use boardassure_core::home::{self, Home};
 use boardassure_core::reminders::{self, Reminder, ReminderPreferences};
 use boardassure_core::session::Session;
-use boardassure_core::{board, CoreError};
+use boardassure_core::{dates, CoreError};
 use tauri::{AppHandle, State};
 use tauri_plugin_notification::NotificationExt;
 
 #[tauri::command(async)]
 pub fn home(session: State<'_, Session>) -> Result<Home, CoreError> {
-    session.with(|s| home::home(s, board::today()))
+    session.with(|s| home::home(s, dates::today()))
 }
 
 /// The reminders not yet shown today, each shown once; also sent as desktop notifications
@@ -20,7 +20,7 @@ pub fn take_reminders(
     session: State<'_, Session>,
 ) -> Result<Vec<Reminder>, CoreError> {
     let (new, prefs) = session.with(|s| {
-        let new = reminders::take_new(s, board::today())?;
+        let new = reminders::take_new(s, dates::today())?;
         Ok((new, reminders::preferences(s)?))
     })?;
     if prefs.desktop {

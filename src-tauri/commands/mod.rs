@@ -9,7 +9,7 @@ pub mod board;
 pub mod competency;
 pub mod compliance;
 pub mod exchange;
-mod files;
+pub mod files;
 pub mod framework;
 pub mod home;
 pub mod papers;

@@ -3,13 +3,14 @@
 
 use std::collections::BTreeMap;
 
-use boardassure_core::document::Document;
+// The window knows the document model as `PaperDocument` (its binding's name).
+use boardassure_core::document::Document as PaperDocument;
 use boardassure_core::paper::{
     self, CoverField, CoverSheet, PackPlan, PaperFormat, PaperRequest, Written,
 };
 use boardassure_core::periods::Period;
 use boardassure_core::session::Session;
-use boardassure_core::{board, CoreError};
+use boardassure_core::{dates, CoreError};
 use tauri::{AppHandle, State};
 
 use super::files::{choose_file, choose_save_path};
@@ -17,7 +18,7 @@ use super::files::{choose_file, choose_save_path};
 fn request(period: Period) -> PaperRequest {
     PaperRequest {
         period,
-        as_at: board::today(),
+        as_at: dates::today(),
     }
 }
 
@@ -58,7 +59,10 @@ pub fn save_protective_marking(
 
 /// The paper as the document model, for the window to show as a preview.
 #[tauri::command(async)]
-pub fn preview_paper(session: State<'_, Session>, period: Period) -> Result<Document, CoreError> {
+pub fn preview_paper(
+    session: State<'_, Session>,
+    period: Period,
+) -> Result<PaperDocument, CoreError> {
     session.with(|s| paper::build_paper(s, request(period)))
 }
 
@@ -122,11 +126,11 @@ pub async fn save_pack(
     meeting_id: String,
 ) -> Result<Option<Written>, CoreError> {
     let plan = session.with(|s| paper::pack_plan(s, &meeting_id))?;
-    let name = format!("Board pack {}.pdf", board::today());
+    let name = format!("Board pack {}.pdf", dates::today());
     let Some(path) = choose_save_path(&app, "Save the board pack", &name, "PDF", &["pdf"]) else {
         return Ok(None);
     };
     session
-        .with(|s| paper::write_pack(s, &plan, board::today(), &path))
+        .with(|s| paper::write_pack(s, &plan, dates::today(), &path))
         .map(Some)
 }

@@ -1,22 +1,19 @@
 //! Scrutiny: meetings, the challenge log, follow-up actions, coverage and assurance areas.
 
-use std::path::PathBuf;
-use std::sync::Mutex;
-
-use boardassure_core::board::Choice;
 use boardassure_core::changes::RecordVersion;
+use boardassure_core::codes::Choice;
 use boardassure_core::periods::{Period, PeriodChoice};
 use boardassure_core::scrutiny::{
     self, Action, ActionFilter, ActionInput, ActionPage, ActionStatus, ActionView, AreaSetSummary,
     AssuranceArea, AssuranceLevel, Coverage, CustomAreaInput, EntryInput, EntryPage, EntryVersion,
     EntryView, EvidenceSource, LogFilter, Meeting, MeetingInput, MeetingKind, MeetingPart,
-    MeetingSummary, MeetingView, PageRequest, ScrutinyImportReport, TrackedAction,
+    MeetingSummary, MeetingView, PageRequest, ScrutinyImportReport,
 };
 use boardassure_core::session::Session;
 use boardassure_core::CoreError;
 use tauri::{AppHandle, State};
 
-use super::files::choose_file;
+use super::files::{choose_file, ScrutinyCsv};
 
 #[tauri::command(async)]
 pub fn recent_periods(session: State<'_, Session>) -> Result<Vec<PeriodChoice>, CoreError> {
@@ -91,14 +88,6 @@ pub fn update_meeting(
     session.with(|s| scrutiny::update_meeting(s, &id, &input))
 }
 
-#[tauri::command(async)]
-pub fn list_entries(
-    session: State<'_, Session>,
-    filter: LogFilter,
-) -> Result<Vec<EntryView>, CoreError> {
-    session.with(|s| scrutiny::list_entries(s, &filter))
-}
-
 /// One page of the log: the screen shows a page at a time however long the log grows.
 #[tauri::command(async)]
 pub fn entry_page(
@@ -136,14 +125,6 @@ pub fn entry_history(
     session.with(|s| scrutiny::entry_history(s, &id))
 }
 
-#[tauri::command(async)]
-pub fn list_actions(
-    session: State<'_, Session>,
-    filter: ActionFilter,
-) -> Result<Vec<TrackedAction>, CoreError> {
-    session.with(|s| scrutiny::list_actions(s, filter))
-}
-
 /// One page of the tracker, overdue first.
 #[tauri::command(async)]
 pub fn action_page(
@@ -151,7 +132,7 @@ pub fn action_page(
     filter: ActionFilter,
     page: PageRequest,
 ) -> Result<ActionPage, CoreError> {
-    session.with(|s| scrutiny::action_page(s, filter, page, boardassure_core::board::today()))
+    session.with(|s| scrutiny::action_page(s, filter, page, boardassure_core::dates::today()))
 }
 
 #[tauri::command(async)]
@@ -221,23 +202,18 @@ pub fn save_assurance_levels(
     session.with(|s| scrutiny::save_assurance_levels(s, &levels))
 }
 
-/// The legacy log last chosen for import, so "import the valid rows" reuses the user's choice
-/// without the window ever handling a path.
-#[derive(Default)]
-pub struct ScrutinyImportFile(Mutex<Option<PathBuf>>);
-
 /// Asks for a CSV file in a native dialog and imports it all-or-nothing; `None` if cancelled.
 #[tauri::command]
 pub async fn import_scrutiny_csv(
     app: AppHandle,
     session: State<'_, Session>,
-    chosen: State<'_, ScrutinyImportFile>,
+    chosen: State<'_, ScrutinyCsv>,
     create_people: bool,
 ) -> Result<Option<ScrutinyImportReport>, CoreError> {
     let Some(path) = choose_file(&app, "Import a challenge log", "CSV", &["csv", "txt"]) else {
         return Ok(None);
     };
-    *chosen.0.lock().unwrap_or_else(|e| e.into_inner()) = Some(path.clone());
+    chosen.remember(path.clone());
     session
         .with(|s| scrutiny::import_scrutiny_csv(s, &path, false, create_people))
         .map(Some)
@@ -247,14 +223,9 @@ pub async fn import_scrutiny_csv(
 #[tauri::command]
 pub async fn import_scrutiny_valid_rows(
     session: State<'_, Session>,
-    chosen: State<'_, ScrutinyImportFile>,
+    chosen: State<'_, ScrutinyCsv>,
     create_people: bool,
 ) -> Result<ScrutinyImportReport, CoreError> {
-    let path = chosen
-        .0
-        .lock()
-        .unwrap_or_else(|e| e.into_inner())
-        .clone()
-        .ok_or_else(|| CoreError::validation("file", "Choose the file to import first."))?;
+    let path = chosen.path()?;
     session.with(|s| scrutiny::import_scrutiny_csv(s, &path, true, create_people))
 }

@@ -39,7 +39,7 @@ pub fn save_text_size(
 }
 
 #[tauri::command(async)]
-pub fn text_sizes() -> Vec<boardassure_core::board::codes::Choice<settings::TextSize>> {
+pub fn text_sizes() -> Vec<boardassure_core::codes::Choice<settings::TextSize>> {
     settings::TextSize::choices()
 }
 

@@ -1,7 +1,7 @@
 //! Start-up, the database, search and the demonstration board.
 
 use boardassure_core::audit::AuditReport;
-use boardassure_core::board::Choice;
+use boardassure_core::codes::Choice;
 use boardassure_core::demo::{self, DemoSummary};
 use boardassure_core::search::{SearchFilter, SearchKind, SearchResults};
 use boardassure_core::session::{AppStatus, EncryptionOutcome, Opening, Session};

@@ -1,16 +1,15 @@
 //! Training records.
 
-use std::path::{Path, PathBuf};
-use std::sync::Mutex;
+use std::path::Path;
 
-use boardassure_core::board::Choice;
 use boardassure_core::changes::RecordVersion;
+use boardassure_core::codes::Choice;
 use boardassure_core::session::Session;
 use boardassure_core::training::{self, ImportReport, LearningType, TrainingInput, TrainingRecord};
 use boardassure_core::CoreError;
 use tauri::{AppHandle, State};
 
-use super::files::choose_file;
+use super::files::{choose_file, TrainingCsv};
 
 #[tauri::command(async)]
 pub fn learning_types() -> Vec<Choice<LearningType>> {
@@ -50,22 +49,17 @@ pub fn update_training(
     session.with(|s| training::update_training(s, &id, &input))
 }
 
-/// The CSV file last chosen for import, so "import the valid rows" reuses the user's choice
-/// without the window ever handling a path.
-#[derive(Default)]
-pub struct ImportFile(Mutex<Option<PathBuf>>);
-
 /// Asks for a CSV file in a native dialog and imports it all-or-nothing; `None` if cancelled.
 #[tauri::command]
 pub async fn import_training_csv(
     app: AppHandle,
     session: State<'_, Session>,
-    chosen: State<'_, ImportFile>,
+    chosen: State<'_, TrainingCsv>,
 ) -> Result<Option<ImportReport>, CoreError> {
     let Some(path) = choose_file(&app, "Import training records", "CSV", &["csv", "txt"]) else {
         return Ok(None);
     };
-    *chosen.0.lock().unwrap_or_else(|e| e.into_inner()) = Some(path.clone());
+    chosen.remember(path.clone());
     run_import(&session, &path, false).map(Some)
 }
 
@@ -73,14 +67,9 @@ pub async fn import_training_csv(
 #[tauri::command]
 pub async fn import_training_valid_rows(
     session: State<'_, Session>,
-    chosen: State<'_, ImportFile>,
+    chosen: State<'_, TrainingCsv>,
 ) -> Result<ImportReport, CoreError> {
-    let path = chosen
-        .0
-        .lock()
-        .unwrap_or_else(|e| e.into_inner())
-        .clone()
-        .ok_or_else(|| CoreError::validation("file", "Choose the file to import first."))?;
+    let path = chosen.path()?;
     run_import(&session, &path, true)
 }
 

@@ -87,7 +87,7 @@ fn build(dir: &Path) -> Store {
         for i in 0..per_year {
             let n = y as usize * per_year + i;
             let day = date(year, (i % 24 * 15) as u32);
-            if day > board::today() {
+            if day > boardassure_core::dates::today() {
                 continue;
             }
             let _ = writeln!(
@@ -297,7 +297,7 @@ fn main() {
 
 /// Times the core call behind every screen on `store`.
 fn measure(store: &Store) -> [(String, Duration, Duration); 10] {
-    let today = board::today();
+    let today = boardassure_core::dates::today();
     let year = Period::year_of(today);
     let area = scrutiny::areas(store).unwrap()[3].id.clone();
     let runs = 40;

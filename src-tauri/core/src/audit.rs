@@ -8,7 +8,8 @@ use ts_rs::TS;
 
 use crate::board::MemberFilter;
 use crate::error::Result;
-use crate::store::{self, history, Store};
+use crate::store::entity::Entity;
+use crate::store::{history, Store};
 
 /// What `audit verify` found.
 #[derive(Debug, Clone, Serialize, TS)]
@@ -116,11 +117,11 @@ pub fn verify(store: &Store) -> Result<AuditReport> {
 type Current = Vec<(String, Value)>;
 
 /// Every record the app keeps history for, as it stands, by entity.
-fn current_records(store: &Store) -> Result<Vec<(&'static str, Current)>> {
+fn current_records(store: &Store) -> Result<Vec<(Entity, Current)>> {
     fn values<T: Serialize>(items: Vec<T>, id: impl Fn(&T) -> String) -> Current {
         items
             .into_iter()
-            .map(|t| (id(&t), serde_json::to_value(&t).expect("records serialise")))
+            .map(|t| (id(&t), serde_json::to_value(&t).unwrap_or(Value::Null)))
             .collect()
     }
     let conn = store.conn();
@@ -128,47 +129,51 @@ fn current_records(store: &Store) -> Result<Vec<(&'static str, Current)>> {
     let mut assessments = Vec::new();
     let mut plans = Vec::new();
     for m in &members {
-        assessments.extend(store::competency::assessments_for_member(conn, &m.id)?);
-        plans.extend(store::competency::plan_for_member(conn, &m.id)?);
+        assessments.extend(crate::competency::repo::assessments_for_member(
+            conn, &m.id,
+        )?);
+        plans.extend(crate::competency::repo::plan_for_member(conn, &m.id)?);
     }
     let (from, to) = crate::periods::ALL_TIME;
     Ok(vec![
-        ("member", values(members, |m| m.id.clone())),
+        (Entity::Member, values(members, |m| m.id.clone())),
         (
-            "training",
-            values(store::training::list_all(conn)?, |t| t.id.clone()),
+            Entity::Training,
+            values(crate::training::repo::list_all(conn)?, |t| t.id.clone()),
         ),
         (
-            "requirement",
-            values(store::requirements::list(conn)?, |r| r.id.clone()),
+            Entity::Requirement,
+            values(crate::compliance::repo::list(conn)?, |r| r.id.clone()),
         ),
-        ("assessment", values(assessments, |a| a.id.clone())),
-        ("planned-learning", values(plans, |p| p.id.clone())),
+        (Entity::Assessment, values(assessments, |a| a.id.clone())),
+        (Entity::PlannedLearning, values(plans, |p| p.id.clone())),
         (
-            "meeting",
-            values(store::scrutiny::meetings_between(conn, from, to)?, |m| {
-                m.id.clone()
-            }),
-        ),
-        (
-            "scrutiny-entry",
-            values(store::scrutiny::entries_between(conn, from, to)?, |e| {
-                e.id.clone()
-            }),
+            Entity::Meeting,
+            values(
+                crate::scrutiny::repo::meetings_between(conn, from, to)?,
+                |m| m.id.clone(),
+            ),
         ),
         (
-            "action",
-            values(store::scrutiny::all_actions(conn)?, |a| a.id.clone()),
+            Entity::ScrutinyEntry,
+            values(
+                crate::scrutiny::repo::entries_between(conn, from, to)?,
+                |e| e.id.clone(),
+            ),
+        ),
+        (
+            Entity::Action,
+            values(crate::scrutiny::repo::all_actions(conn)?, |a| a.id.clone()),
         ),
     ])
 }
 
 /// A record with the fields it borrows from other records (a member's current name on a
 /// meeting's attendance or a sign-off) taken out, so renaming someone is not an alteration.
-fn comparable(entity: &str, value: &Value) -> Value {
+fn comparable(entity: Entity, value: &Value) -> Value {
     let mut v = value.clone();
     match entity {
-        "meeting" => {
+        Entity::Meeting => {
             if let Some(o) = v.as_object_mut() {
                 o.remove("kindLabel");
                 if let Some(Value::Array(list)) = o.get_mut("attendance") {
@@ -178,7 +183,7 @@ fn comparable(entity: &str, value: &Value) -> Value {
                 }
             }
         }
-        "assessment" => {
+        Entity::Assessment => {
             if let Some(Value::Object(s)) = v.get_mut("signOff") {
                 s.remove("byName");
             }

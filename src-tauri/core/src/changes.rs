@@ -6,6 +6,7 @@ use serde::Serialize;
 use ts_rs::TS;
 
 use crate::error::Result;
+use crate::store::entity::Entity;
 use crate::store::{history, Store};
 
 /// The lines describing one change, field by field.
@@ -51,7 +52,7 @@ pub struct RecordVersion<T> {
 /// one by `describe(before, after)`. A version that no longer reads as `T` is passed over.
 pub fn described<T: DeserializeOwned>(
     store: &Store,
-    entity: &str,
+    entity: Entity,
     id: &str,
     first: &str,
     describe: impl Fn(&T, &T) -> Vec<String>,

@@ -8,7 +8,7 @@
 
 use std::path::Path;
 
-use crate::board::codes::loose;
+use crate::codes::loose;
 use crate::error::{CoreError, Result};
 
 /// Files larger than this are refused before they are read: no board's log comes close.

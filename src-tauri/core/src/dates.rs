@@ -122,6 +122,11 @@ pub fn now_utc() -> String {
     chrono::Utc::now().to_rfc3339_opts(chrono::SecondsFormat::Millis, true)
 }
 
+/// Today, on the laptop's own calendar (UK boards work to UK dates).
+pub fn today() -> chrono::NaiveDate {
+    chrono::Local::now().date_naive()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

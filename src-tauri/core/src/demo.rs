@@ -6,9 +6,12 @@ use ts_rs::TS;
 
 use chrono::Days;
 
+use crate::board::repo::members;
+use crate::board::repo::organisation;
 use crate::board::{self, MemberInput, Organisation, OrganisationInput};
 use crate::error::{CoreError, Result};
-use crate::store::{self, history, members, organisation, training, Store};
+use crate::store::{self, history, Store};
+use crate::training::repo as training;
 use crate::training::{LearningType, TrainingInput};
 
 const DEMO_BOARD: &str = include_str!("../../../assets/demo/demo-board.json");
@@ -60,7 +63,7 @@ pub fn load_demo(store: &mut Store) -> Result<DemoSummary> {
         for input in &demo.members {
             added.push(board::insert_member(tx, board::validate_member(input)?)?);
         }
-        let today = board::today();
+        let today = crate::dates::today();
         for t in &demo.training {
             let member = added.iter().find(|m| m.name == t.member).ok_or_else(|| {
                 CoreError::internal(format!("demonstration training names no member: {}", t.member))
@@ -80,7 +83,7 @@ pub fn load_demo(store: &mut Store) -> Result<DemoSummary> {
             let now = crate::dates::now_utc();
             let record = crate::training::validate_record(&input, store::new_id(), now)?;
             training::save(tx, &record)?;
-            history::record(tx, "training", &record.id, "added", &record)?;
+            history::record_searched(tx, &record.id, "added", &record)?;
         }
         Ok(DemoSummary {
             organisation,

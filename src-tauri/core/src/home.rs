@@ -111,7 +111,7 @@ pub fn home(store: &Store, today: NaiveDate) -> Result<Home> {
         None => None,
     };
     let next_meeting =
-        crate::store::scrutiny::meetings_between(store.conn(), today, crate::periods::ALL_TIME.1)?
+        crate::scrutiny::repo::meetings_between(store.conn(), today, crate::periods::ALL_TIME.1)?
             .into_iter()
             .min_by_key(|m| m.held_on)
             .map(|m: Meeting| NextMeeting {
@@ -137,14 +137,14 @@ pub fn home(store: &Store, today: NaiveDate) -> Result<Home> {
         let conn = store.conn();
         my_actions = scrutiny::tracked(
             store,
-            views(crate::store::scrutiny::unclosed_actions_owned_by(
+            views(crate::scrutiny::repo::unclosed_actions_owned_by(
                 conn, &me.id,
             )?),
             None,
         )?;
         following_up = scrutiny::tracked(
             store,
-            views(crate::store::scrutiny::unclosed_actions_following(
+            views(crate::scrutiny::repo::unclosed_actions_following(
                 conn, &me.id,
             )?),
             None,
@@ -224,7 +224,7 @@ fn board_wide(store: &Store, today: NaiveDate) -> Result<BoardWide> {
         .collect();
     let conn = store.conn();
     let mut overdue_by_owner: Vec<OverdueByOwner> =
-        crate::store::scrutiny::overdue_by_owner(conn, today)?
+        crate::scrutiny::repo::overdue_by_owner(conn, today)?
             .into_iter()
             .map(
                 |(owner, owner_member_id, overdue, earliest)| OverdueByOwner {
@@ -239,7 +239,7 @@ fn board_wide(store: &Store, today: NaiveDate) -> Result<BoardWide> {
     Ok(BoardWide {
         compliance_gaps,
         overdue_actions: overdue_by_owner.iter().map(|o| o.overdue).sum(),
-        open_actions: crate::store::scrutiny::count_unclosed_actions(conn)?,
+        open_actions: crate::scrutiny::repo::count_unclosed_actions(conn)?,
         overdue_by_owner,
     })
 }
@@ -257,7 +257,7 @@ mod tests {
     #[test]
     fn without_a_chosen_member_home_still_shows_the_board_and_the_areas() {
         let store = demo();
-        let h = home(&store, board::today()).unwrap();
+        let h = home(&store, crate::dates::today()).unwrap();
         assert!(h.me.is_none());
         assert!(h.my_actions.is_empty() && h.training_due.is_empty());
         assert_eq!(

@@ -3,10 +3,13 @@
 //! This crate never depends on the window toolkit: the desktop shell and the command line are
 //! both thin callers of the functions here.
 
+#[cfg(test)]
+mod architecture_tests;
 pub mod audit;
 pub mod board;
 pub mod changes;
 pub mod cli;
+pub mod codes;
 pub mod competency;
 pub mod compliance;
 pub mod csvfile;
@@ -25,6 +28,8 @@ pub mod paths;
 pub mod pdf;
 pub mod periods;
 pub mod reminders;
+pub mod scale;
+mod schema;
 pub mod scrutiny;
 pub mod search;
 pub mod session;

@@ -8,6 +8,7 @@ use ts_rs::TS;
 
 use crate::error::{CoreError, Result};
 use crate::home::{self, Home};
+use crate::store::entity::Entity;
 use crate::store::{settings, Store};
 
 const SHOWN: &str = "reminders_shown";
@@ -76,7 +77,13 @@ pub fn save_preferences(
     }
     store.write(|tx| {
         settings::set(tx, PREFS, &prefs)?;
-        crate::store::history::record(tx, "settings", "reminder-preferences", "edited", &prefs)?;
+        crate::store::history::record(
+            tx,
+            Entity::Settings,
+            "reminder-preferences",
+            "edited",
+            &prefs,
+        )?;
         Ok(())
     })?;
     Ok(prefs)
@@ -179,7 +186,7 @@ mod tests {
         let mut s = crate::settings::get_settings(&store).unwrap();
         s.my_member_id = Some(me.id.clone());
         crate::settings::save_settings(&mut store, &s).unwrap();
-        let today = board::today();
+        let today = crate::dates::today();
         let first = take_new(&mut store, today).unwrap();
         assert!(
             first.iter().any(|r| r.kind == ReminderKind::Training),

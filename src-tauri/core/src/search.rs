@@ -11,9 +11,11 @@
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
-use crate::board::codes::coded;
+use crate::codes::coded;
 use crate::error::Result;
 use crate::periods::Period;
+use crate::store::entity::Entity;
+use crate::store::search::Searchable;
 use crate::store::{self, Store};
 
 coded!(
@@ -28,6 +30,72 @@ coded!(
         Member => "member", "Board member";
     }
 );
+
+impl SearchKind {
+    /// The kind of record this is in the history chain.
+    pub fn entity(self) -> Entity {
+        match self {
+            SearchKind::Challenge => Entity::ScrutinyEntry,
+            SearchKind::Action => Entity::Action,
+            SearchKind::Meeting => Entity::Meeting,
+            SearchKind::Training => Entity::Training,
+            SearchKind::Assessment => Entity::Assessment,
+            SearchKind::Plan => Entity::PlannedLearning,
+            SearchKind::Member => Entity::Member,
+        }
+    }
+
+    /// The word the index files this kind under.
+    fn entity_word(self) -> &'static str {
+        self.entity()
+            .search_word()
+            .expect("every kind of result is a searched kind of record")
+    }
+}
+
+/// Fills the search index from every record of the kinds search finds, as they stand: run when
+/// the index is first made (format 6).
+pub(crate) fn rebuild_index(conn: &rusqlite::Connection) -> Result<()> {
+    fn add<T: Searchable>(
+        conn: &rusqlite::Connection,
+        records: &[T],
+        id: impl Fn(&T) -> &str,
+    ) -> Result<()> {
+        for r in records {
+            store::search::index(conn, T::ENTITY, id(r), &r.search_document())?;
+        }
+        Ok(())
+    }
+    store::search::clear(conn)?;
+    let (from, to) = crate::periods::ALL_TIME;
+    let members = crate::board::repo::members::list(conn, crate::board::MemberFilter::All, "")?;
+    add(conn, &members, |m| &m.id)?;
+    add(
+        conn,
+        &crate::scrutiny::repo::meetings_between(conn, from, to)?,
+        |m| &m.id,
+    )?;
+    add(
+        conn,
+        &crate::scrutiny::repo::entries_between(conn, from, to)?,
+        |e| &e.id,
+    )?;
+    add(conn, &crate::scrutiny::repo::all_actions(conn)?, |a| &a.id)?;
+    add(conn, &crate::training::repo::list_all(conn)?, |t| &t.id)?;
+    for m in &members {
+        add(
+            conn,
+            &crate::competency::repo::assessments_for_member(conn, &m.id)?,
+            |a| &a.id,
+        )?;
+        add(
+            conn,
+            &crate::competency::repo::plan_for_member(conn, &m.id)?,
+            |p| &p.id,
+        )?;
+    }
+    Ok(())
+}
 
 /// A piece of a title or snippet, marked when it matched the search.
 #[derive(Debug, Clone, PartialEq, Serialize, TS)]
@@ -100,7 +168,7 @@ fn fts_query(text: &str, filter: &SearchFilter) -> Option<String> {
         let kinds: Vec<String> = filter
             .kinds
             .iter()
-            .map(|k| format!("\"{}\"", store::search::kind_word(k.code())))
+            .map(|k| format!("\"{}\"", store::search::kind_word(k.entity_word())))
             .collect();
         query.push_str(&format!(" AND facets : ({})", kinds.join(" OR ")));
     }
@@ -168,15 +236,17 @@ pub fn search(store: &Store, text: &str, filter: &SearchFilter) -> Result<Search
         };
         let day = chrono::NaiveDate::parse_from_str(&m.day, "%Y-%m-%d").ok();
         let context_id = match kind {
-            SearchKind::Training => store::training::get(conn, &m.record_id)?.map(|t| t.member_id),
+            SearchKind::Training => {
+                crate::training::repo::get(conn, &m.record_id)?.map(|t| t.member_id)
+            }
             SearchKind::Assessment => {
-                store::competency::get_assessment(conn, &m.record_id)?.map(|a| a.member_id)
+                crate::competency::repo::get_assessment(conn, &m.record_id)?.map(|a| a.member_id)
             }
             SearchKind::Plan => {
-                store::competency::get_plan(conn, &m.record_id)?.map(|p| p.member_id)
+                crate::competency::repo::get_plan(conn, &m.record_id)?.map(|p| p.member_id)
             }
             SearchKind::Action => {
-                store::scrutiny::get_action(conn, &m.record_id)?.map(|a| a.entry_id)
+                crate::scrutiny::repo::get_action(conn, &m.record_id)?.map(|a| a.entry_id)
             }
             _ => None,
         };
@@ -404,12 +474,13 @@ mod tests {
         {
             let conn = store.conn();
             for n in 0..=RANKED {
-                let snapshot = serde_json::json!({
-                    "heldOn": format!("2024-{:02}-{:02}", 4 + n % 9, 1 + n % 28),
-                    "kindLabel": format!("Board seminar {n}"),
-                    "items": [],
-                });
-                store::search::index(conn, "meeting", &format!("seminar-{n}"), &snapshot).unwrap();
+                let document = store::search::SearchDocument::new(
+                    &format!("Board seminar {n}"),
+                    &[],
+                    chrono::NaiveDate::from_ymd_opt(2024, 4 + n % 9, 1 + n % 28),
+                );
+                store::search::index(conn, Entity::Meeting, &format!("seminar-{n}"), &document)
+                    .unwrap();
             }
         }
         let all = search(&store, "board seminar", &SearchFilter::default()).unwrap();
@@ -423,5 +494,13 @@ mod tests {
         let found = search(&store, "board seminar", &older).unwrap();
         assert_eq!(titles(&found), ["Board seminar follow-up from 2020"]);
         assert!(!found.more);
+    }
+
+    #[test]
+    fn every_kind_of_result_is_filed_under_its_own_code() {
+        // Results are read back from the index by their kind's code.
+        for kind in SearchKind::ALL {
+            assert_eq!(kind.entity_word(), kind.code());
+        }
     }
 }

@@ -13,10 +13,11 @@ use serde::Serialize;
 use ts_rs::TS;
 
 use crate::board;
+use crate::board::repo::members;
 use crate::error::{CoreError, ErrorBody, ErrorKind, Result};
 use crate::settings::{self, TextSize};
 use crate::store::encryption::{self, FileKind, Passphrase};
-use crate::store::{members, Store};
+use crate::store::Store;
 
 pub struct Session {
     path: PathBuf,

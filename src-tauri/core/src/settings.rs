@@ -5,11 +5,12 @@ use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
 use crate::error::{CoreError, ErrorKind, Result};
+use crate::store::entity::Entity;
 use crate::store::{history, settings, Store};
 
 const SCALE: &str = "rating_scale";
 const DUE_SOON: &str = "due_soon_days";
-const ME: &str = "my_member_id";
+const ME: &str = settings::MY_MEMBER_ID;
 
 /// One step of the rating scale. `code` is stored with each assessment and never changes;
 /// the label can be reworded.
@@ -39,7 +40,7 @@ pub const DEFAULT_DUE_SOON_DAYS: u32 = 90;
 
 const TEXT_SIZE: &str = "text_size";
 
-crate::board::codes::coded!(
+crate::codes::coded!(
     /// How large the window's text is, for people who read better with it larger; layouts
     /// reflow rather than clip up to 200%.
     TextSize, "text size", {
@@ -69,7 +70,7 @@ pub fn text_size(store: &Store) -> Result<TextSize> {
 pub fn save_text_size(store: &mut Store, size: TextSize) -> Result<TextSize> {
     store.write(|tx| {
         settings::set(tx, TEXT_SIZE, &size)?;
-        history::record(tx, "settings", "text-size", "edited", &size)
+        history::record(tx, Entity::Settings, "text-size", "edited", &size)
     })?;
     Ok(size)
 }
@@ -94,14 +95,20 @@ pub fn save_idle_lock_minutes(store: &mut Store, minutes: u32) -> Result<u32> {
     }
     store.write(|tx| {
         settings::set(tx, IDLE_LOCK_MINUTES, &minutes)?;
-        history::record(tx, "settings", "idle-lock-minutes", "edited", &minutes)?;
+        history::record(
+            tx,
+            Entity::Settings,
+            "idle-lock-minutes",
+            "edited",
+            &minutes,
+        )?;
         Ok(())
     })?;
     Ok(minutes)
 }
 
 /// The setting that says how many daily backups to keep.
-pub const DAILY_BACKUPS_KEPT: &str = "daily_backups_kept";
+pub use crate::store::settings::DAILY_BACKUPS_KEPT;
 
 /// How many daily backups are kept beside the database.
 pub fn daily_backups_kept(store: &Store) -> Result<u32> {
@@ -119,7 +126,7 @@ pub fn save_daily_backups_kept(store: &mut Store, keep: u32) -> Result<u32> {
     }
     store.write(|tx| {
         settings::set(tx, DAILY_BACKUPS_KEPT, &keep)?;
-        history::record(tx, "settings", "daily-backups-kept", "edited", &keep)?;
+        history::record(tx, Entity::Settings, "daily-backups-kept", "edited", &keep)?;
         Ok(())
     })?;
     Ok(keep)
@@ -164,7 +171,7 @@ pub fn save_settings(store: &mut Store, input: &Settings) -> Result<Settings> {
         ..input.clone()
     };
     store.write(|tx| {
-        let in_use = crate::store::competency::ratings_in_use(tx)?;
+        let in_use = crate::competency::repo::ratings_in_use(tx)?;
         if let Some(code) = in_use
             .iter()
             .find(|c| !saved.rating_scale.iter().any(|l| &l.code == *c))
@@ -177,7 +184,7 @@ pub fn save_settings(store: &mut Store, input: &Settings) -> Result<Settings> {
         settings::set(tx, SCALE, &saved.rating_scale)?;
         settings::set(tx, DUE_SOON, &saved.due_soon_days)?;
         settings::set(tx, ME, &saved.my_member_id)?;
-        history::record(tx, "settings", "settings", "edited", &saved)?;
+        history::record(tx, Entity::Settings, "settings", "edited", &saved)?;
         Ok(())
     })?;
     tracing::info!("settings saved");
@@ -187,41 +194,16 @@ pub fn save_settings(store: &mut Store, input: &Settings) -> Result<Settings> {
 /// A scale needs two to seven levels with distinct labels, at least one that meets the item;
 /// a new level without a code gets one made from its label.
 fn validate_scale(levels: &[RatingLevel]) -> Result<Vec<RatingLevel>> {
-    if !(2..=7).contains(&levels.len()) {
-        return Err(CoreError::validation(
-            "ratingScale",
-            "A rating scale needs between two and seven levels.",
-        ));
-    }
-    let mut out: Vec<RatingLevel> = Vec::new();
-    for l in levels {
-        let label = l.label.split_whitespace().collect::<Vec<_>>().join(" ");
-        if label.is_empty() {
-            return Err(CoreError::validation(
-                "ratingScale",
-                "Every level of the rating scale needs a label.",
-            ));
-        }
-        let code = if l.code.trim().is_empty() {
-            crate::board::codes::slug(&label)
-        } else {
-            l.code.trim().to_string()
-        };
-        if out
-            .iter()
-            .any(|o| o.code == code || o.label.eq_ignore_ascii_case(&label))
-        {
-            return Err(CoreError::validation(
-                "ratingScale",
-                format!("The rating scale has '{label}' twice; each level must be different."),
-            ));
-        }
-        out.push(RatingLevel {
-            code,
-            label,
-            meets: l.meets,
-        });
-    }
+    let out = crate::scale::validate(
+        levels,
+        &crate::scale::Rules {
+            field: "ratingScale",
+            sizes: 2..=7,
+            wrong_size: "A rating scale needs between two and seven levels.",
+            incomplete: "Every level of the rating scale needs a label.",
+            name: "The rating scale",
+        },
+    )?;
     if !out.iter().any(|l| l.meets) {
         return Err(CoreError::validation(
             "ratingScale",
@@ -229,4 +211,20 @@ fn validate_scale(levels: &[RatingLevel]) -> Result<Vec<RatingLevel>> {
         ));
     }
     Ok(out)
+}
+
+impl crate::scale::Level for RatingLevel {
+    fn code(&self) -> &str {
+        &self.code
+    }
+    fn label(&self) -> &str {
+        &self.label
+    }
+    fn tidied(&self, code: String, label: String) -> Option<Self> {
+        Some(RatingLevel {
+            code,
+            label,
+            meets: self.meets,
+        })
+    }
 }

@@ -251,7 +251,7 @@ proptest! {
         let page_req: Option<scrutiny::PageRequest> = serde_json::from_value(page).ok();
         if let (Ok(f), Some(p)) = (serde_json::from_value::<scrutiny::LogFilter>(filter), page_req) {
             let _ = scrutiny::entry_page(&store, &f, p);
-            let _ = scrutiny::action_page(&store, scrutiny::ActionFilter::default(), p, board::today());
+            let _ = scrutiny::action_page(&store, scrutiny::ActionFilter::default(), p, boardassure_core::dates::today());
         }
         let _ = search::search(&store, &text, &search::SearchFilter::default());
         let q = periods::Period::parse("2026/27-Q2").unwrap();

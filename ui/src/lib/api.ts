@@ -1,96 +1,53 @@
 // Typed calls into the Rust core. Every payload type is generated from Rust (src/bindings).
 import { invoke } from "@tauri-apps/api/core";
-import type { AppStatus } from "../bindings/AppStatus";
-import type { AuditReport } from "../bindings/AuditReport";
-import type { BackupInfo } from "../bindings/BackupInfo";
-import type { EncryptionOutcome } from "../bindings/EncryptionOutcome";
-import type { Opening } from "../bindings/Opening";
 import type { SearchFilter } from "../bindings/SearchFilter";
-import type { SearchResults } from "../bindings/SearchResults";
-import type { SearchKind } from "../bindings/SearchKind";
-import type { DemoSummary } from "../bindings/DemoSummary";
-import type { Framework } from "../bindings/Framework";
-import type { HealthReport } from "../bindings/HealthReport";
-import type { HistoryEntry } from "../bindings/HistoryEntry";
-import type { Choice } from "../bindings/Choice";
-import type { LearningType } from "../bindings/LearningType";
 import type { TrainingInput } from "../bindings/TrainingInput";
-import type { TrainingRecord } from "../bindings/TrainingRecord";
-import type { Member } from "../bindings/Member";
 import type { MemberFilter } from "../bindings/MemberFilter";
 import type { MemberInput } from "../bindings/MemberInput";
-import type { Organisation } from "../bindings/Organisation";
 import type { OrganisationInput } from "../bindings/OrganisationInput";
-import type { RegisterOptions } from "../bindings/RegisterOptions";
 import type { AppliesTo } from "../bindings/AppliesTo";
-import type { Assessment } from "../bindings/Assessment";
 import type { AssessmentInput } from "../bindings/AssessmentInput";
-import type { AssessmentVersion } from "../bindings/AssessmentVersion";
-import type { ComplianceMatrix } from "../bindings/ComplianceMatrix";
 import type { FrameworkRole } from "../bindings/FrameworkRole";
-import type { FrameworkSummary } from "../bindings/FrameworkSummary";
-import type { ImportReport } from "../bindings/ImportReport";
-import type { MemberCompetency } from "../bindings/MemberCompetency";
-import type { MemberCompliance } from "../bindings/MemberCompliance";
 import type { PlanInput } from "../bindings/PlanInput";
-import type { PlanStatus } from "../bindings/PlanStatus";
-import type { PlannedLearning } from "../bindings/PlannedLearning";
-import type { Requirement } from "../bindings/Requirement";
 import type { RequirementInput } from "../bindings/RequirementInput";
-import type { RequirementKind } from "../bindings/RequirementKind";
 import type { Settings } from "../bindings/Settings";
 import type { SignOffInput } from "../bindings/SignOffInput";
 import type { ActionFilter } from "../bindings/ActionFilter";
 import type { ActionInput } from "../bindings/ActionInput";
-import type { ActionStatus } from "../bindings/ActionStatus";
-import type { Action } from "../bindings/Action";
-import type { ActionView } from "../bindings/ActionView";
-import type { AreaSetSummary } from "../bindings/AreaSetSummary";
-import type { AssuranceArea } from "../bindings/AssuranceArea";
 import type { AssuranceLevel } from "../bindings/AssuranceLevel";
-import type { Coverage } from "../bindings/Coverage";
 import type { CustomAreaInput } from "../bindings/CustomAreaInput";
 import type { EntryInput } from "../bindings/EntryInput";
-import type { EntryVersion } from "../bindings/EntryVersion";
-import type { EntryView } from "../bindings/EntryView";
-import type { EvidenceSource } from "../bindings/EvidenceSource";
 import type { LogFilter } from "../bindings/LogFilter";
-import type { Meeting } from "../bindings/Meeting";
 import type { MeetingInput } from "../bindings/MeetingInput";
-import type { MeetingKind } from "../bindings/MeetingKind";
-import type { MeetingPart } from "../bindings/MeetingPart";
-import type { MeetingSummary } from "../bindings/MeetingSummary";
-import type { RecordVersion } from "../bindings/RecordVersion";
-import type { MeetingView } from "../bindings/MeetingView";
 import type { Period } from "../bindings/Period";
-import type { PeriodChoice } from "../bindings/PeriodChoice";
-import type { ScrutinyImportReport } from "../bindings/ScrutinyImportReport";
-import type { ActionPage } from "../bindings/ActionPage";
-import type { EntryPage } from "../bindings/EntryPage";
 import type { PageRequest } from "../bindings/PageRequest";
 import type { TextSize } from "../bindings/TextSize";
 import type { CoverField } from "../bindings/CoverField";
-import type { CoverSheet } from "../bindings/CoverSheet";
 import type { PackPlan } from "../bindings/PackPlan";
-import type { PaperDocument } from "../bindings/PaperDocument";
 import type { PaperFormat } from "../bindings/PaperFormat";
-import type { Written } from "../bindings/Written";
-import type { Home } from "../bindings/Home";
-import type { Reminder } from "../bindings/Reminder";
 import type { ReminderPreferences } from "../bindings/ReminderPreferences";
 import type { CsvExport } from "../bindings/CsvExport";
 import type { ExportOptions } from "../bindings/ExportOptions";
-import type { ExportSummary } from "../bindings/ExportSummary";
-import type { Identity } from "../bindings/Identity";
 import type { ImportChoices } from "../bindings/ImportChoices";
-import type { ImportPlan } from "../bindings/ImportPlan";
-import type { Saved } from "../bindings/Saved";
-import type { TrustedSigner } from "../bindings/TrustedSigner";
+import type { Commands } from "../bindings/commands";
 import { toErrorBody } from "./errors";
 
-async function call<T>(command: string, args?: Record<string, unknown>): Promise<T> {
+/** A command's arguments: optional when it takes none. */
+type Args<K extends keyof Commands> = keyof Commands[K]["args"] extends never
+  ? [args?: Commands[K]["args"]]
+  : [args: Commands[K]["args"]];
+
+/**
+ * Calls a command with the arguments and result its Rust function declares (the map in
+ * bindings/commands.ts is generated from those functions), so a changed command no longer
+ * type-checks here; an error arrives as the core's one error shape.
+ */
+async function call<K extends keyof Commands>(
+  command: K,
+  ...args: Args<K>
+): Promise<Commands[K]["result"]> {
   try {
-    return await invoke<T>(command, args);
+    return await invoke<Commands[K]["result"]>(command, args[0]);
   } catch (e) {
     throw toErrorBody(e);
   }
@@ -98,160 +55,160 @@ async function call<T>(command: string, args?: Record<string, unknown>): Promise
 
 export const api = {
   /** The status, and what the first screen needs when the database is open: one call at start. */
-  opening: () => call<Opening>("opening"),
+  opening: () => call("opening"),
   /** Tells the app its first screen is on show, for the start-up log and benchmark. */
-  uiReady: () => call<null>("ui_ready"),
-  retryOpen: () => call<AppStatus>("retry_open"),
+  uiReady: () => call("ui_ready"),
+  retryOpen: () => call("retry_open"),
   /** Creates the database, encrypted with this passphrase; only when there is no database yet. */
-  createDatabase: (passphrase: string) => call<AppStatus>("create_database", { passphrase }),
+  createDatabase: (passphrase: string) => call("create_database", { passphrase }),
   /** Opens the locked database; a wrong passphrase is refused with a WrongPassphrase error. */
-  unlock: (passphrase: string) => call<AppStatus>("unlock", { passphrase }),
+  unlock: (passphrase: string) => call("unlock", { passphrase }),
   /** Closes the encrypted database until its passphrase is entered again. */
-  lock: () => call<AppStatus>("lock"),
+  lock: () => call("lock"),
   /** Encrypts the open database and its backups in place; can take a minute on a large database. */
-  encryptDatabase: (passphrase: string) => call<EncryptionOutcome>("encrypt_database", { passphrase }),
+  encryptDatabase: (passphrase: string) => call("encrypt_database", { passphrase }),
   /** Re-encrypts the database and its backups with a new passphrase. */
   changePassphrase: (current: string, next: string) =>
-    call<EncryptionOutcome>("change_passphrase", { current, new: next }),
+    call("change_passphrase", { current, new: next }),
   /** Minutes without use before the encrypted database locks itself; 0 for never. */
-  idleLockMinutes: () => call<number>("idle_lock_minutes"),
+  idleLockMinutes: () => call("idle_lock_minutes"),
   /** From 0 (never) to 240. */
-  saveIdleLockMinutes: (minutes: number) => call<number>("save_idle_lock_minutes", { minutes }),
-  registerOptions: () => call<RegisterOptions>("register_options"),
-  getOrganisation: () => call<Organisation | null>("get_organisation"),
-  saveOrganisation: (input: OrganisationInput) => call<Organisation>("save_organisation", { input }),
-  listMembers: (filter: MemberFilter) => call<Member[]>("list_members", { filter }),
-  getMember: (id: string) => call<Member>("get_member", { id }),
-  addMember: (input: MemberInput) => call<Member>("add_member", { input }),
-  updateMember: (id: string, input: MemberInput) => call<Member>("update_member", { id, input }),
-  endMembership: (id: string, endDate: string) => call<Member>("end_membership", { id, endDate }),
-  memberHistory: (id: string) => call<HistoryEntry[]>("member_history", { id }),
-  loadDemo: () => call<DemoSummary>("load_demo"),
-  checkDatabase: () => call<HealthReport>("check_database"),
-  verifyAudit: () => call<AuditReport>("verify_audit"),
-  listBackups: () => call<BackupInfo[]>("list_backups"),
-  restoreBackup: (fileName: string) => call<AppStatus>("restore_backup", { fileName }),
-  searchKinds: () => call<Choice<SearchKind>[]>("search_kinds"),
-  search: (text: string, filter: SearchFilter) => call<SearchResults>("search", { text, filter }),
-  getFramework: (id: string) => call<Framework>("get_framework", { id }),
-  listFrameworks: () => call<FrameworkSummary[]>("list_frameworks"),
+  saveIdleLockMinutes: (minutes: number) => call("save_idle_lock_minutes", { minutes }),
+  registerOptions: () => call("register_options"),
+  getOrganisation: () => call("get_organisation"),
+  saveOrganisation: (input: OrganisationInput) => call("save_organisation", { input }),
+  listMembers: (filter: MemberFilter) => call("list_members", { filter }),
+  getMember: (id: string) => call("get_member", { id }),
+  addMember: (input: MemberInput) => call("add_member", { input }),
+  updateMember: (id: string, input: MemberInput) => call("update_member", { id, input }),
+  endMembership: (id: string, endDate: string) => call("end_membership", { id, endDate }),
+  memberHistory: (id: string) => call("member_history", { id }),
+  loadDemo: () => call("load_demo"),
+  checkDatabase: () => call("check_database"),
+  verifyAudit: () => call("verify_audit"),
+  listBackups: () => call("list_backups"),
+  restoreBackup: (fileName: string) => call("restore_backup", { fileName }),
+  searchKinds: () => call("search_kinds"),
+  search: (text: string, filter: SearchFilter) => call("search", { text, filter }),
+  getFramework: (id: string) => call("get_framework", { id }),
+  listFrameworks: () => call("list_frameworks"),
   setFrameworkAppliesTo: (id: string, appliesTo: AppliesTo) =>
-    call<FrameworkSummary>("set_framework_applies_to", { id, appliesTo }),
+    call("set_framework_applies_to", { id, appliesTo }),
   /** Opens a native file dialog; null when the user cancels. */
-  importFramework: () => call<FrameworkSummary | null>("import_framework"),
-  memberCompetency: (memberId: string) => call<MemberCompetency>("member_competency", { memberId }),
-  saveAssessment: (input: AssessmentInput) => call<Assessment>("save_assessment", { input }),
+  importFramework: () => call("import_framework"),
+  memberCompetency: (memberId: string) => call("member_competency", { memberId }),
+  saveAssessment: (input: AssessmentInput) => call("save_assessment", { input }),
   signOffAssessment: (id: string, input: SignOffInput) =>
-    call<Assessment>("sign_off_assessment", { id, input }),
-  assessmentHistory: (id: string) => call<AssessmentVersion[]>("assessment_history", { id }),
-  planStatuses: () => call<Choice<PlanStatus>[]>("plan_statuses"),
-  addPlan: (input: PlanInput) => call<PlannedLearning>("add_plan", { input }),
-  updatePlan: (id: string, input: PlanInput) => call<PlannedLearning>("update_plan", { id, input }),
+    call("sign_off_assessment", { id, input }),
+  assessmentHistory: (id: string) => call("assessment_history", { id }),
+  planStatuses: () => call("plan_statuses"),
+  addPlan: (input: PlanInput) => call("add_plan", { input }),
+  updatePlan: (id: string, input: PlanInput) => call("update_plan", { id, input }),
   /** Opens a native file dialog; the chosen path, or null when the user cancels. */
-  chooseEvidenceDocument: () => call<string | null>("choose_evidence_document"),
-  complianceMatrix: (role: FrameworkRole | null) => call<ComplianceMatrix>("compliance_matrix", { role }),
-  memberCompliance: (memberId: string) => call<MemberCompliance>("member_compliance", { memberId }),
-  requirementKinds: () => call<Choice<RequirementKind>[]>("requirement_kinds"),
-  listRequirements: () => call<Requirement[]>("list_requirements"),
-  addRequirement: (input: RequirementInput) => call<Requirement>("add_requirement", { input }),
+  chooseEvidenceDocument: () => call("choose_evidence_document"),
+  complianceMatrix: (role: FrameworkRole | null) => call("compliance_matrix", { role }),
+  memberCompliance: (memberId: string) => call("member_compliance", { memberId }),
+  requirementKinds: () => call("requirement_kinds"),
+  listRequirements: () => call("list_requirements"),
+  addRequirement: (input: RequirementInput) => call("add_requirement", { input }),
   updateRequirement: (id: string, input: RequirementInput) =>
-    call<Requirement>("update_requirement", { id, input }),
-  retireRequirement: (id: string) => call<Requirement>("retire_requirement", { id }),
+    call("update_requirement", { id, input }),
+  retireRequirement: (id: string) => call("retire_requirement", { id }),
   /** Opens a native save dialog; the saved path, or null when the user cancels. */
-  exportComplianceCsv: (role: FrameworkRole | null) => call<string | null>("export_compliance_csv", { role }),
-  getSettings: () => call<Settings>("get_settings"),
-  saveSettings: (input: Settings) => call<Settings>("save_settings", { input }),
+  exportComplianceCsv: (role: FrameworkRole | null) => call("export_compliance_csv", { role }),
+  getSettings: () => call("get_settings"),
+  saveSettings: (input: Settings) => call("save_settings", { input }),
   /** The text size chosen on this laptop; standard until one is chosen. */
-  textSize: () => call<TextSize>("text_size"),
-  saveTextSize: (size: TextSize) => call<TextSize>("save_text_size", { size }),
-  textSizes: () => call<Choice<TextSize>[]>("text_sizes"),
+  textSize: () => call("text_size"),
+  saveTextSize: (size: TextSize) => call("save_text_size", { size }),
+  textSizes: () => call("text_sizes"),
   /** How many daily copies of the database are kept beside it. */
-  dailyBackupsKept: () => call<number>("daily_backups_kept"),
+  dailyBackupsKept: () => call("daily_backups_kept"),
   /** From 1 to 90; older daily copies are removed at the next start. */
-  saveDailyBackupsKept: (keep: number) => call<number>("save_daily_backups_kept", { keep }),
-  learningTypes: () => call<Choice<LearningType>[]>("learning_types"),
-  listTraining: (memberId: string) => call<TrainingRecord[]>("list_training", { memberId }),
-  addTraining: (input: TrainingInput) => call<TrainingRecord>("add_training", { input }),
-  updateTraining: (id: string, input: TrainingInput) => call<TrainingRecord>("update_training", { id, input }),
-  trainingHistory: (id: string) => call<RecordVersion<TrainingRecord>[]>("training_history", { id }),
+  saveDailyBackupsKept: (keep: number) => call("save_daily_backups_kept", { keep }),
+  learningTypes: () => call("learning_types"),
+  listTraining: (memberId: string) => call("list_training", { memberId }),
+  addTraining: (input: TrainingInput) => call("add_training", { input }),
+  updateTraining: (id: string, input: TrainingInput) => call("update_training", { id, input }),
+  trainingHistory: (id: string) => call("training_history", { id }),
   /** Opens a native file dialog and imports all-or-nothing; null when the user cancels. */
-  importTrainingCsv: () => call<ImportReport | null>("import_training_csv"),
+  importTrainingCsv: () => call("import_training_csv"),
   /** Imports the valid rows of the file chosen last, skipping the rest. */
-  importTrainingValidRows: () => call<ImportReport>("import_training_valid_rows"),
-  recentPeriods: () => call<PeriodChoice[]>("recent_periods"),
-  evidenceSources: () => call<Choice<EvidenceSource>[]>("evidence_sources"),
-  actionStatuses: () => call<Choice<ActionStatus>[]>("action_statuses"),
-  meetingParts: () => call<Choice<MeetingPart>[]>("meeting_parts"),
-  meetingKinds: () => call<MeetingKind[]>("meeting_kinds"),
-  addMeetingKind: (label: string) => call<MeetingKind>("add_meeting_kind", { label }),
-  escalationPoints: () => call<string[]>("escalation_points"),
-  listMeetings: (period: Period | null) => call<MeetingSummary[]>("list_meetings", { period }),
-  getMeeting: (id: string) => call<MeetingView>("get_meeting", { id }),
-  meetingHistory: (id: string) => call<RecordVersion<Meeting>[]>("meeting_history", { id }),
-  addMeeting: (input: MeetingInput) => call<Meeting>("add_meeting", { input }),
-  updateMeeting: (id: string, input: MeetingInput) => call<Meeting>("update_meeting", { id, input }),
+  importTrainingValidRows: () => call("import_training_valid_rows"),
+  recentPeriods: () => call("recent_periods"),
+  evidenceSources: () => call("evidence_sources"),
+  actionStatuses: () => call("action_statuses"),
+  meetingParts: () => call("meeting_parts"),
+  meetingKinds: () => call("meeting_kinds"),
+  addMeetingKind: (label: string) => call("add_meeting_kind", { label }),
+  escalationPoints: () => call("escalation_points"),
+  listMeetings: (period: Period | null) => call("list_meetings", { period }),
+  getMeeting: (id: string) => call("get_meeting", { id }),
+  meetingHistory: (id: string) => call("meeting_history", { id }),
+  addMeeting: (input: MeetingInput) => call("add_meeting", { input }),
+  updateMeeting: (id: string, input: MeetingInput) => call("update_meeting", { id, input }),
   /** One page of the log, most recent first, with how many entries match in all; `limit` is 1 to 500. */
-  entryPage: (filter: LogFilter, page: PageRequest) => call<EntryPage>("entry_page", { filter, page }),
-  getEntry: (id: string) => call<EntryView>("get_entry", { id }),
-  addEntry: (input: EntryInput) => call<EntryView>("add_entry", { input }),
-  updateEntry: (id: string, input: EntryInput) => call<EntryView>("update_entry", { id, input }),
-  entryHistory: (id: string) => call<EntryVersion[]>("entry_history", { id }),
+  entryPage: (filter: LogFilter, page: PageRequest) => call("entry_page", { filter, page }),
+  getEntry: (id: string) => call("get_entry", { id }),
+  addEntry: (input: EntryInput) => call("add_entry", { input }),
+  updateEntry: (id: string, input: EntryInput) => call("update_entry", { id, input }),
+  entryHistory: (id: string) => call("entry_history", { id }),
   /** One page of the tracker, overdue first, with how many match and how many are overdue; `limit` is 1 to 500. */
-  actionPage: (filter: ActionFilter, page: PageRequest) => call<ActionPage>("action_page", { filter, page }),
-  addAction: (entryId: string, input: ActionInput) => call<ActionView>("add_action", { entryId, input }),
-  updateAction: (id: string, input: ActionInput) => call<ActionView>("update_action", { id, input }),
-  actionHistory: (id: string) => call<RecordVersion<Action>[]>("action_history", { id }),
-  coverage: (period: Period) => call<Coverage>("coverage", { period }),
-  assuranceAreas: () => call<AssuranceArea[]>("assurance_areas"),
-  areaSets: () => call<AreaSetSummary[]>("area_sets"),
-  chooseAreaSet: (id: string) => call<null>("choose_area_set", { id }),
-  addCustomArea: (input: CustomAreaInput) => call<AssuranceArea>("add_custom_area", { input }),
-  assuranceLevels: () => call<AssuranceLevel[]>("assurance_levels"),
-  saveAssuranceLevels: (levels: AssuranceLevel[]) => call<AssuranceLevel[]>("save_assurance_levels", { levels }),
+  actionPage: (filter: ActionFilter, page: PageRequest) => call("action_page", { filter, page }),
+  addAction: (entryId: string, input: ActionInput) => call("add_action", { entryId, input }),
+  updateAction: (id: string, input: ActionInput) => call("update_action", { id, input }),
+  actionHistory: (id: string) => call("action_history", { id }),
+  coverage: (period: Period) => call("coverage", { period }),
+  assuranceAreas: () => call("assurance_areas"),
+  areaSets: () => call("area_sets"),
+  chooseAreaSet: (id: string) => call("choose_area_set", { id }),
+  addCustomArea: (input: CustomAreaInput) => call("add_custom_area", { input }),
+  assuranceLevels: () => call("assurance_levels"),
+  saveAssuranceLevels: (levels: AssuranceLevel[]) => call("save_assurance_levels", { levels }),
   /** Opens a native file dialog and imports all-or-nothing; null when the user cancels. */
-  importScrutinyCsv: (createPeople: boolean) => call<ScrutinyImportReport | null>("import_scrutiny_csv", { createPeople }),
+  importScrutinyCsv: (createPeople: boolean) => call("import_scrutiny_csv", { createPeople }),
   /** Imports the valid rows of the log chosen last, skipping the rest. */
-  importScrutinyValidRows: (createPeople: boolean) => call<ScrutinyImportReport>("import_scrutiny_valid_rows", { createPeople }),
-  paperCover: (period: Period) => call<CoverSheet>("paper_cover", { period }),
+  importScrutinyValidRows: (createPeople: boolean) => call("import_scrutiny_valid_rows", { createPeople }),
+  paperCover: (period: Period) => call("paper_cover", { period }),
   /** A blank value clears its field. */
-  savePaperCover: (period: Period, values: Record<string, string>) => call<CoverSheet>("save_paper_cover", { period, values }),
-  saveCoverFields: (fields: CoverField[]) => call<CoverField[]>("save_cover_fields", { fields }),
-  protectiveMarking: () => call<string>("protective_marking"),
-  saveProtectiveMarking: (marking: string) => call<string>("save_protective_marking", { marking }),
-  previewPaper: (period: Period) => call<PaperDocument>("preview_paper", { period }),
+  savePaperCover: (period: Period, values: Record<string, string>) => call("save_paper_cover", { period, values }),
+  saveCoverFields: (fields: CoverField[]) => call("save_cover_fields", { fields }),
+  protectiveMarking: () => call("protective_marking"),
+  saveProtectiveMarking: (marking: string) => call("save_protective_marking", { marking }),
+  previewPaper: (period: Period) => call("preview_paper", { period }),
   /** Opens a native save dialog and writes the paper; null when the user cancels. */
-  savePaper: (period: Period, format: PaperFormat) => call<Written | null>("save_paper", { period, format }),
-  packPlan: (meetingId: string) => call<PackPlan>("pack_plan", { meetingId }),
-  updatePackPlan: (plan: PackPlan) => call<PackPlan>("update_pack_plan", { plan }),
+  savePaper: (period: Period, format: PaperFormat) => call("save_paper", { period, format }),
+  packPlan: (meetingId: string) => call("pack_plan", { meetingId }),
+  updatePackPlan: (plan: PackPlan) => call("update_pack_plan", { plan }),
   /** Opens a native file dialog for a PDF paper and adds it to the end; null when the user cancels. */
-  addPackPaper: (meetingId: string) => call<PackPlan | null>("add_pack_paper", { meetingId }),
+  addPackPaper: (meetingId: string) => call("add_pack_paper", { meetingId }),
   /** Opens a native save dialog and writes the board pack; null when the user cancels. */
-  savePack: (meetingId: string) => call<Written | null>("save_pack", { meetingId }),
-  home: () => call<Home>("home"),
+  savePack: (meetingId: string) => call("save_pack", { meetingId }),
+  home: () => call("home"),
   /** The reminders not yet shown today; the core remembers them as shown, so each comes once a day. */
-  takeReminders: () => call<Reminder[]>("take_reminders"),
-  reminderPreferences: () => call<ReminderPreferences>("reminder_preferences"),
+  takeReminders: () => call("take_reminders"),
+  reminderPreferences: () => call("reminder_preferences"),
   saveReminderPreferences: (preferences: ReminderPreferences) =>
-    call<ReminderPreferences>("save_reminder_preferences", { preferences }),
+    call("save_reminder_preferences", { preferences }),
   /** This laptop's fingerprint and the laptops whose exchange files it accepts. */
-  exchangeIdentity: () => call<Identity>("exchange_identity"),
+  exchangeIdentity: () => call("exchange_identity"),
   /** Checks the choices, then opens a native save dialog and writes the signed, locked file; null when the user cancels. */
   exchangeExport: (options: ExportOptions, passphrase: string) =>
-    call<ExportSummary | null>("exchange_export", { options, passphrase }),
+    call("exchange_export", { options, passphrase }),
   /** Opens a native file dialog; the chosen file's name (its path stays in the core), or null when the user cancels. */
-  exchangeChooseFile: () => call<string | null>("exchange_choose_file"),
+  exchangeChooseFile: () => call("exchange_choose_file"),
   /** What importing the chosen file would do, without writing anything. */
   exchangePreview: (passphrase: string, choices: ImportChoices) =>
-    call<ImportPlan>("exchange_preview", { passphrase, choices }),
+    call("exchange_preview", { passphrase, choices }),
   /** Accepts files from the chosen file's sender, once its fingerprint has been confirmed by phone. */
   exchangeTrust: (passphrase: string, fingerprint: string) =>
-    call<TrustedSigner>("exchange_trust", { passphrase, fingerprint }),
+    call("exchange_trust", { passphrase, fingerprint }),
   /** Imports the chosen file; refused when its sender is not trusted. */
   exchangeImport: (passphrase: string, choices: ImportChoices) =>
-    call<ImportPlan>("exchange_import", { passphrase, choices }),
-  exchangeForgetSigner: (publicKey: string) => call<null>("exchange_forget_signer", { publicKey }),
+    call("exchange_import", { passphrase, choices }),
+  exchangeForgetSigner: (publicKey: string) => call("exchange_forget_signer", { publicKey }),
   /** Opens a native save dialog and writes one table as CSV; null when the user cancels. */
-  exportCsv: (what: CsvExport, period: Period | null) => call<Saved | null>("export_csv", { what, period }),
+  exportCsv: (what: CsvExport, period: Period | null) => call("export_csv", { what, period }),
   /** Opens a native save dialog and writes every record as JSON; null when the user cancels. */
-  exportJson: () => call<Saved | null>("export_json"),
+  exportJson: () => call("export_json"),
 };

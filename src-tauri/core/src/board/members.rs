@@ -3,12 +3,16 @@
 use rusqlite::Connection;
 
 use super::validate::{self, ValidMember};
-use super::{today, Member, MemberFilter, MemberInput};
+use super::{Member, MemberFilter, MemberInput};
+use crate::board::repo::members;
 use crate::dates;
+use crate::dates::today;
 use crate::error::{CoreError, Result};
-use crate::store::{self, history, members, Store};
+use crate::store::entity::Entity;
+use crate::store::search::Searchable;
+use crate::store::{self, history, Store};
 
-pub(super) const ENTITY: &str = "member";
+pub(super) const ENTITY: Entity = <crate::board::Member as Searchable>::ENTITY;
 
 pub fn list_members(store: &Store, filter: MemberFilter) -> Result<Vec<Member>> {
     members::list(store.conn(), filter, &today().to_string())
@@ -30,7 +34,7 @@ pub fn insert_member(conn: &Connection, valid: ValidMember) -> Result<Member> {
     let now = dates::now_utc();
     let member = valid.into_member(store::new_id(), now.clone(), now);
     members::save(conn, &member)?;
-    history::record(conn, ENTITY, &member.id, "added", &member)?;
+    history::record_searched(conn, &member.id, "added", &member)?;
     Ok(member)
 }
 
@@ -47,7 +51,7 @@ pub fn update_member(store: &mut Store, id: &str, input: &MemberInput) -> Result
             return Ok(before);
         }
         members::save(tx, &after)?;
-        history::record(tx, ENTITY, id, "edited", &after)?;
+        history::record_searched(tx, id, "edited", &after)?;
         Ok(after)
     })?;
     tracing::info!(id, "member edited");
@@ -74,7 +78,7 @@ pub fn end_membership(store: &mut Store, id: &str, end_date: &str) -> Result<Mem
             ..before
         };
         members::save(tx, &after)?;
-        history::record(tx, ENTITY, id, "ended", &after)?;
+        history::record_searched(tx, id, "ended", &after)?;
         Ok(after)
     })?;
     tracing::info!(id, "membership ended");

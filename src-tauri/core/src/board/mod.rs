@@ -4,15 +4,18 @@ pub mod codes;
 mod history;
 mod members;
 mod organisation;
+pub(crate) mod repo;
 pub(crate) mod validate;
 
 pub use validate::member as validate_member;
 
+use crate::store::entity::Entity;
+use crate::store::search::{SearchDocument, Searchable};
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
-pub use codes::{Choice, FrameworkRole, MemberKind, Nation, OrgType};
+pub use codes::{FrameworkRole, MemberKind, Nation, OrgType};
 pub use history::{member_history, HistoryEntry};
 pub use members::{
     add_member, end_membership, get_member, insert_member, list_members, update_member,
@@ -92,9 +95,11 @@ pub enum MemberFilter {
     All,
 }
 
-/// Today, on the laptop's own calendar (UK boards work to UK dates).
-pub fn today() -> NaiveDate {
-    chrono::Local::now().date_naive()
+impl Searchable for Member {
+    const ENTITY: Entity = Entity::Member;
+    fn search_document(&self) -> SearchDocument {
+        SearchDocument::new(&self.name, &[&self.job_title], Some(self.start_date))
+    }
 }
 
 #[cfg(test)]

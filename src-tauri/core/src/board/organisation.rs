@@ -4,12 +4,15 @@ use serde::Serialize;
 use ts_rs::TS;
 
 use super::validate::{required_text, MAX_NAME};
-use super::{Choice, FrameworkRole, MemberKind, Nation, OrgType, Organisation, OrganisationInput};
+use super::{FrameworkRole, MemberKind, Nation, OrgType, Organisation, OrganisationInput};
+use crate::board::repo::organisation;
+use crate::codes::Choice;
 use crate::dates;
 use crate::error::Result;
-use crate::store::{self, history, organisation, Store};
+use crate::store::entity::Entity;
+use crate::store::{self, history, Store};
 
-const ENTITY: &str = "organisation";
+const ENTITY: Entity = Entity::Organisation;
 
 pub fn get_organisation(store: &Store) -> Result<Option<Organisation>> {
     organisation::get(store.conn())

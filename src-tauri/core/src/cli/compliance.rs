@@ -7,7 +7,7 @@ use std::path::PathBuf;
 use clap::{Args, Subcommand};
 
 use super::{line, print_json};
-use crate::board::{self, FrameworkRole};
+use crate::board::FrameworkRole;
 use crate::compliance::{self, RequirementInput, RequirementKind};
 use crate::dates;
 use crate::error::Result;
@@ -36,7 +36,7 @@ pub fn run(store: &Store, args: ComplianceArgs, out: &mut impl Write) -> Result<
         .transpose()?;
     let on = match args.on {
         Some(text) => dates::parse_date("on", "date", &text)?,
-        None => board::today(),
+        None => dates::today(),
     };
     let m = compliance::matrix(store, on, role)?;
     if let Some(path) = args.csv {

@@ -320,7 +320,7 @@ fn execute(db: PathBuf, command: Command, out: &mut impl Write) -> Result<bool> 
         Command::Competency(c) => competency::run(&mut store, c, out)?,
         Command::Framework(f) => framework::run(&mut store, f, out)?,
         Command::Home { json } => {
-            let h = crate::home::home(&store, board::today())?;
+            let h = crate::home::home(&store, crate::dates::today())?;
             if json {
                 print_json(out, &h)?;
             } else {

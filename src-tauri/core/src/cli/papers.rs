@@ -8,11 +8,11 @@ use std::path::PathBuf;
 use clap::{Args, Subcommand};
 
 use super::{line, print_json};
+use crate::dates;
 use crate::error::{CoreError, Result};
 use crate::paper::{self, PaperFormat, PaperRequest};
 use crate::periods::Period;
 use crate::store::Store;
-use crate::{board, dates};
 
 #[derive(Debug, Args)]
 pub struct PaperArgs {
@@ -90,7 +90,7 @@ pub enum CoverCommand {
 fn as_at(text: Option<&str>) -> Result<chrono::NaiveDate> {
     match text {
         Some(t) => dates::parse_date("asAt", "as-at date", t),
-        None => Ok(board::today()),
+        None => Ok(dates::today()),
     }
 }
 

@@ -7,11 +7,15 @@ use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
 use super::{Assessment, EvidenceKind, EvidenceLink, SignOff, SIGNING_ROLES};
+use crate::competency::repo as competency;
 use crate::error::{CoreError, Result};
-use crate::store::{self, competency, history, training, Store};
+use crate::store::entity::Entity;
+use crate::store::search::Searchable;
+use crate::store::{self, history, Store};
+use crate::training::repo as training;
 use crate::{board, dates, framework, settings};
 
-const ENTITY: &str = "assessment";
+const ENTITY: Entity = <super::Assessment as Searchable>::ENTITY;
 const MAX_NOTE: usize = 10_000;
 
 #[derive(Debug, Clone, Default, Serialize, Deserialize, TS)]
@@ -91,11 +95,11 @@ pub fn save_assessment(store: &mut Store, input: &AssessmentInput) -> Result<Ass
         return Err(CoreError::validation("rating", "Choose a rating."));
     }
     let assessed_on = if input.assessed_on.trim().is_empty() {
-        board::today()
+        dates::today()
     } else {
         dates::parse_date("assessedOn", "date of the assessment", &input.assessed_on)?
     };
-    if assessed_on > board::today() {
+    if assessed_on > dates::today() {
         return Err(CoreError::validation(
             "assessedOn",
             "The date of the assessment cannot be in the future.",
@@ -141,7 +145,7 @@ pub fn save_assessment(store: &mut Store, input: &AssessmentInput) -> Result<Ass
             Some(_) => "reassessed",
         };
         competency::save_assessment(tx, &after)?;
-        history::record(tx, ENTITY, &after.id, change, &after)?;
+        history::record_searched(tx, &after.id, change, &after)?;
         Ok(after)
     })?;
     tracing::info!(id = %saved.id, "self-assessment saved");
@@ -191,7 +195,7 @@ fn evidence_link(store: &Store, member_id: &str, e: &EvidenceInput) -> Result<Ev
         }
         // A challenge evidences the scrutiny of the member who raised it, not anyone else's.
         EvidenceKind::Scrutiny => {
-            let entry = crate::store::scrutiny::get_entry(store.conn(), &reference)?
+            let entry = crate::scrutiny::repo::get_entry(store.conn(), &reference)?
                 .filter(|e| e.raised_by == member_id)
                 .ok_or_else(|| {
                     CoreError::validation(
@@ -221,7 +225,7 @@ pub fn sign_off_assessment(
 ) -> Result<Assessment> {
     let signer = board::get_member(store, &input.by_member_id)?;
     let on = if input.on.trim().is_empty() {
-        board::today()
+        dates::today()
     } else {
         dates::parse_date("on", "date of the sign-off", &input.on)?
     };
@@ -249,7 +253,7 @@ pub fn sign_off_assessment(
                 ),
             ));
         }
-        if on < a.assessed_on || on > board::today() {
+        if on < a.assessed_on || on > dates::today() {
             return Err(CoreError::validation(
                 "on",
                 "The sign-off date must be between the date of the assessment and today.",
@@ -262,7 +266,7 @@ pub fn sign_off_assessment(
         });
         a.updated_at = dates::now_utc();
         competency::save_assessment(tx, &a)?;
-        history::record(tx, ENTITY, &a.id, "signed off", &a)?;
+        history::record_searched(tx, &a.id, "signed off", &a)?;
         Ok(a)
     })?;
     tracing::info!(id, "self-assessment signed off");

@@ -3,7 +3,10 @@
 
 mod assessments;
 mod plan;
+pub(crate) mod repo;
 
+use crate::store::entity::Entity;
+use crate::store::search::{SearchDocument, Searchable};
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
@@ -14,12 +17,14 @@ pub use assessments::{
 };
 pub use plan::{add_plan, update_plan, PlanInput};
 
-use crate::board::codes::coded;
 use crate::board::{self, FrameworkRole, Member, MemberFilter};
+use crate::codes::coded;
+use crate::competency::repo as competency;
 use crate::error::Result;
 use crate::framework::{self, ItemKind};
 use crate::settings::{self, RatingLevel};
-use crate::store::{competency, training, Store};
+use crate::store::Store;
+use crate::training::repo as training;
 use crate::training::TrainingRecord;
 
 coded!(
@@ -173,7 +178,7 @@ pub fn member_competency(store: &Store, member_id: &str) -> Result<MemberCompete
     let items = assessed_items(store, &member, &scale)?;
     let summary = summarise(&items);
     let (from, to) = crate::periods::ALL_TIME;
-    let scrutiny = crate::store::scrutiny::entries_between(store.conn(), from, to)?
+    let scrutiny = crate::scrutiny::repo::entries_between(store.conn(), from, to)?
         .into_iter()
         .filter(|e| e.raised_by == member_id)
         .map(|e| ScrutinyEvidence {
@@ -257,6 +262,20 @@ fn signers_for(store: &Store, member_id: &str) -> Result<Vec<Signer>> {
             name: m.name,
         })
         .collect())
+}
+
+impl Searchable for Assessment {
+    const ENTITY: Entity = Entity::Assessment;
+    fn search_document(&self) -> SearchDocument {
+        SearchDocument::new(&self.item_id, &[&self.note], Some(self.assessed_on))
+    }
+}
+
+impl Searchable for PlannedLearning {
+    const ENTITY: Entity = Entity::PlannedLearning;
+    fn search_document(&self) -> SearchDocument {
+        SearchDocument::new(&self.title, &[], self.target_date)
+    }
 }
 
 #[cfg(test)]

@@ -5,11 +5,10 @@ use ts_rs::TS;
 
 use super::{PlanStatus, PlannedLearning};
 use crate::board::validate::required_text;
+use crate::competency::repo as competency;
 use crate::error::{CoreError, Result};
-use crate::store::{self, competency, history, Store};
+use crate::store::{self, history, Store};
 use crate::{board, dates};
-
-const ENTITY: &str = "planned-learning";
 
 #[derive(Debug, Clone, Default, Serialize, Deserialize, TS)]
 #[serde(rename_all = "camelCase")]
@@ -31,7 +30,7 @@ pub fn add_plan(store: &mut Store, input: &PlanInput) -> Result<PlannedLearning>
     let plan = valid(input, store::new_id(), now.clone(), now)?;
     store.write(|tx| {
         competency::save_plan(tx, &plan)?;
-        history::record(tx, ENTITY, &plan.id, "planned", &plan)?;
+        history::record_searched(tx, &plan.id, "planned", &plan)?;
         Ok(plan)
     })
 }
@@ -54,7 +53,7 @@ pub fn update_plan(store: &mut Store, id: &str, input: &PlanInput) -> Result<Pla
             dates::now_utc(),
         )?;
         competency::save_plan(tx, &after)?;
-        history::record(tx, ENTITY, id, "edited", &after)?;
+        history::record_searched(tx, id, "edited", &after)?;
         Ok(after)
     })
 }

@@ -2,6 +2,7 @@
 //! the date it next changes, for the matrix, the member's training page and CSV export.
 
 mod export;
+pub(crate) mod repo;
 mod requirements;
 mod status;
 
@@ -18,7 +19,8 @@ pub use status::{anniversary, assess, hours, Cell, Learning, LearningDates, Stat
 
 use crate::board::{self, FrameworkRole, MemberFilter};
 use crate::error::Result;
-use crate::store::{training, Store};
+use crate::store::Store;
+use crate::training::repo as training;
 
 /// One member's row of the matrix.
 #[derive(Debug, Clone, Serialize, TS)]

@@ -4,11 +4,13 @@
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
-use crate::board::codes::coded;
 use crate::board::validate::required_text;
 use crate::board::FrameworkRole;
+use crate::codes::coded;
+use crate::compliance::repo as requirements;
 use crate::error::{CoreError, Result};
-use crate::store::{self, history, requirements, Store};
+use crate::store::entity::Entity;
+use crate::store::{self, history, Store};
 
 coded!(
     /// How a requirement is met.
@@ -18,7 +20,7 @@ coded!(
     }
 );
 
-const ENTITY: &str = "requirement";
+const ENTITY: Entity = Entity::Requirement;
 
 /// One thing the board expects members to keep in date.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]

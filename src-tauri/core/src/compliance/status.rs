@@ -6,8 +6,8 @@ use serde::Serialize;
 use ts_rs::TS;
 
 use super::{Requirement, RequirementKind};
-use crate::board::codes::coded;
 use crate::board::FrameworkRole;
+use crate::codes::coded;
 use crate::dates;
 use crate::training::TrainingRecord;
 

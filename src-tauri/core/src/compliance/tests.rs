@@ -1,6 +1,7 @@
 use chrono::NaiveDate;
 
 use super::*;
+use crate::store::entity::Entity;
 use crate::training::{LearningType, TrainingRecord};
 
 fn d(text: &str) -> NaiveDate {
@@ -176,7 +177,7 @@ fn the_matrix_covers_current_members_and_filters_by_role() {
         .into_iter()
         .find(|m| m.name == "Priya Raman")
         .unwrap();
-    let today = crate::board::today();
+    let today = crate::dates::today();
     let before = matrix(&store, today, None).unwrap();
     assert_eq!(before.rows.len(), 12, "ended memberships are left out");
     assert_eq!(before.requirements.len(), 2, "the default requirements");
@@ -280,7 +281,8 @@ fn requirements_are_validated_edited_and_retired_with_history() {
     );
     retire_requirement(&mut store, &r.id).unwrap();
     assert_eq!(list_requirements(&store).unwrap().len(), 2);
-    let versions = crate::store::history::versions(store.conn(), "requirement", &r.id).unwrap();
+    let versions =
+        crate::store::history::versions(store.conn(), Entity::Requirement, &r.id).unwrap();
     assert_eq!(versions.len(), 2);
 }
 
@@ -373,7 +375,7 @@ fn the_matrix_reading_only_what_counts_agrees_with_reading_everything() {
         let m = matrix(&store, on, None).unwrap();
         for row in &m.rows {
             let member = members.iter().find(|x| x.id == row.member_id).unwrap();
-            let all = crate::store::training::list_for_member(store.conn(), &member.id).unwrap();
+            let all = crate::training::repo::list_for_member(store.conn(), &member.id).unwrap();
             let expected: Vec<Cell> = reqs
                 .iter()
                 .map(|r| assess(r, &member.roles, &all, on, 90))

@@ -9,7 +9,6 @@ use super::records::Record;
 use crate::board::MemberFilter;
 use crate::error::{CoreError, Result};
 use crate::periods::{self, Period};
-use crate::store;
 
 /// Records for `member` (their profile, training, self-assessments, plan, the challenges they
 /// raised with their actions, and actions assigned to them), or for the whole board when
@@ -23,13 +22,13 @@ pub fn collect(
     let in_period = |d: chrono::NaiveDate| d >= from && d <= to;
     let mut out: Vec<Record> = Vec::new();
     let members: Vec<_> = match member {
-        Some(id) => vec![store::members::get(conn, id)?
+        Some(id) => vec![crate::board::repo::members::get(conn, id)?
             .ok_or_else(|| CoreError::not_found("That board member is not in this database."))?],
-        None => store::members::list(conn, MemberFilter::All, "")?,
+        None => crate::board::repo::members::list(conn, MemberFilter::All, "")?,
     };
     let included = |id: &str| member.is_none_or(|m| m == id);
-    let entries: Vec<_> = store::scrutiny::entries_between(conn, from, to)?;
-    let actions = store::scrutiny::all_actions(conn)?;
+    let entries: Vec<_> = crate::scrutiny::repo::entries_between(conn, from, to)?;
+    let actions = crate::scrutiny::repo::all_actions(conn)?;
     let mine: HashSet<String> = entries
         .iter()
         .filter(|e| included(&e.raised_by))
@@ -42,36 +41,36 @@ pub fn collect(
         )
         .collect();
 
-    if let Some(o) = store::organisation::get(conn)? {
+    if let Some(o) = crate::board::repo::organisation::get(conn)? {
         out.push(Record::Organisation(o));
     }
     if member.is_none() {
         out.extend(
-            store::scrutiny::meeting_kinds(conn)?
+            crate::scrutiny::repo::meeting_kinds(conn)?
                 .into_iter()
                 .map(Record::MeetingKind),
         );
         out.extend(
-            store::scrutiny::meetings_between(conn, from, to)?
+            crate::scrutiny::repo::meetings_between(conn, from, to)?
                 .into_iter()
                 .map(Record::Meeting),
         );
     }
     for m in &members {
         out.extend(
-            store::training::list_for_member(conn, &m.id)?
+            crate::training::repo::list_for_member(conn, &m.id)?
                 .into_iter()
                 .filter(|t| in_period(t.completed_on))
                 .map(Record::Training),
         );
         out.extend(
-            store::competency::assessments_for_member(conn, &m.id)?
+            crate::competency::repo::assessments_for_member(conn, &m.id)?
                 .into_iter()
                 .filter(|a| in_period(a.assessed_on))
                 .map(Record::Assessment),
         );
         out.extend(
-            store::competency::plan_for_member(conn, &m.id)?
+            crate::competency::repo::plan_for_member(conn, &m.id)?
                 .into_iter()
                 .map(Record::Plan),
         );

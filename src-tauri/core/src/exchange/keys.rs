@@ -8,7 +8,9 @@ use sha2::{Digest, Sha256};
 use ts_rs::TS;
 
 use crate::error::{CoreError, Result};
-use crate::store::{exchange, history, Store};
+use crate::exchange::repo as exchange;
+use crate::store::entity::Entity;
+use crate::store::{history, Store};
 
 /// An installation whose files this one accepts.
 #[derive(Debug, Clone, PartialEq, Serialize, TS)]
@@ -117,7 +119,13 @@ pub fn trust_signer(store: &mut Store, public_key: &str, name: &str) -> Result<T
     };
     store.write(|tx| {
         exchange::trust(tx, &signer.public_key, &signer.name)?;
-        history::record(tx, "trusted-signer", &signer.public_key, "trusted", &signer)
+        history::record(
+            tx,
+            Entity::TrustedSigner,
+            &signer.public_key,
+            "trusted",
+            &signer,
+        )
     })?;
     tracing::info!(fingerprint = %signer.fingerprint, "signer trusted");
     Ok(signer)
@@ -133,7 +141,7 @@ pub fn forget_signer(store: &mut Store, public_key: &str) -> Result<()> {
         }
         history::record(
             tx,
-            "trusted-signer",
+            Entity::TrustedSigner,
             public_key,
             "no longer trusted",
             &public_key,

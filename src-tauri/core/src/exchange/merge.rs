@@ -13,7 +13,8 @@ use ts_rs::TS;
 
 use super::records::Record;
 use crate::error::Result;
-use crate::store::exchange::{add_lineage, known_versions, version_hash};
+use crate::exchange::repo::{add_lineage, known_versions, version_hash};
+use crate::store::entity::Entity;
 
 /// A record as it arrived: the record, its snapshot text as signed, and every version of it
 /// the sender knew.
@@ -94,7 +95,7 @@ pub fn plan(
     incoming: &[Incoming],
     choices: &ImportChoices,
 ) -> Result<Vec<PlannedChange>> {
-    let mut usable: HashSet<(&str, &str)> = HashSet::new();
+    let mut usable: HashSet<(Entity, &str)> = HashSet::new();
     let mut out = Vec::with_capacity(incoming.len());
     for inc in incoming {
         let r = &inc.record;
@@ -116,7 +117,7 @@ pub fn plan(
                     Outcome::Unchanged
                 } else if inc.lineage.contains(&ours) {
                     Outcome::Updated
-                } else if known_versions(conn, r.entity(), r.id())?.contains(&theirs) {
+                } else if known_versions(conn, r.entity().code(), r.id())?.contains(&theirs) {
                     Outcome::YoursNewer
                 } else {
                     Outcome::Conflict
@@ -137,12 +138,12 @@ pub fn plan(
         if writes {
             let missing = r.references().into_iter().find(|(entity, id)| {
                 !usable.contains(&(*entity, id.as_str()))
-                    && !matches!(Record::load(conn, entity, id), Ok(Some(_)))
+                    && !matches!(Record::load(conn, *entity, id), Ok(Some(_)))
             });
             let broken = match missing {
                 Some((entity, id)) => Some(format!(
                     "it refers to a {} ({id}) that is neither held here nor could be added from the file",
-                    entity.replace('-', " ")
+                    entity.code().replace('-', " ")
                 )),
                 None => r.breaks(conn)?,
             };
@@ -200,10 +201,10 @@ pub fn apply(
             };
             stored.record_history(conn, what, by)?;
             versions.push(version_hash(&stored.snapshot()));
-            add_lineage(conn, r.entity(), r.id(), &versions)?;
+            add_lineage(conn, r.entity().code(), r.id(), &versions)?;
         } else if change.resolution == Resolution::KeepMine {
             // Ours now supersedes theirs: the same file will not raise the conflict again.
-            add_lineage(conn, r.entity(), r.id(), &versions)?;
+            add_lineage(conn, r.entity().code(), r.id(), &versions)?;
         }
     }
     Ok(())

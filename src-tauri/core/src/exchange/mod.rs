@@ -8,6 +8,7 @@ mod envelope;
 mod keys;
 mod merge;
 mod records;
+pub(crate) mod repo;
 #[cfg(test)]
 mod tests;
 
@@ -18,8 +19,9 @@ use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
 use crate::error::{CoreError, ErrorKind, Result};
+use crate::exchange::repo as table;
 use crate::periods::Period;
-use crate::store::{exchange as table, Store};
+use crate::store::Store;
 use merge::Incoming;
 use records::Record;
 
@@ -213,7 +215,7 @@ pub fn export(
     let mut items = Vec::with_capacity(chosen.len());
     for r in &chosen {
         let snapshot = r.snapshot();
-        let mut lineage: Vec<String> = table::known_versions(conn, r.entity(), r.id())?
+        let mut lineage: Vec<String> = table::known_versions(conn, r.entity().code(), r.id())?
             .into_iter()
             .collect();
         lineage.push(table::version_hash(&snapshot));

@@ -8,6 +8,8 @@ use crate::competency::{Assessment, PlannedLearning};
 use crate::error::{CoreError, Result};
 use crate::scrutiny::{Action, Entry, Meeting, MeetingKind};
 use crate::store;
+use crate::store::entity::Entity;
+use crate::store::search::{SearchDocument, Searchable};
 use crate::training::TrainingRecord;
 
 /// One record of any exchanged kind.
@@ -26,33 +28,33 @@ pub enum Record {
 
 /// Entity names as the audit trail has them, in the order records must be written so that
 /// everything a record refers to is there before it.
-pub const ENTITIES: [&str; 9] = [
-    "organisation",
-    "member",
-    "meeting-kind",
-    "meeting",
-    "scrutiny-entry",
-    "action",
-    "training",
-    "assessment",
-    "planned-learning",
+pub const ENTITIES: [Entity; 9] = [
+    Entity::Organisation,
+    Entity::Member,
+    Entity::MeetingKind,
+    Entity::Meeting,
+    Entity::ScrutinyEntry,
+    Entity::Action,
+    Entity::Training,
+    Entity::Assessment,
+    Entity::PlannedLearning,
 ];
 
 /// A reference from one record to another: entity and id.
-pub type Reference = (&'static str, String);
+pub type Reference = (Entity, String);
 
 impl Record {
-    pub fn entity(&self) -> &'static str {
+    pub fn entity(&self) -> Entity {
         match self {
-            Record::Organisation(_) => "organisation",
-            Record::Member(_) => "member",
-            Record::MeetingKind(_) => "meeting-kind",
-            Record::Meeting(_) => "meeting",
-            Record::Entry(_) => "scrutiny-entry",
-            Record::Action(_) => "action",
-            Record::Training(_) => "training",
-            Record::Assessment(_) => "assessment",
-            Record::Plan(_) => "planned-learning",
+            Record::Organisation(_) => Entity::Organisation,
+            Record::Member(_) => Entity::Member,
+            Record::MeetingKind(_) => Entity::MeetingKind,
+            Record::Meeting(_) => Entity::Meeting,
+            Record::Entry(_) => Entity::ScrutinyEntry,
+            Record::Action(_) => Entity::Action,
+            Record::Training(_) => Entity::Training,
+            Record::Assessment(_) => Entity::Assessment,
+            Record::Plan(_) => Entity::PlannedLearning,
         }
     }
 
@@ -104,20 +106,20 @@ impl Record {
                 )
             })
         }
-        Ok(match entity {
-            "organisation" => Record::Organisation(parse(text)?),
-            "member" => Record::Member(parse(text)?),
-            "meeting-kind" => Record::MeetingKind(parse(text)?),
-            "meeting" => Record::Meeting(parse(text)?),
-            "scrutiny-entry" => Record::Entry(parse(text)?),
-            "action" => Record::Action(parse(text)?),
-            "training" => Record::Training(parse(text)?),
-            "assessment" => Record::Assessment(parse(text)?),
-            "planned-learning" => Record::Plan(parse(text)?),
-            other => {
+        Ok(match Entity::parse(entity) {
+            Some(Entity::Organisation) => Record::Organisation(parse(text)?),
+            Some(Entity::Member) => Record::Member(parse(text)?),
+            Some(Entity::MeetingKind) => Record::MeetingKind(parse(text)?),
+            Some(Entity::Meeting) => Record::Meeting(parse(text)?),
+            Some(Entity::ScrutinyEntry) => Record::Entry(parse(text)?),
+            Some(Entity::Action) => Record::Action(parse(text)?),
+            Some(Entity::Training) => Record::Training(parse(text)?),
+            Some(Entity::Assessment) => Record::Assessment(parse(text)?),
+            Some(Entity::PlannedLearning) => Record::Plan(parse(text)?),
+            _ => {
                 return Err(CoreError::new(
                     crate::error::ErrorKind::Damaged,
-                    format!("The exchange file holds records of a kind this version does not know (“{other}”). Update the app and import it again. Nothing was changed."),
+                    format!("The exchange file holds records of a kind this version does not know (“{entity}”). Update the app and import it again. Nothing was changed."),
                 ))
             }
         })
@@ -145,48 +147,60 @@ impl Record {
         match self {
             Record::Organisation(_) | Record::Member(_) | Record::MeetingKind(_) => {}
             Record::Meeting(m) => {
-                out.push(("meeting-kind", m.kind.clone()));
-                out.extend(m.attendance.iter().map(|a| ("member", a.member_id.clone())));
+                out.push((Entity::MeetingKind, m.kind.clone()));
+                out.extend(
+                    m.attendance
+                        .iter()
+                        .map(|a| (Entity::Member, a.member_id.clone())),
+                );
             }
             Record::Entry(e) => {
-                out.push(("member", e.raised_by.clone()));
-                out.extend(e.meeting_id.iter().map(|m| ("meeting", m.clone())));
+                out.push((Entity::Member, e.raised_by.clone()));
+                out.extend(e.meeting_id.iter().map(|m| (Entity::Meeting, m.clone())));
             }
             Record::Action(a) => {
-                out.push(("scrutiny-entry", a.entry_id.clone()));
-                out.extend(a.owner_member_id.iter().map(|m| ("member", m.clone())));
+                out.push((Entity::ScrutinyEntry, a.entry_id.clone()));
+                out.extend(
+                    a.owner_member_id
+                        .iter()
+                        .map(|m| (Entity::Member, m.clone())),
+                );
             }
-            Record::Training(t) => out.push(("member", t.member_id.clone())),
+            Record::Training(t) => out.push((Entity::Member, t.member_id.clone())),
             Record::Assessment(a) => {
-                out.push(("member", a.member_id.clone()));
+                out.push((Entity::Member, a.member_id.clone()));
                 out.extend(
                     a.sign_off
                         .iter()
-                        .map(|s| ("member", s.by_member_id.clone())),
+                        .map(|s| (Entity::Member, s.by_member_id.clone())),
                 );
             }
-            Record::Plan(p) => out.push(("member", p.member_id.clone())),
+            Record::Plan(p) => out.push((Entity::Member, p.member_id.clone())),
         }
         out
     }
 
     /// The record with this entity and id as it stands in the store.
-    pub fn load(conn: &Connection, entity: &str, id: &str) -> Result<Option<Record>> {
+    pub fn load(conn: &Connection, entity: Entity, id: &str) -> Result<Option<Record>> {
         Ok(match entity {
-            "organisation" => store::organisation::get(conn)?
+            Entity::Organisation => crate::board::repo::organisation::get(conn)?
                 .filter(|o| o.id == id)
                 .map(Record::Organisation),
-            "member" => store::members::get(conn, id)?.map(Record::Member),
-            "meeting-kind" => store::scrutiny::meeting_kinds(conn)?
+            Entity::Member => crate::board::repo::members::get(conn, id)?.map(Record::Member),
+            Entity::MeetingKind => crate::scrutiny::repo::meeting_kinds(conn)?
                 .into_iter()
                 .find(|k| k.code == id)
                 .map(Record::MeetingKind),
-            "meeting" => store::scrutiny::get_meeting(conn, id)?.map(Record::Meeting),
-            "scrutiny-entry" => store::scrutiny::get_entry(conn, id)?.map(Record::Entry),
-            "action" => store::scrutiny::get_action(conn, id)?.map(Record::Action),
-            "training" => store::training::get(conn, id)?.map(Record::Training),
-            "assessment" => store::competency::get_assessment(conn, id)?.map(Record::Assessment),
-            "planned-learning" => store::competency::get_plan(conn, id)?.map(Record::Plan),
+            Entity::Meeting => crate::scrutiny::repo::get_meeting(conn, id)?.map(Record::Meeting),
+            Entity::ScrutinyEntry => crate::scrutiny::repo::get_entry(conn, id)?.map(Record::Entry),
+            Entity::Action => crate::scrutiny::repo::get_action(conn, id)?.map(Record::Action),
+            Entity::Training => crate::training::repo::get(conn, id)?.map(Record::Training),
+            Entity::Assessment => {
+                crate::competency::repo::get_assessment(conn, id)?.map(Record::Assessment)
+            }
+            Entity::PlannedLearning => {
+                crate::competency::repo::get_plan(conn, id)?.map(Record::Plan)
+            }
             _ => None,
         })
     }
@@ -196,18 +210,18 @@ impl Record {
     /// assessment per member and item.
     pub fn clash(&self, conn: &Connection) -> Result<Option<String>> {
         Ok(match self {
-            Record::Organisation(o) => store::organisation::get(conn)?
+            Record::Organisation(o) => crate::board::repo::organisation::get(conn)?
                 .filter(|local| local.id != o.id)
                 .map(|local| format!("this database is kept for {}, not for {}", local.name, o.name)),
-            Record::MeetingKind(k) => store::scrutiny::meeting_kinds(conn)?
+            Record::MeetingKind(k) => crate::scrutiny::repo::meeting_kinds(conn)?
                 .into_iter()
                 .find(|local| local.code != k.code && local.label.eq_ignore_ascii_case(&k.label))
                 .map(|_| format!("a kind of meeting called “{}” was added separately here", k.label)),
-            Record::Meeting(m) => store::scrutiny::find_meeting(conn, &m.kind, m.held_on, m.part)?
+            Record::Meeting(m) => crate::scrutiny::repo::find_meeting(conn, &m.kind, m.held_on, m.part)?
                 .filter(|local| local.id != m.id)
                 .map(|local| format!("the same meeting ({}) was entered separately here under another record, so the two cannot be merged; share meetings from the secretary's laptop first", local.label())),
             Record::Assessment(a) => {
-                store::competency::find_assessment(conn, &a.member_id, &a.framework_id, &a.item_id)?
+                crate::competency::repo::find_assessment(conn, &a.member_id, &a.framework_id, &a.item_id)?
                     .filter(|local| local.id != a.id)
                     .map(|_| "this member assessed the same item separately here".to_string())
             }
@@ -220,10 +234,10 @@ impl Record {
     pub fn breaks(&self, conn: &Connection) -> Result<Option<String>> {
         match self {
             Record::Meeting(m) => {
-                if let Some(local) = store::scrutiny::get_meeting(conn, &m.id)? {
+                if let Some(local) = crate::scrutiny::repo::get_meeting(conn, &m.id)? {
                     for item in &local.items {
                         if !m.items.iter().any(|i| i.id == item.id)
-                            && store::scrutiny::item_in_use(conn, &item.id)?
+                            && crate::scrutiny::repo::item_in_use(conn, &item.id)?
                         {
                             return Ok(Some(format!(
                                 "it removes agenda item {} ({}), which a challenge here refers to",
@@ -236,7 +250,7 @@ impl Record {
             }
             Record::Assessment(a) => {
                 let installed = a.framework_id == crate::framework::SHIPPED_ID
-                    || store::frameworks::is_imported(conn, &a.framework_id)?;
+                    || crate::framework::repo::is_imported(conn, &a.framework_id)?;
                 Ok((!installed).then(|| {
                     format!(
                         "it is against the framework “{}”, which is not installed here; import that framework first",
@@ -251,20 +265,43 @@ impl Record {
     /// Writes the record as this version of it, replacing what was there.
     pub fn save(&self, conn: &Connection) -> Result<()> {
         match self {
-            Record::Organisation(r) => store::organisation::upsert(conn, r),
-            Record::Member(r) => store::members::save(conn, r),
-            Record::MeetingKind(r) => store::scrutiny::save_meeting_kind(conn, r),
-            Record::Meeting(r) => store::scrutiny::save_meeting(conn, r),
-            Record::Entry(r) => store::scrutiny::save_entry(conn, r),
-            Record::Action(r) => store::scrutiny::save_action(conn, r),
-            Record::Training(r) => store::training::save(conn, r),
-            Record::Assessment(r) => store::competency::save_assessment(conn, r),
-            Record::Plan(r) => store::competency::save_plan(conn, r),
+            Record::Organisation(r) => crate::board::repo::organisation::upsert(conn, r),
+            Record::Member(r) => crate::board::repo::members::save(conn, r),
+            Record::MeetingKind(r) => crate::scrutiny::repo::save_meeting_kind(conn, r),
+            Record::Meeting(r) => crate::scrutiny::repo::save_meeting(conn, r),
+            Record::Entry(r) => crate::scrutiny::repo::save_entry(conn, r),
+            Record::Action(r) => crate::scrutiny::repo::save_action(conn, r),
+            Record::Training(r) => crate::training::repo::save(conn, r),
+            Record::Assessment(r) => crate::competency::repo::save_assessment(conn, r),
+            Record::Plan(r) => crate::competency::repo::save_plan(conn, r),
         }
     }
 
     pub fn record_history(&self, conn: &Connection, change: &str, by: &str) -> Result<()> {
-        store::history::record_json(conn, self.entity(), self.id(), change, self.snapshot(), by)
+        let document = self.search_document();
+        store::history::record_json(
+            conn,
+            self.entity(),
+            self.id(),
+            change,
+            self.snapshot(),
+            by,
+            document.as_ref(),
+        )
+    }
+
+    /// What search finds the record by, for the kinds search finds.
+    fn search_document(&self) -> Option<SearchDocument> {
+        match self {
+            Record::Organisation(_) | Record::MeetingKind(_) => None,
+            Record::Member(r) => Some(r.search_document()),
+            Record::Meeting(r) => Some(r.search_document()),
+            Record::Entry(r) => Some(r.search_document()),
+            Record::Action(r) => Some(r.search_document()),
+            Record::Training(r) => Some(r.search_document()),
+            Record::Assessment(r) => Some(r.search_document()),
+            Record::Plan(r) => Some(r.search_document()),
+        }
     }
 }
 

@@ -4,6 +4,7 @@ use super::*;
 use crate::board::{self, MemberFilter};
 use crate::error::ErrorKind;
 use crate::scrutiny::{self, AgendaItemInput, EntryInput, EvidenceSource, MeetingInput};
+use crate::store::entity::Entity;
 use crate::store::{history, Store};
 use crate::training::{self, TrainingInput};
 
@@ -166,7 +167,7 @@ fn a_directors_records_reach_the_secretary_and_later_versions_win_both_ways() {
         scrutiny::get_entry(&sec, &entry).unwrap().entry.raised_by,
         fiona
     );
-    let versions = history::versions(sec.conn(), "training", &t.id).unwrap();
+    let versions = history::versions(sec.conn(), Entity::Training, &t.id).unwrap();
     let origin = format!(
         "(exchange file, {})",
         own_fingerprint(&mut director).unwrap()
@@ -187,7 +188,7 @@ fn a_directors_records_reach_the_secretary_and_later_versions_win_both_ways() {
     );
     assert_eq!(outcome(&back, &t.id), Outcome::Updated);
     assert_eq!(
-        crate::store::training::get(director.conn(), &t.id)
+        crate::training::repo::get(director.conn(), &t.id)
             .unwrap()
             .unwrap()
             .minutes,
@@ -198,7 +199,7 @@ fn a_directors_records_reach_the_secretary_and_later_versions_win_both_ways() {
     let stale = import(&mut sec, &out, PASS, &ImportChoices::default()).unwrap();
     assert_eq!(outcome(&stale, &t.id), Outcome::YoursNewer);
     assert_eq!(
-        crate::store::training::get(sec.conn(), &t.id)
+        crate::training::repo::get(sec.conn(), &t.id)
             .unwrap()
             .unwrap()
             .minutes,
@@ -237,7 +238,7 @@ fn a_record_changed_on_both_laptops_is_reported_and_kept_until_the_user_decides(
     let fields: Vec<&str> = c.differences.iter().map(|d| d.field.as_str()).collect();
     assert_eq!(fields, ["certificateRef", "provider"]);
     assert_eq!(
-        crate::store::training::get(sec.conn(), &t.id)
+        crate::training::repo::get(sec.conn(), &t.id)
             .unwrap()
             .unwrap()
             .provider,
@@ -253,7 +254,7 @@ fn a_record_changed_on_both_laptops_is_reported_and_kept_until_the_user_decides(
     assert_eq!(before.counts.conflicts, 1);
     let taken = import(&mut sec, &file, PASS, &choices).unwrap();
     assert_eq!(taken.counts.conflicts, 1);
-    let now = crate::store::training::get(sec.conn(), &t.id)
+    let now = crate::training::repo::get(sec.conn(), &t.id)
         .unwrap()
         .unwrap();
     assert_eq!(
@@ -261,7 +262,7 @@ fn a_record_changed_on_both_laptops_is_reported_and_kept_until_the_user_decides(
         ("CERT-2211", "Regional safeguarding partnership")
     );
     // Our version is still in the history: nothing was lost.
-    let kept = history::versions(sec.conn(), "training", &t.id).unwrap();
+    let kept = history::versions(sec.conn(), Entity::Training, &t.id).unwrap();
     assert!(kept
         .iter()
         .any(|v| v.snapshot["provider"] == "Trust learning team"));
@@ -303,7 +304,7 @@ fn keeping_mine_settles_the_conflict_for_that_file() {
     let c = again.changes.iter().find(|c| c.id == t.id).unwrap();
     assert_eq!(c.outcome, Outcome::YoursNewer);
     assert_eq!(
-        crate::store::training::get(sec.conn(), &t.id)
+        crate::training::repo::get(sec.conn(), &t.id)
             .unwrap()
             .unwrap()
             .minutes,

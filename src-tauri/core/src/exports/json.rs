@@ -11,7 +11,7 @@ use crate::competency::{Assessment, PlannedLearning};
 use crate::compliance::Requirement;
 use crate::error::Result;
 use crate::scrutiny::{Action, AssuranceArea, AssuranceLevel, Entry, Meeting, MeetingKind};
-use crate::store::{self, Store};
+use crate::store::Store;
 use crate::training::TrainingRecord;
 
 /// Raised when a field is removed or changes meaning; adding a field keeps the version.
@@ -52,26 +52,28 @@ impl Everything {
 
 pub fn everything(st: &Store) -> Result<Everything> {
     let conn = st.conn();
-    let members = store::members::list(conn, MemberFilter::All, "")?;
+    let members = crate::board::repo::members::list(conn, MemberFilter::All, "")?;
     let (from, to) = crate::periods::span(None);
     let mut self_assessments = Vec::new();
     let mut planned_learning = Vec::new();
     for m in &members {
-        self_assessments.extend(store::competency::assessments_for_member(conn, &m.id)?);
-        planned_learning.extend(store::competency::plan_for_member(conn, &m.id)?);
+        self_assessments.extend(crate::competency::repo::assessments_for_member(
+            conn, &m.id,
+        )?);
+        planned_learning.extend(crate::competency::repo::plan_for_member(conn, &m.id)?);
     }
     Ok(Everything {
         schema: "boardassure-records",
         schema_version: JSON_SCHEMA_VERSION,
         exported_at: crate::dates::now_utc(),
-        organisation: store::organisation::get(conn)?,
-        meeting_kinds: store::scrutiny::meeting_kinds(conn)?,
-        meetings: store::scrutiny::meetings_between(conn, from, to)?,
-        scrutiny_entries: store::scrutiny::entries_between(conn, from, to)?,
-        actions: store::scrutiny::all_actions(conn)?,
+        organisation: crate::board::repo::organisation::get(conn)?,
+        meeting_kinds: crate::scrutiny::repo::meeting_kinds(conn)?,
+        meetings: crate::scrutiny::repo::meetings_between(conn, from, to)?,
+        scrutiny_entries: crate::scrutiny::repo::entries_between(conn, from, to)?,
+        actions: crate::scrutiny::repo::all_actions(conn)?,
         assurance_areas: crate::scrutiny::areas(st)?,
         assurance_levels: crate::scrutiny::assurance_levels(st)?,
-        training: store::training::list_all(conn)?,
+        training: crate::training::repo::list_all(conn)?,
         training_requirements: crate::compliance::list_requirements(st)?,
         members,
         self_assessments,

@@ -9,7 +9,7 @@ use std::path::Path;
 use serde::Serialize;
 use ts_rs::TS;
 
-use crate::board::codes::coded;
+use crate::codes::coded;
 use crate::error::Result;
 use crate::periods::Period;
 use crate::store::Store;
@@ -66,7 +66,7 @@ pub fn write_csv(
     period: Option<Period>,
     path: &Path,
 ) -> Result<Saved> {
-    let (text, rows) = csv(store, what, period, crate::board::today())?;
+    let (text, rows) = csv(store, what, period, crate::dates::today())?;
     crate::files::write_atomically(path, text.as_bytes())?;
     tracing::info!(what = what.code(), rows, "CSV exported");
     Ok(Saved {

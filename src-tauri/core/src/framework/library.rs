@@ -9,7 +9,9 @@ use ts_rs::TS;
 use super::{parse, senior_manager_children, Framework};
 use crate::board::FrameworkRole;
 use crate::error::{CoreError, Result};
-use crate::store::{frameworks, history, Store};
+use crate::framework::repo as frameworks;
+use crate::store::entity::Entity;
+use crate::store::{history, Store};
 
 /// Framework files larger than this are refused before they are read.
 const MAX_FILE_BYTES: u64 = 5 * 1024 * 1024;
@@ -143,7 +145,7 @@ pub fn import_framework_text(store: &mut Store, text: &str) -> Result<FrameworkS
     let now = crate::dates::now_utc();
     store.write(|tx| {
         frameworks::insert(tx, &fw.id, &fw.title, text, &now)?;
-        history::record(tx, "framework", &fw.id, "imported", &fw)?;
+        history::record(tx, Entity::Framework, &fw.id, "imported", &fw)?;
         Ok(())
     })?;
     tracing::info!(id = %fw.id, "framework imported");
@@ -162,7 +164,7 @@ pub fn set_applies_to(
         frameworks::set_scopes(tx, framework_id, &scopes)?;
         history::record(
             tx,
-            "framework-assignment",
+            Entity::FrameworkAssignment,
             framework_id,
             "edited",
             applies_to,

@@ -3,6 +3,7 @@
 //! other frameworks load from files of the same shape.
 
 mod library;
+pub(crate) mod repo;
 
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;

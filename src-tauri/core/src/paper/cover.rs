@@ -8,6 +8,7 @@ use ts_rs::TS;
 
 use crate::error::{CoreError, Result};
 use crate::periods::Period;
+use crate::store::entity::Entity;
 use crate::store::{history, settings, Store};
 
 const FIELDS: &str = "paper_cover_fields";
@@ -107,7 +108,7 @@ pub fn save_cover_fields(store: &mut Store, fields: &[CoverField]) -> Result<Vec
                 .into_iter()
                 .find(|d| d.label.eq_ignore_ascii_case(&label))
                 .map(|d| d.code)
-                .unwrap_or_else(|| crate::board::codes::slug(&label))
+                .unwrap_or_else(|| crate::codes::slug(&label))
         } else {
             f.code.trim().to_string()
         };
@@ -125,7 +126,7 @@ pub fn save_cover_fields(store: &mut Store, fields: &[CoverField]) -> Result<Vec
     }
     store.write(|tx| {
         settings::set(tx, FIELDS, &out)?;
-        history::record(tx, "cover-fields", "cover-fields", "edited", &out)?;
+        history::record(tx, Entity::CoverFields, "cover-fields", "edited", &out)?;
         Ok(())
     })?;
     Ok(out)
@@ -179,7 +180,13 @@ pub fn save_cover_sheet(
     }
     store.write(|tx| {
         settings::set(tx, &key(period), &stored)?;
-        history::record(tx, "cover-sheet", &period.to_string(), "edited", &stored)?;
+        history::record(
+            tx,
+            Entity::CoverSheet,
+            &period.to_string(),
+            "edited",
+            &stored,
+        )?;
         Ok(())
     })?;
     tracing::info!(period = %period.to_string(), "cover sheet saved");
@@ -201,7 +208,13 @@ pub fn save_protective_marking(store: &mut Store, marking: &str) -> Result<Strin
     }
     store.write(|tx| {
         settings::set(tx, MARKING, &marking)?;
-        history::record(tx, "settings", "protective-marking", "edited", &marking)?;
+        history::record(
+            tx,
+            Entity::Settings,
+            "protective-marking",
+            "edited",
+            &marking,
+        )?;
         Ok(())
     })?;
     Ok(marking)

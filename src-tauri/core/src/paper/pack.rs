@@ -16,6 +16,7 @@ use crate::error::{CoreError, Result};
 use crate::pdf::{self, Meta, Part};
 use crate::periods::Period;
 use crate::scrutiny::{self, AgendaItem, Meeting};
+use crate::store::entity::Entity;
 use crate::store::{history, settings, Store};
 
 /// One paper in a pack.
@@ -216,7 +217,7 @@ pub fn save_pack_plan(store: &mut Store, plan: &PackPlan) -> Result<PackPlan> {
     }
     store.write(|tx| {
         settings::set(tx, &key(&m.id), &papers)?;
-        history::record(tx, "pack-plan", &m.id, "edited", &papers)?;
+        history::record(tx, Entity::PackPlan, &m.id, "edited", &papers)?;
         Ok(())
     })?;
     Ok(PackPlan {

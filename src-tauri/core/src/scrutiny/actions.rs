@@ -10,9 +10,12 @@ use crate::board;
 use crate::changes::RecordVersion;
 use crate::dates;
 use crate::error::{CoreError, Result};
-use crate::store::{self, history, scrutiny, Store};
+use crate::scrutiny::repo as scrutiny;
+use crate::store::entity::Entity;
+use crate::store::search::Searchable;
+use crate::store::{self, history, Store};
 
-pub(super) const ENTITY: &str = "action";
+pub(super) const ENTITY: Entity = <super::Action as Searchable>::ENTITY;
 
 #[derive(Debug, Clone, Default, Serialize, Deserialize, TS)]
 #[serde(rename_all = "camelCase")]
@@ -97,7 +100,7 @@ pub struct ActionFilter {
 
 /// The tracker: overdue first (most overdue at the top), then by due date.
 pub fn list_actions(store: &Store, filter: ActionFilter) -> Result<Vec<TrackedAction>> {
-    list_actions_on(store, filter, board::today())
+    list_actions_on(store, filter, dates::today())
 }
 
 /// The tracker as it stood on `today`: what was overdue then.
@@ -206,9 +209,9 @@ pub fn add_action(store: &mut Store, entry_id: &str, input: &ActionInput) -> Res
     let action = new_action(store, entry_id, input)?;
     store.write(|tx| {
         scrutiny::save_action(tx, &action)?;
-        history::record(tx, ENTITY, &action.id, "added", &action)
+        history::record_searched(tx, &action.id, "added", &action)
     })?;
-    Ok(ActionView::new(action, board::today()))
+    Ok(ActionView::new(action, dates::today()))
 }
 
 pub fn update_action(store: &mut Store, id: &str, input: &ActionInput) -> Result<ActionView> {
@@ -231,7 +234,7 @@ pub fn update_action(store: &mut Store, id: &str, input: &ActionInput) -> Result
         ..a.clone()
     };
     if content(&before) == content(&after) {
-        return Ok(ActionView::new(before, board::today()));
+        return Ok(ActionView::new(before, dates::today()));
     }
     let change = match (before.status, after.status) {
         (b, ActionStatus::Closed) if b != ActionStatus::Closed => "closed",
@@ -241,10 +244,10 @@ pub fn update_action(store: &mut Store, id: &str, input: &ActionInput) -> Result
     };
     store.write(|tx| {
         scrutiny::save_action(tx, &after)?;
-        history::record(tx, ENTITY, id, change, &after)
+        history::record_searched(tx, id, change, &after)
     })?;
     tracing::info!(id, change, "action saved");
-    Ok(ActionView::new(after, board::today()))
+    Ok(ActionView::new(after, dates::today()))
 }
 
 /// Every saved version of an action, oldest first.
@@ -329,11 +332,11 @@ fn valid(
             ));
         }
         let on = if input.closed_on.trim().is_empty() {
-            board::today()
+            dates::today()
         } else {
             dates::parse_date("closedOn", "closing date", &input.closed_on)?
         };
-        if on > board::today() {
+        if on > dates::today() {
             return Err(CoreError::validation(
                 "closedOn",
                 "The closing date cannot be in the future.",

@@ -8,7 +8,9 @@ use super::CustomArea;
 use crate::board::{self, Nation};
 use crate::error::{CoreError, Result};
 use crate::framework::{DocumentRef, Note, Source};
-use crate::store::{self, history, scrutiny, settings, Store};
+use crate::scrutiny::repo as scrutiny;
+use crate::store::entity::Entity;
+use crate::store::{self, history, settings, Store};
 
 const SETS: [&str; 2] = [
     include_str!("../../../../assets/assurance-areas/saaf-provider-arrangements.json"),
@@ -125,7 +127,7 @@ pub fn choose_area_set(store: &mut Store, id: &str) -> Result<()> {
     }
     store.write(|tx| {
         settings::set(tx, SETTING, &id)?;
-        history::record(tx, "settings", SETTING, "edited", &id)
+        history::record(tx, Entity::Settings, SETTING, "edited", &id)
     })
 }
 
@@ -191,7 +193,7 @@ pub fn add_custom_area(store: &mut Store, input: &CustomAreaInput) -> Result<Ass
     };
     store.write(|tx| {
         scrutiny::add_custom_area(tx, &area, &crate::dates::now_utc())?;
-        history::record(tx, "assurance-area", &area.id, "added", &area)
+        history::record(tx, Entity::AssuranceArea, &area.id, "added", &area)
     })?;
     Ok(AssuranceArea {
         id: area.id,

@@ -8,7 +8,8 @@ use ts_rs::TS;
 use super::{areas, levels, AssuranceArea, AssuranceLevel};
 use crate::error::Result;
 use crate::periods::Period;
-use crate::store::{scrutiny, Store};
+use crate::scrutiny::repo as scrutiny;
+use crate::store::Store;
 
 #[derive(Debug, Clone, Serialize, TS)]
 #[serde(rename_all = "camelCase")]

@@ -12,9 +12,12 @@ use crate::board::{self, MemberFilter};
 use crate::dates;
 use crate::error::{CoreError, Result};
 use crate::periods::Period;
-use crate::store::{self, history, scrutiny, Store};
+use crate::scrutiny::repo as scrutiny;
+use crate::store::entity::Entity;
+use crate::store::search::Searchable;
+use crate::store::{self, history, Store};
 
-pub(super) const ENTITY: &str = "scrutiny-entry";
+pub(super) const ENTITY: Entity = <super::Entry as Searchable>::ENTITY;
 const MAX_TEXT: usize = 10_000;
 
 #[derive(Debug, Clone, Default, Serialize, Deserialize, TS)]
@@ -88,10 +91,10 @@ pub fn add_entry(store: &mut Store, input: &EntryInput) -> Result<EntryView> {
         .collect::<Result<Vec<_>>>()?;
     store.write(|tx| {
         scrutiny::save_entry(tx, &entry)?;
-        history::record(tx, ENTITY, &entry.id, "added", &entry)?;
+        history::record_searched(tx, &entry.id, "added", &entry)?;
         for a in &actions {
             scrutiny::save_action(tx, a)?;
-            history::record(tx, super::actions::ENTITY, &a.id, "added", a)?;
+            history::record_searched(tx, &a.id, "added", a)?;
         }
         Ok(())
     })?;
@@ -115,7 +118,7 @@ pub fn update_entry(store: &mut Store, id: &str, input: &EntryInput) -> Result<E
     if content(&after) != content(&before) {
         store.write(|tx| {
             scrutiny::save_entry(tx, &after)?;
-            history::record(tx, ENTITY, id, "edited", &after)
+            history::record_searched(tx, id, "edited", &after)
         })?;
         tracing::info!(id, "scrutiny entry edited");
     }
@@ -220,7 +223,7 @@ pub(super) fn views(store: &Store, entries: Vec<Entry>) -> Result<Vec<EntryView>
     let areas = areas::all_areas(store)?;
     let levels = levels::assurance_levels(store)?;
     let members = board::list_members(store, MemberFilter::All)?;
-    let today = board::today();
+    let today = dates::today();
     // The actions of all these entries in one query, and each meeting read once.
     let ids: Vec<&str> = entries.iter().map(|e| e.id.as_str()).collect();
     let mut all_actions: HashMap<String, Vec<Action>> = HashMap::new();
@@ -423,7 +426,7 @@ fn valid(
         }
     };
     let raised_on = if input.raised_on.trim().is_empty() {
-        meeting.as_ref().map_or_else(board::today, |m| m.held_on)
+        meeting.as_ref().map_or_else(dates::today, |m| m.held_on)
     } else {
         dates::parse_date(
             "raisedOn",
@@ -431,7 +434,7 @@ fn valid(
             &input.raised_on,
         )?
     };
-    if raised_on > board::today() {
+    if raised_on > dates::today() {
         return Err(CoreError::validation(
             "raisedOn",
             "The date cannot be in the future: log a challenge once it has been raised.",

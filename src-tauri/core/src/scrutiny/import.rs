@@ -16,13 +16,15 @@ use super::{
     areas, levels, Action, ActionStatus, AgendaItem, Entry, EvidenceSource, Meeting, MeetingKind,
     MeetingPart,
 };
-use crate::board::codes::loose;
 use crate::board::{self, MemberFilter, MemberInput, MemberKind};
+use crate::codes::loose;
 use crate::csvfile::{self, name_key, Column};
 use crate::dates;
 use crate::error::Result;
 use crate::periods::ALL_TIME;
-use crate::store::{self, history, scrutiny, Store};
+use crate::scrutiny::repo as scrutiny;
+use crate::store::entity::Entity;
+use crate::store::{self, history, Store};
 use crate::training::RejectedRow;
 
 const COLUMNS: &[Column] = &[
@@ -126,7 +128,7 @@ pub fn import_scrutiny_csv(
     create_people: bool,
 ) -> Result<ScrutinyImportReport> {
     let table = csvfile::read_file(path, COLUMNS)?;
-    let today = board::today();
+    let today = dates::today();
     let areas = areas::areas(store)?;
     let levels = levels::assurance_levels(store)?;
     let members = board::list_members(store, MemberFilter::All)?;
@@ -336,7 +338,7 @@ pub fn import_scrutiny_csv(
                             label: name.clone(),
                         };
                         scrutiny::add_meeting_kind(tx, &k)?;
-                        history::record(tx, "meeting-kind", &k.code, "imported", &k)?;
+                        history::record(tx, Entity::MeetingKind, &k.code, "imported", &k)?;
                         kinds_created.push(k.label.clone());
                         kinds.push(k.clone());
                         k
@@ -417,21 +419,15 @@ pub fn import_scrutiny_csv(
             };
             p.entry.raised_by = raiser_id;
             scrutiny::save_entry(tx, &p.entry)?;
-            history::record(
-                tx,
-                super::entries::ENTITY,
-                &p.entry.id,
-                "imported",
-                &p.entry,
-            )?;
+            history::record_searched(tx, &p.entry.id, "imported", &p.entry)?;
             if let Some(a) = &p.action {
                 scrutiny::save_action(tx, a)?;
-                history::record(tx, super::actions::ENTITY, &a.id, "imported", a)?;
+                history::record_searched(tx, &a.id, "imported", a)?;
                 actions_added += 1;
             }
         }
         for m in meetings.values() {
-            history::record(tx, "meeting", &m.id, "imported", m)?;
+            history::record_searched(tx, &m.id, "imported", m)?;
         }
         Ok((
             meetings_created,

@@ -5,7 +5,9 @@ use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
 use crate::error::{CoreError, ErrorKind, Result};
-use crate::store::{history, scrutiny, settings, Store};
+use crate::scrutiny::repo as scrutiny;
+use crate::store::entity::Entity;
+use crate::store::{history, settings, Store};
 
 const SETTING: &str = "assurance_levels";
 
@@ -16,6 +18,23 @@ pub struct AssuranceLevel {
     pub code: String,
     pub label: String,
     pub definition: String,
+}
+
+impl crate::scale::Level for AssuranceLevel {
+    fn code(&self) -> &str {
+        &self.code
+    }
+    fn label(&self) -> &str {
+        &self.label
+    }
+    fn tidied(&self, code: String, label: String) -> Option<Self> {
+        let definition = self.definition.trim().to_string();
+        (!definition.is_empty()).then_some(AssuranceLevel {
+            code,
+            label,
+            definition,
+        })
+    }
 }
 
 pub fn default_levels() -> Vec<AssuranceLevel> {
@@ -42,42 +61,16 @@ pub fn save_assurance_levels(
     store: &mut Store,
     levels: &[AssuranceLevel],
 ) -> Result<Vec<AssuranceLevel>> {
-    if !(2..=6).contains(&levels.len()) {
-        return Err(CoreError::validation(
-            "assuranceLevels",
-            "An assurance scale needs between two and six levels.",
-        ));
-    }
-    let mut out: Vec<AssuranceLevel> = Vec::new();
-    for l in levels {
-        let label = l.label.split_whitespace().collect::<Vec<_>>().join(" ");
-        let definition = l.definition.trim().to_string();
-        if label.is_empty() || definition.is_empty() {
-            return Err(CoreError::validation(
-                "assuranceLevels",
-                "Every assurance level needs a label and a one-line definition.",
-            ));
-        }
-        let code = if l.code.trim().is_empty() {
-            crate::board::codes::slug(&label)
-        } else {
-            l.code.trim().to_string()
-        };
-        if out
-            .iter()
-            .any(|o| o.code == code || o.label.eq_ignore_ascii_case(&label))
-        {
-            return Err(CoreError::validation(
-                "assuranceLevels",
-                format!("The scale has '{label}' twice; each level must be different."),
-            ));
-        }
-        out.push(AssuranceLevel {
-            code,
-            label,
-            definition,
-        });
-    }
+    let out = crate::scale::validate(
+        levels,
+        &crate::scale::Rules {
+            field: "assuranceLevels",
+            sizes: 2..=6,
+            wrong_size: "An assurance scale needs between two and six levels.",
+            incomplete: "Every assurance level needs a label and a one-line definition.",
+            name: "The scale",
+        },
+    )?;
     // Named as the board last saw it, since the level is gone from the scale being saved.
     let before = assurance_levels(store)?;
     store.write(|tx| {
@@ -95,7 +88,7 @@ pub fn save_assurance_levels(
             ));
         }
         settings::set(tx, SETTING, &out)?;
-        history::record(tx, "settings", SETTING, "edited", &out)
+        history::record(tx, Entity::Settings, SETTING, "edited", &out)
     })?;
     Ok(out)
 }

@@ -10,10 +10,13 @@ use crate::board::{self, validate::required_text};
 use crate::changes::RecordVersion;
 use crate::error::{CoreError, ErrorKind, Result};
 use crate::periods::Period;
-use crate::store::{self, history, scrutiny, Store};
-use crate::{board::codes::loose, dates};
+use crate::scrutiny::repo as scrutiny;
+use crate::store::entity::Entity;
+use crate::store::search::Searchable;
+use crate::store::{self, history, Store};
+use crate::{codes::loose, dates};
 
-const ENTITY: &str = "meeting";
+const ENTITY: Entity = <super::Meeting as Searchable>::ENTITY;
 
 #[derive(Debug, Clone, Default, Serialize, Deserialize, TS)]
 #[serde(rename_all = "camelCase")]
@@ -85,11 +88,11 @@ pub fn add_meeting_kind(store: &mut Store, label: &str) -> Result<MeetingKind> {
     if let Some(k) = existing.iter().find(|k| loose(&k.label) == loose(&label)) {
         return Ok(k.clone());
     }
-    let code = crate::board::codes::slug(&label);
+    let code = crate::codes::slug(&label);
     let kind = MeetingKind { code, label };
     store.write(|tx| {
         scrutiny::add_meeting_kind(tx, &kind)?;
-        history::record(tx, "meeting-kind", &kind.code, "added", &kind)
+        history::record(tx, Entity::MeetingKind, &kind.code, "added", &kind)
     })?;
     Ok(kind)
 }
@@ -151,7 +154,7 @@ pub fn add_meeting(store: &mut Store, input: &MeetingInput) -> Result<Meeting> {
     let meeting = valid(store, input, store::new_id(), now.clone(), now, &[])?;
     store.write(|tx| {
         scrutiny::save_meeting(tx, &meeting)?;
-        history::record(tx, ENTITY, &meeting.id, "added", &meeting)?;
+        history::record_searched(tx, &meeting.id, "added", &meeting)?;
         Ok(())
     })?;
     tracing::info!(id = %meeting.id, "meeting added");
@@ -193,7 +196,7 @@ pub fn update_meeting(store: &mut Store, id: &str, input: &MeetingInput) -> Resu
             return Ok(());
         }
         scrutiny::save_meeting(tx, &meeting)?;
-        history::record(tx, ENTITY, id, "edited", &meeting)?;
+        history::record_searched(tx, id, "edited", &meeting)?;
         Ok(())
     })?;
     Ok(meeting)

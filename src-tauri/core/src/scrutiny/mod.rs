@@ -8,7 +8,10 @@ mod entries;
 mod import;
 mod levels;
 mod meetings;
+pub(crate) mod repo;
 
+use crate::store::entity::Entity;
+use crate::store::search::{SearchDocument, Searchable};
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
@@ -33,9 +36,9 @@ pub use import::{import_scrutiny_csv, ScrutinyImportReport};
 pub fn periods_to_offer(
     store: &crate::store::Store,
 ) -> crate::error::Result<Vec<crate::periods::PeriodChoice>> {
-    let earliest = crate::store::scrutiny::earliest_date(store.conn())?;
+    let earliest = crate::scrutiny::repo::earliest_date(store.conn())?;
     Ok(crate::periods::periods_since(
-        crate::board::today(),
+        crate::dates::today(),
         earliest,
     ))
 }
@@ -45,7 +48,7 @@ pub use meetings::{
     meeting_kinds, update_meeting, AgendaItemInput, MeetingInput, MeetingSummary, MeetingView,
 };
 
-use crate::board::codes::coded;
+use crate::codes::coded;
 
 coded!(
     /// Which part of a board meeting: held in public, or in private (confidential business).
@@ -209,6 +212,46 @@ pub struct CustomArea {
     pub id: String,
     pub title: String,
     pub text: String,
+}
+
+impl Searchable for Entry {
+    const ENTITY: Entity = Entity::ScrutinyEntry;
+    fn search_document(&self) -> SearchDocument {
+        SearchDocument::new(
+            &self.challenge,
+            &[&self.response, &self.directed_to, &self.minute_ref],
+            Some(self.raised_on),
+        )
+    }
+}
+
+impl Searchable for Action {
+    const ENTITY: Entity = Entity::Action;
+    fn search_document(&self) -> SearchDocument {
+        SearchDocument::new(
+            &self.description,
+            &[&self.owner_name, &self.escalated_to, &self.closure_note],
+            self.due_on,
+        )
+    }
+}
+
+impl Searchable for Meeting {
+    const ENTITY: Entity = Entity::Meeting;
+    fn search_document(&self) -> SearchDocument {
+        let items: Vec<String> = self
+            .items
+            .iter()
+            .map(|i| {
+                format!(
+                    "{} {} {} {}",
+                    i.number, i.title, i.paper_ref, i.executive_lead
+                )
+            })
+            .collect();
+        let items: Vec<&str> = items.iter().map(String::as_str).collect();
+        SearchDocument::new(&self.kind_label, &items, Some(self.held_on))
+    }
 }
 
 #[cfg(test)]

@@ -82,7 +82,7 @@ fn an_english_trust_uses_saaf_and_a_scottish_board_the_ten_standards() {
 #[test]
 fn a_meeting_with_challenges_actions_and_an_overdue_one() {
     let mut store = demo();
-    let today = board::today();
+    let today = crate::dates::today();
     let held = today - Days::new(30);
     let fiona = member_id(&store, "Fiona Gallagher");
     let elaine = member_id(&store, "Elaine Brooks");

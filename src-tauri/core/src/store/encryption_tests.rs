@@ -1,6 +1,7 @@
 use std::path::{Path, PathBuf};
 
 use super::*;
+use crate::store::entity::Entity;
 use crate::store::{backup, Store};
 
 const CANARY: &str = "Canary-7f3a Sunflower Ward serious case review";
@@ -255,7 +256,8 @@ fn a_plain_database_is_encrypted_in_place_with_its_backups() {
     let store = Store::open_keyed(&path, Some(&key)).unwrap();
     assert!(canary_reads_back(&store));
     assert!(store.health().unwrap().healthy);
-    let versions = crate::store::history::versions(store.conn(), "database", "encryption").unwrap();
+    let versions =
+        crate::store::history::versions(store.conn(), Entity::Database, "encryption").unwrap();
     assert_eq!(versions.len(), 1);
     assert_eq!(versions[0].change, "encrypted");
 }
@@ -281,7 +283,7 @@ fn a_changed_passphrase_replaces_the_old_one_for_the_database_and_its_backups() 
     assert!(canary_reads_back(&store));
     // The change is in the audit trail (the command-line tests verify the chain after it).
     let changes: Vec<String> =
-        crate::store::history::versions(store.conn(), "database", "encryption")
+        crate::store::history::versions(store.conn(), Entity::Database, "encryption")
             .unwrap()
             .into_iter()
             .map(|v| v.change)

@@ -2,8 +2,10 @@
 
 use rusqlite::{params, Connection, OptionalExtension};
 
+use super::entity::Entity;
+use super::search::{SearchDocument, Searchable};
 use crate::dates;
-use crate::error::Result;
+use crate::error::{CoreError, Result};
 
 /// One stored version of a record.
 pub struct Version {
@@ -14,47 +16,87 @@ pub struct Version {
     pub snapshot: serde_json::Value,
 }
 
+/// Records a version of a record that search does not find (a setting, a plan of a pack…),
+/// made by this laptop's user.
 pub fn record(
     conn: &Connection,
-    entity: &str,
+    entity: Entity,
     record_id: &str,
     change: &str,
     snapshot: &impl serde::Serialize,
 ) -> Result<()> {
     let by = current_user(conn)?;
-    record_by(conn, entity, record_id, change, snapshot, &by)
+    record_by(conn, entity, record_id, change, snapshot, &by, None)
+}
+
+/// Records a version of a record that search finds, and rewrites its search text in the same
+/// transaction, so search always reflects the newest version.
+pub fn record_searched<T: serde::Serialize + Searchable>(
+    conn: &Connection,
+    record_id: &str,
+    change: &str,
+    record: &T,
+) -> Result<()> {
+    let by = current_user(conn)?;
+    let document = record.search_document();
+    record_by(
+        conn,
+        T::ENTITY,
+        record_id,
+        change,
+        record,
+        &by,
+        Some(&document),
+    )
 }
 
 /// Records a version made by someone other than this laptop's user: a change merged from
-/// another installation's exchange file is attributed to where it came from.
+/// another installation's exchange file is attributed to where it came from. `document` is
+/// the record's search text, required for the kinds search finds.
 pub fn record_by(
     conn: &Connection,
-    entity: &str,
+    entity: Entity,
     record_id: &str,
     change: &str,
     snapshot: &impl serde::Serialize,
     changed_by: &str,
+    document: Option<&SearchDocument>,
 ) -> Result<()> {
-    let json = serde_json::to_string(snapshot).expect("records serialise to JSON");
-    record_json(conn, entity, record_id, change, json, changed_by)
+    let json = serde_json::to_string(snapshot)
+        .map_err(|e| CoreError::internal(format!("A {entity} record could not be written: {e}")))?;
+    record_json(conn, entity, record_id, change, json, changed_by, document)
 }
 
 /// Records a version whose snapshot is already JSON text.
 pub fn record_json(
     conn: &Connection,
-    entity: &str,
+    entity: Entity,
     record_id: &str,
     change: &str,
     json: String,
     changed_by: &str,
+    document: Option<&SearchDocument>,
 ) -> Result<()> {
-    let value: serde_json::Value = serde_json::from_str(&json).expect("it was just written");
-    // Search always reflects the newest version, written in the same transaction.
-    super::search::index(conn, entity, record_id, &value)?;
+    match (entity.search_word(), document) {
+        (Some(_), Some(doc)) => super::search::index(conn, entity, record_id, doc)?,
+        (None, None) => {}
+        // A searched kind written without its text would vanish from search; a kind that is
+        // not searched has no text to keep. Either is a mistake in the caller, refused here.
+        (searched, _) => {
+            return Err(CoreError::internal(format!(
+                "A {entity} record was recorded {} its search text.",
+                if searched.is_some() {
+                    "without"
+                } else {
+                    "with"
+                }
+            )))
+        }
+    }
     let (seq, prev_hash) = chain_head(conn)?;
     let row = Link {
         seq: seq + 1,
-        entity: entity.to_string(),
+        entity: entity.code().to_string(),
         record_id: record_id.to_string(),
         recorded_at: dates::now_utc(),
         change: change.to_string(),
@@ -198,11 +240,11 @@ pub fn chain(conn: &Connection) -> Result<Vec<StoredLink>> {
 /// The newest snapshot of every record of `entity`, by record id.
 pub fn latest_snapshots(
     conn: &Connection,
-    entity: &str,
+    entity: Entity,
 ) -> Result<std::collections::HashMap<String, serde_json::Value>> {
     let mut stmt = conn
         .prepare("SELECT record_id, snapshot FROM record_history WHERE entity = ?1 ORDER BY seq")?;
-    let rows = stmt.query_map([entity], |r| {
+    let rows = stmt.query_map([entity.code()], |r| {
         Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?))
     })?;
     let mut out = std::collections::HashMap::new();
@@ -219,7 +261,7 @@ pub fn latest_snapshots(
 /// The person making changes: the member this laptop belongs to (chosen in Settings), or the
 /// operating-system account when none is chosen.
 pub(crate) fn current_user(conn: &Connection) -> Result<String> {
-    let me: Option<Option<String>> = super::settings::get(conn, "my_member_id")?;
+    let me: Option<Option<String>> = super::settings::get(conn, super::settings::MY_MEMBER_ID)?;
     if let Some(id) = me.flatten() {
         let name: Option<String> = conn
             .query_row("SELECT name FROM member WHERE id = ?1", [&id], |r| r.get(0))
@@ -234,12 +276,12 @@ pub(crate) fn current_user(conn: &Connection) -> Result<String> {
 }
 
 /// Every version of one record, oldest first.
-pub fn versions(conn: &Connection, entity: &str, record_id: &str) -> Result<Vec<Version>> {
+pub fn versions(conn: &Connection, entity: Entity, record_id: &str) -> Result<Vec<Version>> {
     let mut stmt = conn.prepare(
         "SELECT recorded_at, change, snapshot, changed_by FROM record_history
          WHERE entity = ?1 AND record_id = ?2 ORDER BY seq, recorded_at, id",
     )?;
-    let rows = stmt.query_map([entity, record_id], |r| {
+    let rows = stmt.query_map([entity.code(), record_id], |r| {
         let text: String = r.get(2)?;
         Ok(Version {
             recorded_at: r.get(0)?,

@@ -73,13 +73,10 @@ pub fn migrate(conn: &mut Connection, version: i32) -> Result<()> {
     // History written before the chain existed joins it, oldest first; records the
     // migrations themselves seeded get their first version.
     super::history::seal_unsealed(&tx)?;
-    super::requirements::record_seeded(&tx)?;
     if version < 12 {
         super::search::carry_over_with_facets(&tx)?;
     }
-    if version < 6 {
-        super::search::rebuild(&tx)?;
-    }
+    crate::schema::after_migrations(&tx, version)?;
     tx.pragma_update(None, "application_id", APPLICATION_ID)?;
     tx.pragma_update(None, "user_version", SCHEMA_VERSION)?;
     tx.commit()?;

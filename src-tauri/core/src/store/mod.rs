@@ -1,21 +1,14 @@
 //! The local store: one SQLite file per board, opened in exactly one way.
 
 pub mod backup;
-pub mod competency;
 pub mod encryption;
-pub mod exchange;
-pub mod frameworks;
+pub mod entity;
 pub mod history;
 pub mod integrity;
 mod lock;
-pub mod members;
 pub mod migrations;
-pub mod organisation;
-pub mod requirements;
-pub mod scrutiny;
 pub mod search;
 pub mod settings;
-pub mod training;
 
 use std::path::{Path, PathBuf};
 use std::time::Duration;
@@ -29,6 +22,7 @@ use lock::WriterLock;
 pub use migrations::SCHEMA_VERSION;
 
 use crate::error::{damaged_database, CoreError, ErrorKind, Result};
+use crate::store::entity::Entity;
 
 /// An open database: the connection plus the writer lock that keeps it ours.
 #[derive(Debug)]
@@ -236,7 +230,7 @@ impl Store {
             // A missed daily backup must not keep anyone out of their records; it is logged
             // and tried again on the next start.
             if version > 0 {
-                let keep = settings::get::<u32>(&self.conn, crate::settings::DAILY_BACKUPS_KEPT)
+                let keep = settings::get::<u32>(&self.conn, settings::DAILY_BACKUPS_KEPT)
                     .ok()
                     .flatten()
                     .unwrap_or(backup::KEEP_DAILY as u32);
@@ -344,7 +338,7 @@ impl Store {
         self.write(|tx| {
             history::record(
                 tx,
-                "database",
+                Entity::Database,
                 "encryption",
                 change,
                 &serde_json::json!({ "encrypted": true }),

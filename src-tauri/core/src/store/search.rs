@@ -2,8 +2,8 @@
 
 use chrono::NaiveDate;
 use rusqlite::{params, Connection};
-use serde_json::Value;
 
+use super::entity::Entity;
 use crate::error::Result;
 use crate::periods::Period;
 
@@ -37,68 +37,47 @@ const INSERT_ROW: &str =
     "INSERT INTO search_index (rowid, kind, record_id, day, title, body, facets)
      VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)";
 
-/// What a saved version of a record says, for searching: its kind, a title, the text, and
-/// the day it belongs to. `None` for records that are not searched (settings, say).
-fn document(entity: &str, v: &Value) -> Option<(&'static str, String, String, String)> {
-    let s = |key: &str| v.get(key).and_then(Value::as_str).unwrap_or("").to_string();
-    let join = |parts: &[String]| {
-        parts
-            .iter()
-            .filter(|p| !p.is_empty())
-            .cloned()
-            .collect::<Vec<_>>()
-            .join("\n")
-    };
-    Some(match entity {
-        "scrutiny-entry" => (
-            "challenge",
-            s("challenge"),
-            join(&[s("response"), s("directedTo"), s("minuteRef")]),
-            s("raisedOn"),
-        ),
-        "action" => (
-            "action",
-            s("description"),
-            join(&[s("ownerName"), s("escalatedTo"), s("closureNote")]),
-            s("dueOn"),
-        ),
-        "meeting" => {
-            let items: Vec<String> = v
-                .get("items")
-                .and_then(Value::as_array)
-                .map(|list| {
-                    list.iter()
-                        .map(|i| {
-                            let f = |k: &str| i.get(k).and_then(Value::as_str).unwrap_or("");
-                            format!(
-                                "{} {} {} {}",
-                                f("number"),
-                                f("title"),
-                                f("paperRef"),
-                                f("executiveLead")
-                            )
-                        })
-                        .collect()
-                })
-                .unwrap_or_default();
-            ("meeting", s("kindLabel"), items.join("\n"), s("heldOn"))
+/// What search finds a record by: a title, its text, and the day it belongs to.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct SearchDocument {
+    pub title: String,
+    pub body: String,
+    /// `YYYY-MM-DD`, or empty for a record without a day.
+    pub day: String,
+}
+
+impl SearchDocument {
+    /// A document whose text is `parts`, one a line, empty ones left out.
+    pub fn new(title: &str, parts: &[&str], day: Option<chrono::NaiveDate>) -> SearchDocument {
+        SearchDocument {
+            title: title.to_string(),
+            body: parts
+                .iter()
+                .filter(|p| !p.is_empty())
+                .copied()
+                .collect::<Vec<_>>()
+                .join("\n"),
+            day: day.map(|d| d.to_string()).unwrap_or_default(),
         }
-        "training" => (
-            "training",
-            s("title"),
-            join(&[s("provider"), s("level"), s("certificateRef")]),
-            s("completedOn"),
-        ),
-        "assessment" => ("assessment", s("itemId"), s("note"), s("assessedOn")),
-        "planned-learning" => ("plan", s("title"), String::new(), s("targetDate")),
-        "member" => ("member", s("name"), join(&[s("jobTitle")]), s("startDate")),
-        _ => return None,
-    })
+    }
+}
+
+/// A kind of record that search finds, and how: declared beside the type, from its fields, so
+/// a renamed field cannot silently drop out of search.
+pub trait Searchable {
+    /// Its kind in the history chain; `ENTITY.search_word()` must be `Some`.
+    const ENTITY: Entity;
+    fn search_document(&self) -> SearchDocument;
 }
 
 /// Replaces the indexed text of one record with what its newest version says.
-pub fn index(conn: &Connection, entity: &str, record_id: &str, snapshot: &Value) -> Result<()> {
-    let Some((kind, title, body, day)) = document(entity, snapshot) else {
+pub fn index(
+    conn: &Connection,
+    entity: Entity,
+    record_id: &str,
+    doc: &SearchDocument,
+) -> Result<()> {
+    let Some(kind) = entity.search_word() else {
         return Ok(());
     };
     // The record's row in the index has a fixed rowid, found by key in `search_doc`.
@@ -115,8 +94,23 @@ pub fn index(conn: &Connection, entity: &str, record_id: &str, snapshot: &Value)
     conn.execute("DELETE FROM search_index WHERE rowid = ?1", [id])?;
     conn.execute(
         INSERT_ROW,
-        params![id, kind, record_id, day, title, body, facets(kind, &day)],
+        params![
+            id,
+            kind,
+            record_id,
+            doc.day,
+            doc.title,
+            doc.body,
+            facets(kind, &doc.day)
+        ],
     )?;
+    Ok(())
+}
+
+/// Empties the index, before `search::rebuild_index` fills it from the records.
+pub fn clear(conn: &Connection) -> Result<()> {
+    conn.execute("DELETE FROM search_index", [])?;
+    conn.execute("DELETE FROM search_doc", [])?;
     Ok(())
 }
 
@@ -147,24 +141,6 @@ pub fn carry_over_with_facets(conn: &Connection) -> Result<()> {
         "DROP TABLE search_index_before_facets;
          INSERT INTO search_index (search_index) VALUES ('optimize');",
     )?;
-    Ok(())
-}
-
-/// Fills the index from the newest version of every record (after the migration adds it).
-pub fn rebuild(conn: &Connection) -> Result<()> {
-    conn.execute("DELETE FROM search_index", [])?;
-    conn.execute("DELETE FROM search_doc", [])?;
-    let mut stmt = conn.prepare(
-        "SELECT entity, record_id, snapshot FROM record_history h
-         WHERE seq = (SELECT max(seq) FROM record_history WHERE entity = h.entity AND record_id = h.record_id)",
-    )?;
-    let rows: Vec<(String, String, String)> = stmt
-        .query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?
-        .collect::<rusqlite::Result<_>>()?;
-    for (entity, id, text) in rows {
-        let value: Value = serde_json::from_str(&text).unwrap_or(Value::Null);
-        index(conn, &entity, &id, &value)?;
-    }
     Ok(())
 }
 

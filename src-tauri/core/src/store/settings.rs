@@ -5,6 +5,12 @@ use serde::{de::DeserializeOwned, Serialize};
 
 use crate::error::{CoreError, Result};
 
+/// The member this laptop belongs to: who made a change, for the history chain.
+pub const MY_MEMBER_ID: &str = "my_member_id";
+
+/// How many daily copies the store keeps beside the database.
+pub const DAILY_BACKUPS_KEPT: &str = "daily_backups_kept";
+
 /// The stored value of `key`, or `None` when it has never been set.
 pub fn get<T: DeserializeOwned>(conn: &Connection, key: &str) -> Result<Option<T>> {
     let text: Option<String> = conn

@@ -133,7 +133,10 @@ fn reopening_keeps_what_was_saved() {
         crate::demo::load_demo(&mut store).unwrap();
     }
     let store = Store::open(&path).unwrap();
-    assert_eq!(members::count(store.conn()).unwrap(), 13);
+    assert_eq!(
+        crate::board::repo::members::count(store.conn()).unwrap(),
+        13
+    );
 }
 
 #[test]
@@ -178,7 +181,9 @@ fn a_database_at_an_older_schema_is_migrated_keeping_its_records() {
     let store = Store::open(&path).unwrap();
     assert_eq!(pragma(&store, "user_version"), SCHEMA_VERSION.to_string());
     const { assert!(SCHEMA_VERSION >= 2) };
-    let m = members::get(store.conn(), "m1").unwrap().unwrap();
+    let m = crate::board::repo::members::get(store.conn(), "m1")
+        .unwrap()
+        .unwrap();
     assert_eq!(m.name, "Jane Smith");
     let n: i64 = store
         .conn()

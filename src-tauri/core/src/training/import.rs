@@ -10,11 +10,12 @@ use std::path::Path;
 use serde::Serialize;
 use ts_rs::TS;
 
-use super::{validate, LearningType, TrainingInput, ENTITY};
+use super::{validate, LearningType, TrainingInput};
 use crate::board::{self, MemberFilter};
 use crate::csvfile::{self, name_key, Column, Table};
 use crate::error::Result;
-use crate::store::{self, history, training, Store};
+use crate::store::{self, history, Store};
+use crate::training::repo as training;
 
 /// The columns read, as named in the header row (any case, any order).
 const COLUMNS: &[Column] = &[
@@ -205,7 +206,7 @@ fn import_table(store: &mut Store, table: &Table, skip_invalid: bool) -> Result<
             record.created_at = now.clone();
             record.updated_at = now;
             training::save(tx, &record)?;
-            history::record(tx, ENTITY, &record.id, "imported", &record)?;
+            history::record_searched(tx, &record.id, "imported", &record)?;
         }
         Ok(())
     })?;

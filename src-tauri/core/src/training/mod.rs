@@ -2,20 +2,24 @@
 //! hours and, where it must be renewed, its expiry. Every change is kept as history.
 
 mod import;
+pub(crate) mod repo;
 mod validate;
 
 pub use import::{import_training_csv, ImportReport, RejectedRow};
 pub use validate::hours_to_minutes;
 
+use crate::store::search::{SearchDocument, Searchable};
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
-use crate::board::codes::{coded, Choice};
 use crate::changes::RecordVersion;
+use crate::codes::{coded, Choice};
 use crate::dates;
 use crate::error::{CoreError, Result};
-use crate::store::{self, history, training, Store};
+use crate::store::entity::Entity;
+use crate::store::{self, history, Store};
+use crate::training::repo as training;
 
 coded!(
     /// How a piece of learning was done.
@@ -31,7 +35,7 @@ coded!(
     }
 );
 
-const ENTITY: &str = "training";
+const ENTITY: Entity = <TrainingRecord as Searchable>::ENTITY;
 
 /// One completed piece of learning.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
@@ -104,7 +108,7 @@ pub fn add_training(store: &mut Store, input: &TrainingInput) -> Result<Training
         let now = dates::now_utc();
         let record = valid.into_record(store::new_id(), now.clone(), now);
         training::save(tx, &record)?;
-        history::record(tx, ENTITY, &record.id, "added", &record)?;
+        history::record_searched(tx, &record.id, "added", &record)?;
         Ok(record)
     })?;
     tracing::info!(id = %record.id, "training record added");
@@ -132,7 +136,7 @@ pub fn update_training(
             return Ok(before);
         }
         training::save(tx, &after)?;
-        history::record(tx, ENTITY, id, "edited", &after)?;
+        history::record_searched(tx, id, "edited", &after)?;
         Ok(after)
     })?;
     tracing::info!(id, "training record edited");
@@ -182,6 +186,17 @@ fn same_content(a: &TrainingRecord, b: &TrainingRecord) -> bool {
         ..t.clone()
     };
     strip(a) == strip(b)
+}
+
+impl Searchable for TrainingRecord {
+    const ENTITY: Entity = Entity::Training;
+    fn search_document(&self) -> SearchDocument {
+        SearchDocument::new(
+            &self.title,
+            &[&self.provider, &self.level, &self.certificate_ref],
+            Some(self.completed_on),
+        )
+    }
 }
 
 #[cfg(test)]

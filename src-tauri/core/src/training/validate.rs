@@ -57,7 +57,7 @@ pub fn training(input: &TrainingInput) -> Result<ValidTraining> {
         MAX_TEXT,
     )?;
     let completed_on = dates::parse_date("completedOn", "completion date", &input.completed_on)?;
-    if completed_on > crate::board::today() {
+    if completed_on > crate::dates::today() {
         return Err(CoreError::validation(
             "completedOn",
             "The completion date cannot be in the future. Record training once it is done.",

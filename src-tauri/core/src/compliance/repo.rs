@@ -4,6 +4,7 @@ use rusqlite::{params, Connection, OptionalExtension, Row};
 
 use crate::compliance::{Requirement, RequirementKind};
 use crate::error::Result;
+use crate::store::entity::Entity;
 
 const COLUMNS: &str = "id, title, kind, roles, minutes, window_months, renew_months, matches, \
                        retired, created_at, updated_at";
@@ -89,7 +90,7 @@ pub fn record_seeded(conn: &Connection) -> Result<()> {
             |row| row.get(0),
         )?;
         if !recorded {
-            super::history::record(conn, "requirement", &r.id, "added", &r)?;
+            crate::store::history::record(conn, Entity::Requirement, &r.id, "added", &r)?;
         }
     }
     Ok(())

@@ -1,0 +1,5 @@
+//! The board register's tables, `organisation` and `member` (migration
+//! `store/migrations/0001_board_register.sql`); only this module writes SQL against them.
+
+pub(crate) mod members;
+pub(crate) mod organisation;
