@@ -1,4 +1,5 @@
 # The two commands: `make run` builds and opens the app; `make test` runs every check and test.
+# `make check` is the quick loop while working (no window, no end-to-end test).
 # Both install what is missing first (Debian packages, npm packages, tauri-driver), and are
 # safe to repeat.
 
@@ -12,7 +13,7 @@ DEB_PACKAGES := build-essential pkg-config libwebkit2gtk-4.1-dev libxdo-dev libs
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 CARGO_HOME_BIN := $(or $(CARGO_HOME),$(HOME)/.cargo)/bin
 
-.PHONY: run test setup deps ui bindings-check lint ui-test deb bench
+.PHONY: run test check setup deps ui bindings-check lint ui-test deb bench
 
 run: setup ui
 	cargo run --bin boardassure -- $(ARGS)
@@ -20,6 +21,17 @@ run: setup ui
 test: setup ui lint
 	cargo test --workspace --all-targets
 	$(MAKE) --no-print-directory bindings-check ui-test
+
+# Formatting, clippy and the type check, the core's unit tests (the layering rules among them),
+# the command and security checks, and the UI's tests: about a minute on a warm build.
+check: setup ui/dist/index.html lint
+	cargo test -p boardassure-core --lib
+	cargo test --test it security::
+	$(MAKE) --no-print-directory bindings-check ui-test
+
+# The window's page, built once for `check` (which does not open it); `ui` always rebuilds it.
+ui/dist/index.html:
+	$(MAKE) --no-print-directory ui
 
 setup: deps ui/node_modules/.package-lock.json $(CARGO_HOME_BIN)/tauri-driver
 

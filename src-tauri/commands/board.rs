@@ -1,9 +1,9 @@
 //! The board register: organisation profile and members.
 
 use boardassure_core::board::{
-    self, HistoryEntry, Member, MemberFilter, MemberInput, Organisation, OrganisationInput,
-    RegisterOptions,
+    self, Member, MemberFilter, MemberInput, Organisation, OrganisationInput, RegisterOptions,
 };
+use boardassure_core::changes::RecordVersion;
 use boardassure_core::session::Session;
 use boardassure_core::CoreError;
 use tauri::State;
@@ -66,6 +66,6 @@ pub fn end_membership(
 pub fn member_history(
     session: State<'_, Session>,
     id: String,
-) -> Result<Vec<HistoryEntry>, CoreError> {
+) -> Result<Vec<RecordVersion<Member>>, CoreError> {
     session.with(|s| board::member_history(s, &id))
 }

@@ -1,9 +1,10 @@
 //! Self-assessment, sign-off and development plans.
 
+use boardassure_core::changes::RecordVersion;
 use boardassure_core::codes::Choice;
 use boardassure_core::competency::{
-    self, Assessment, AssessmentInput, AssessmentVersion, MemberCompetency, PlanInput, PlanStatus,
-    PlannedLearning, SignOffInput,
+    self, Assessment, AssessmentInput, MemberCompetency, PlanInput, PlanStatus, PlannedLearning,
+    SignOffInput,
 };
 use boardassure_core::session::Session;
 use boardassure_core::CoreError;
@@ -40,7 +41,7 @@ pub fn sign_off_assessment(
 pub fn assessment_history(
     session: State<'_, Session>,
     id: String,
-) -> Result<Vec<AssessmentVersion>, CoreError> {
+) -> Result<Vec<RecordVersion<Assessment>>, CoreError> {
     session.with(|s| competency::assessment_history(s, &id))
 }
 

@@ -5,7 +5,7 @@ use boardassure_core::codes::Choice;
 use boardassure_core::periods::{Period, PeriodChoice};
 use boardassure_core::scrutiny::{
     self, Action, ActionFilter, ActionInput, ActionPage, ActionStatus, ActionView, AreaSetSummary,
-    AssuranceArea, AssuranceLevel, Coverage, CustomAreaInput, EntryInput, EntryPage, EntryVersion,
+    AssuranceArea, AssuranceLevel, Coverage, CustomAreaInput, Entry, EntryInput, EntryPage,
     EntryView, EvidenceSource, LogFilter, Meeting, MeetingInput, MeetingKind, MeetingPart,
     MeetingSummary, MeetingView, PageRequest, ScrutinyImportReport,
 };
@@ -121,7 +121,7 @@ pub fn update_entry(
 pub fn entry_history(
     session: State<'_, Session>,
     id: String,
-) -> Result<Vec<EntryVersion>, CoreError> {
+) -> Result<Vec<RecordVersion<Entry>>, CoreError> {
     session.with(|s| scrutiny::entry_history(s, &id))
 }
 

@@ -15,7 +15,7 @@ use std::path::{Path, PathBuf};
 use std::process::{Child, Command, Stdio};
 use std::time::{Duration, Instant};
 
-#[path = "../../../tests/support/process_group.rs"]
+#[path = "../../../tests/it/support/process_group.rs"]
 mod process_group;
 
 /// Launches of each program, unless BOARDASSURE_STARTUP_RUNS asks for more (for a steadier

@@ -247,12 +247,7 @@ fn board_wide(store: &Store, today: NaiveDate) -> Result<BoardWide> {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    fn demo() -> Store {
-        let mut store = Store::open_in_memory().unwrap();
-        crate::demo::load_demo(&mut store).unwrap();
-        store
-    }
+    use crate::test_support::demo;
 
     #[test]
     fn without_a_chosen_member_home_still_shows_the_board_and_the_areas() {

@@ -35,6 +35,8 @@ pub mod search;
 pub mod session;
 pub mod settings;
 pub mod store;
+#[cfg(test)]
+mod test_support;
 pub mod training;
 
 pub use error::{CoreError, ErrorBody, ErrorKind, Result};

@@ -1,48 +1,16 @@
 //! A member's history: every saved version, described as the changes a person would notice.
 
-use serde::Serialize;
-use ts_rs::TS;
-
 use super::members::ENTITY;
 use super::Member;
+use crate::changes::RecordVersion;
 use crate::dates;
 use crate::error::Result;
-use crate::store::{history, Store};
+use crate::store::Store;
 
-/// One saved version of a member, with what changed from the version before.
-#[derive(Debug, Clone, Serialize, TS)]
-#[serde(rename_all = "camelCase")]
-#[ts(export)]
-pub struct HistoryEntry {
-    /// UTC time of the change, ISO 8601.
-    pub recorded_at: String,
-    /// `added`, `edited` or `ended`.
-    pub change: String,
-    /// Plain-English lines, e.g. "Job title: Chief Nurse → Chief Nursing Officer".
-    pub changes: Vec<String>,
-    pub snapshot: Member,
-}
-
-pub fn member_history(store: &Store, id: &str) -> Result<Vec<HistoryEntry>> {
+pub fn member_history(store: &Store, id: &str) -> Result<Vec<RecordVersion<Member>>> {
     // Fails with a clear message when the id is unknown.
     super::get_member(store, id)?;
-    let mut out: Vec<HistoryEntry> = Vec::new();
-    for v in history::versions(store.conn(), ENTITY, id)? {
-        let Ok(snapshot) = serde_json::from_value::<Member>(v.snapshot) else {
-            continue;
-        };
-        let changes = match out.last() {
-            None => vec!["Added to the register".to_string()],
-            Some(prev) => describe(&prev.snapshot, &snapshot),
-        };
-        out.push(HistoryEntry {
-            recorded_at: v.recorded_at,
-            change: v.change,
-            changes,
-            snapshot,
-        });
-    }
-    Ok(out)
+    crate::changes::described(store, ENTITY, id, "Added to the register", describe)
 }
 
 fn describe(a: &Member, b: &Member) -> Vec<String> {

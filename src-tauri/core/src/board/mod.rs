@@ -16,7 +16,7 @@ use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
 pub use codes::{FrameworkRole, MemberKind, Nation, OrgType};
-pub use history::{member_history, HistoryEntry};
+pub use history::member_history;
 pub use members::{
     add_member, end_membership, get_member, insert_member, list_members, update_member,
 };

@@ -138,7 +138,7 @@ fn editing_keeps_every_version_and_describes_the_change() {
     let history = member_history(&s, &m.id).unwrap();
     assert_eq!(history.len(), 2);
     assert_eq!(history[0].change, "added");
-    assert_eq!(history[0].snapshot.job_title, "Non-executive Director");
+    assert_eq!(history[0].record.job_title, "Non-executive Director");
     assert_eq!(history[1].change, "edited");
     assert_eq!(
         history[1].changes,

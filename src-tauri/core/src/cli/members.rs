@@ -137,17 +137,10 @@ pub fn run(store: &mut Store, command: MembersCommand, out: &mut impl Write) -> 
             line(out, format!("{}'s membership ends on {end}.", m.name))?;
         }
         MembersCommand::History { id, json } => {
-            let entries = board::member_history(store, &id)?;
-            if json {
-                print_json(out, &entries)?;
-            } else {
-                for e in entries {
-                    line(
-                        out,
-                        format!("{}  {}: {}", e.recorded_at, e.change, e.changes.join("; ")),
-                    )?;
-                }
-            }
+            let versions = board::member_history(store, &id)?;
+            super::print_history(out, json, &versions, |v| {
+                (&v.recorded_at, &v.change, &v.changed_by, &v.changes)
+            })?;
         }
     }
     Ok(())

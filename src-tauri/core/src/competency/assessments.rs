@@ -7,6 +7,7 @@ use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
 use super::{Assessment, EvidenceKind, EvidenceLink, SignOff, SIGNING_ROLES};
+use crate::changes::RecordVersion;
 use crate::competency::repo as competency;
 use crate::error::{CoreError, Result};
 use crate::store::entity::Entity;
@@ -50,16 +51,6 @@ pub struct SignOffInput {
     pub by_member_id: String,
     /// Empty means today.
     pub on: String,
-}
-
-/// One saved version of an assessment.
-#[derive(Debug, Clone, Serialize, TS)]
-#[serde(rename_all = "camelCase")]
-#[ts(export)]
-pub struct AssessmentVersion {
-    pub recorded_at: String,
-    pub change: String,
-    pub assessment: Assessment,
 }
 
 pub fn save_assessment(store: &mut Store, input: &AssessmentInput) -> Result<Assessment> {
@@ -274,18 +265,26 @@ pub fn sign_off_assessment(
 }
 
 /// Every saved version of an assessment, oldest first.
-pub fn assessment_history(store: &Store, id: &str) -> Result<Vec<AssessmentVersion>> {
-    history::versions(store.conn(), ENTITY, id)?
-        .into_iter()
-        .map(|v| {
-            let assessment = serde_json::from_value(v.snapshot).map_err(|e| {
-                CoreError::internal(format!("an assessment version cannot be read: {e}"))
-            })?;
-            Ok(AssessmentVersion {
-                recorded_at: v.recorded_at,
-                change: v.change,
-                assessment,
-            })
-        })
-        .collect()
+pub fn assessment_history(store: &Store, id: &str) -> Result<Vec<RecordVersion<Assessment>>> {
+    crate::changes::described(store, ENTITY, id, "Assessed", describe)
+}
+
+/// What a person would notice had changed between two versions of a self-assessment.
+fn describe(a: &Assessment, b: &Assessment) -> Vec<String> {
+    let mut changes = crate::changes::ChangeList::default();
+    changes.field("Rating", &a.rating, &b.rating);
+    changes.field(
+        "Assessed on",
+        &dates::dense(a.assessed_on),
+        &dates::dense(b.assessed_on),
+    );
+    changes.field("Note", &a.note, &b.note);
+    let signed = |x: &Assessment| {
+        x.sign_off
+            .as_ref()
+            .map(|s| format!("{} on {}", s.by_name, dates::dense(s.on)))
+            .unwrap_or_default()
+    };
+    changes.field("Signed off", &signed(a), &signed(b));
+    changes.lines()
 }

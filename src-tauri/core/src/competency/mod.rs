@@ -12,8 +12,8 @@ use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
 pub use assessments::{
-    assessment_history, save_assessment, sign_off_assessment, AssessmentInput, AssessmentVersion,
-    EvidenceInput, SignOffInput,
+    assessment_history, save_assessment, sign_off_assessment, AssessmentInput, EvidenceInput,
+    SignOffInput,
 };
 pub use plan::{add_plan, update_plan, PlanInput};
 

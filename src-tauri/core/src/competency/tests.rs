@@ -2,21 +2,8 @@ use super::*;
 use crate::error::ErrorKind;
 use crate::framework::AppliesTo;
 use crate::settings::{get_settings, save_settings};
+use crate::test_support::{demo, member};
 use crate::training::{add_training, LearningType, TrainingInput};
-
-fn demo() -> Store {
-    let mut store = Store::open_in_memory().unwrap();
-    crate::demo::load_demo(&mut store).unwrap();
-    store
-}
-
-fn member(store: &Store, name: &str) -> Member {
-    board::list_members(store, MemberFilter::All)
-        .unwrap()
-        .into_iter()
-        .find(|m| m.name == name)
-        .unwrap()
-}
 
 fn assess(member_id: &str, item: &str, rating: &str) -> AssessmentInput {
     AssessmentInput {
@@ -135,8 +122,8 @@ fn an_assessment_with_evidence_closes_the_gap_and_keeps_every_version() {
         changes,
         ["assessed", "reassessed", "signed off", "reassessed"]
     );
-    assert_eq!(versions[0].assessment.rating, "developing");
-    assert!(versions[2].assessment.sign_off.is_some());
+    assert_eq!(versions[0].record.rating, "developing");
+    assert!(versions[2].record.sign_off.is_some());
 
     // Saving the same content again adds no version.
     save_assessment(&mut store, &input).unwrap();

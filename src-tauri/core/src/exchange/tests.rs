@@ -6,6 +6,7 @@ use crate::error::ErrorKind;
 use crate::scrutiny::{self, AgendaItemInput, EntryInput, EvidenceSource, MeetingInput};
 use crate::store::entity::Entity;
 use crate::store::{history, Store};
+use crate::test_support::member_id;
 use crate::training::{self, TrainingInput};
 
 const PASS: &str = "correct horse battery";
@@ -14,15 +15,6 @@ fn secretary() -> Store {
     let mut store = Store::open_in_memory().unwrap();
     crate::demo::load_demo(&mut store).unwrap();
     store
-}
-
-fn member_id(store: &Store, name: &str) -> String {
-    board::list_members(store, MemberFilter::All)
-        .unwrap()
-        .into_iter()
-        .find(|m| m.name == name)
-        .unwrap()
-        .id
 }
 
 fn board_file(store: &mut Store, dir: &Path, name: &str) -> PathBuf {

@@ -3,13 +3,7 @@ use chrono::NaiveDate;
 use super::*;
 use crate::document::Block;
 use crate::periods::Period;
-use crate::store::Store;
-
-fn demo() -> Store {
-    let mut store = Store::open_in_memory().unwrap();
-    crate::demo::load_demo(&mut store).unwrap();
-    store
-}
+use crate::test_support::demo;
 
 fn req() -> PaperRequest {
     PaperRequest {

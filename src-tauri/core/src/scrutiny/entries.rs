@@ -9,6 +9,7 @@ use std::collections::HashMap;
 
 use super::{areas, levels, Action, ActionStatus, Entry, EvidenceSource, Meeting};
 use crate::board::{self, MemberFilter};
+use crate::changes::RecordVersion;
 use crate::dates;
 use crate::error::{CoreError, Result};
 use crate::periods::Period;
@@ -67,18 +68,6 @@ pub struct LogFilter {
     pub assurance_level: Option<String>,
     /// Only entries with an action not yet closed.
     pub open_actions: bool,
-}
-
-/// One saved version of an entry: when, by whom, and what changed.
-#[derive(Debug, Clone, Serialize, TS)]
-#[serde(rename_all = "camelCase")]
-#[ts(export)]
-pub struct EntryVersion {
-    pub recorded_at: String,
-    pub changed_by: String,
-    pub change: String,
-    pub changes: Vec<String>,
-    pub entry: Entry,
 }
 
 pub fn add_entry(store: &mut Store, input: &EntryInput) -> Result<EntryView> {
@@ -279,7 +268,7 @@ pub(super) fn views(store: &Store, entries: Vec<Entry>) -> Result<Vec<EntryView>
         .collect()
 }
 
-pub fn entry_history(store: &Store, id: &str) -> Result<Vec<EntryVersion>> {
+pub fn entry_history(store: &Store, id: &str) -> Result<Vec<RecordVersion<Entry>>> {
     existing(store, id)?;
     let names = Names {
         areas: areas::all_areas(store)?
@@ -295,19 +284,9 @@ pub fn entry_history(store: &Store, id: &str) -> Result<Vec<EntryVersion>> {
             .map(|m| (m.id, m.name))
             .collect(),
     };
-    let versions = crate::changes::described(store, ENTITY, id, "Logged", |a, b| {
+    crate::changes::described(store, ENTITY, id, "Logged", |a, b| {
         describe(store, a, b, &names)
-    })?;
-    Ok(versions
-        .into_iter()
-        .map(|v| EntryVersion {
-            recorded_at: v.recorded_at,
-            changed_by: v.changed_by,
-            change: v.change,
-            changes: v.changes,
-            entry: v.record,
-        })
-        .collect())
+    })
 }
 
 /// Ids to the names people read, for describing changes.

@@ -27,7 +27,7 @@ pub use areas::{
 pub use coverage::{coverage, Coverage, CoverageRow};
 pub use entries::{
     add_entry, entry_history, entry_page, get_entry, list_entries, update_entry, EntryInput,
-    EntryPage, EntryVersion, EntryView, LogFilter, PageRequest, MAX_PAGE,
+    EntryPage, EntryView, LogFilter, PageRequest, MAX_PAGE,
 };
 pub use import::{import_scrutiny_csv, ScrutinyImportReport};
 

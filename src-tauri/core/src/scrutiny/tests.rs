@@ -1,29 +1,11 @@
-use chrono::{Days, NaiveDate};
+use chrono::Days;
 
 use super::*;
-use crate::board::{self, MemberFilter};
+use crate::board;
 use crate::error::ErrorKind;
 use crate::periods::Period;
 use crate::store::Store;
-
-fn demo() -> Store {
-    let mut store = Store::open_in_memory().unwrap();
-    crate::demo::load_demo(&mut store).unwrap();
-    store
-}
-
-fn member_id(store: &Store, name: &str) -> String {
-    board::list_members(store, MemberFilter::All)
-        .unwrap()
-        .into_iter()
-        .find(|m| m.name == name)
-        .unwrap()
-        .id
-}
-
-fn d(text: &str) -> NaiveDate {
-    crate::dates::parse_date("d", "d", text).unwrap()
-}
+use crate::test_support::{d, demo, member_id};
 
 fn entry(store: &Store, on: &str, area: &str, level: &str) -> EntryInput {
     EntryInput {
@@ -307,7 +289,7 @@ fn an_edit_keeps_the_earlier_version_with_who_and_what_changed() {
         "{:?}",
         versions[1].changes
     );
-    assert_eq!(versions[0].entry.assurance_level, "limited");
+    assert_eq!(versions[0].record.assurance_level, "limited");
 }
 
 #[test]

@@ -1,20 +1,21 @@
 import { mockIPC } from "@tauri-apps/api/mocks";
 import { render, screen } from "@testing-library/svelte";
 import { describe, expect, it } from "vitest";
-import type { EntryVersion } from "../../bindings/EntryVersion";
+import type { Entry } from "../../bindings/Entry";
+import type { RecordVersion } from "../../bindings/RecordVersion";
 import { timestamp } from "../../lib/dates";
 import { entry } from "../../test-fixtures";
 import EntryHistory from "./EntryHistory.svelte";
 import { mockCommands } from "../../test-commands";
 
-const versions: EntryVersion[] = [
-  { recordedAt: "2026-08-06T10:00:00Z", changedBy: "", change: "added", changes: ["Logged"], entry: entry() },
+const versions: RecordVersion<Entry>[] = [
+  { recordedAt: "2026-08-06T10:00:00Z", changedBy: "", change: "added", changes: ["Logged"], record: entry() },
   {
     recordedAt: "2026-08-07T13:05:00Z",
     changedBy: "Fiona Gallagher",
     change: "edited",
     changes: ["Assurance level: “Reasonable” → “Limited”", "Minute reference: (none) → “B/26/041”"],
-    entry: entry({ assuranceLevel: "limited", minuteRef: "B/26/041" }),
+    record: entry({ assuranceLevel: "limited", minuteRef: "B/26/041" }),
   },
 ];
 

@@ -1,24 +1,21 @@
 //! Encryption at rest in the window: the unlock screen, locking on request, and encrypting a
 //! plain database from the Database screen.
 
-mod support;
-
-use support::desktop::{
+use crate::support::desktop::{
     assert_accessible, click, close_app_with, find, screenshot, type_into, wait_for_text,
     wait_for_texts, Desktop,
 };
-use support::{cli, cli_with, stderr, temp_db};
+use crate::support::with_passphrase;
+use crate::support::{cli, cli_with, stderr, temp_db};
 
 const PASS: &str = "correct horse battery staple";
-
-fn with_pass() -> [(&'static str, &'static str); 1] {
-    [("BOARDASSURE_PASSPHRASE", PASS)]
-}
 
 #[tokio::test(flavor = "multi_thread")]
 async fn an_encrypted_database_opens_on_the_unlock_screen_and_locks_on_request() {
     let (_dir, db) = temp_db();
-    assert!(cli_with(&db, &["demo"], &with_pass()).status.success());
+    assert!(cli_with(&db, &["demo"], &with_passphrase(PASS))
+        .status
+        .success());
     let desktop = Desktop::start();
     let client = desktop.launch(&db).await;
 
@@ -58,13 +55,13 @@ async fn an_encrypted_database_opens_on_the_unlock_screen_and_locks_on_request()
         .unwrap();
     lock.click().await.unwrap();
     wait_for_text(&client, "Unlock the board’s records").await;
-    let listed = cli_with(&db, &["members", "list"], &with_pass());
+    let listed = cli_with(&db, &["members", "list"], &with_passphrase(PASS));
     assert!(listed.status.success(), "{}", stderr(&listed));
 
     type_into(&client, "#unlock-passphrase", PASS).await;
     click(&client, "form button[type='submit']").await;
     wait_for_text(&client, "Lock now").await;
-    close_app_with(client, &db, &with_pass()).await;
+    close_app_with(client, &db, &with_passphrase(PASS)).await;
     drop(desktop);
 }
 
@@ -90,7 +87,7 @@ async fn a_plain_database_is_encrypted_from_the_database_screen() {
     encrypt.click().await.unwrap();
     wait_for_texts(&client, &["now encrypted", "Lock now"]).await;
     assert_accessible(&client, "database, encrypted").await;
-    close_app_with(client, &db, &with_pass()).await;
+    close_app_with(client, &db, &with_passphrase(PASS)).await;
 
     let without = cli(&db, &["members", "list"]);
     assert_eq!(without.status.code(), Some(1));
@@ -99,7 +96,7 @@ async fn a_plain_database_is_encrypted_from_the_database_screen() {
         "{}",
         stderr(&without)
     );
-    let with = cli_with(&db, &["members", "list"], &with_pass());
+    let with = cli_with(&db, &["members", "list"], &with_passphrase(PASS));
     assert!(with.status.success(), "{}", stderr(&with));
     drop(desktop);
 }

@@ -2,25 +2,14 @@
 //! follow-up actions during it, closes one action, and sees the overdue one and the areas
 //! nobody has scrutinised, all in the real window.
 
-mod support;
-
 use std::time::{Duration, Instant};
 
-use fantoccini::{Client, Locator};
-use support::desktop::{
+use crate::support::desktop::click_xpath;
+use crate::support::desktop::{
     assert_accessible, click, screenshot, type_into, wait_for_text, wait_for_texts, Desktop,
 };
-use support::{cli, members_json, stderr, temp_db};
-
-async fn click_xpath(client: &Client, xpath: &str) {
-    client
-        .find(Locator::XPath(xpath))
-        .await
-        .unwrap_or_else(|e| panic!("{xpath}: {e}"))
-        .click()
-        .await
-        .unwrap();
-}
+use crate::support::{cli, members_json, stderr, temp_db};
+use fantoccini::{Client, Locator};
 
 fn id_of(members: &[serde_json::Value], name: &str) -> String {
     members.iter().find(|m| m["name"] == name).unwrap()["id"]

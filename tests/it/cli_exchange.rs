@@ -1,12 +1,10 @@
 //! Two installations (two databases, two keys) exchanging signed files from the command
 //! line: both ways, again with no effect, with a conflict, and with every kind of bad file.
 
-mod support;
-
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 
-use support::{members_json, stderr, stdout, temp_db, BIN};
+use crate::support::{members_json, stderr, stdout, temp_db, BIN};
 
 const PASS: &str = "amber kettle lighthouse";
 

@@ -1,20 +1,9 @@
 //! Self-assessment and framework choice from the command line.
 
-mod support;
-
 use std::path::Path;
 
-use support::{cli, members_json, stderr, stdout, temp_db};
-
-fn member_id(db: &Path, name: &str) -> String {
-    members_json(db)
-        .into_iter()
-        .find(|m| m["name"] == name)
-        .unwrap()["id"]
-        .as_str()
-        .unwrap()
-        .to_string()
-}
+use crate::support::member_id;
+use crate::support::{cli, stderr, stdout, temp_db};
 
 fn competency(db: &Path, id: &str) -> serde_json::Value {
     let out = cli(db, &["competency", "show", "--member", id, "--json"]);

@@ -1,8 +1,6 @@
 //! The headless command line, run as a user or a script would run it.
 
-mod support;
-
-use support::{cli, members_json, stderr, stdout, temp_db, BIN};
+use crate::support::{cli, members_json, stderr, stdout, temp_db, BIN};
 
 #[test]
 fn demo_then_members_list_json_prints_the_demonstration_board() {

@@ -1,14 +1,12 @@
 //! End-to-end: the database file is damaged; the window explains, offers the automatic
 //! backups, and restores one after confirmation, keeping the damaged file aside.
 
-mod support;
-
 use std::io::{Seek, SeekFrom, Write};
 
-use support::desktop::{
+use crate::support::desktop::{
     assert_accessible, click, screenshot, wait_for_text, wait_for_texts, Desktop,
 };
-use support::{cli, temp_db};
+use crate::support::{cli, temp_db};
 
 #[tokio::test(flavor = "multi_thread")]
 async fn a_damaged_database_is_restored_from_its_daily_backup_in_the_window() {

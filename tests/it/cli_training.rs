@@ -1,10 +1,8 @@
 //! Training import, requirements and compliance from the command line, with real files.
 
-mod support;
-
 use std::path::Path;
 
-use support::{cli, stderr, stdout, temp_db};
+use crate::support::{cli, stderr, stdout, temp_db};
 
 fn fixture(name: &str) -> String {
     format!(

@@ -2,25 +2,17 @@
 //! the pages of a long challenge log, and to Settings to make the text twice the size, which
 //! the window keeps at the next start. No mouse click anywhere.
 
-mod support;
-
-use std::path::Path;
-
-use fantoccini::Client;
-use support::desktop::{
+use crate::support::desktop::{
     assert_accessible, close_app, focus_matches, screenshot, wait_for_texts, Desktop,
 };
-use support::{cli, stderr, temp_db};
+use crate::support::ok;
+use crate::support::temp_db;
+use fantoccini::Client;
 
 const TAB: &str = "\u{E004}";
 const ENTER: &str = "\u{E007}";
 const SPACE: &str = "\u{E00D}";
 const SHIFT_TAB: &str = "\u{E008}\u{E004}";
-
-fn ok(db: &Path, args: &[&str]) {
-    let out = cli(db, args);
-    assert!(out.status.success(), "{args:?}: {}", stderr(&out));
-}
 
 async fn press(client: &Client, keys: &str) {
     client

@@ -373,3 +373,14 @@ pub async fn close_app_with(client: Client, db: &std::path::Path, env: &[(&str, 
         tokio::time::sleep(Duration::from_millis(200)).await;
     }
 }
+
+/// Clicks the element an XPath expression finds.
+pub async fn click_xpath(client: &Client, xpath: &str) {
+    client
+        .find(Locator::XPath(xpath))
+        .await
+        .unwrap_or_else(|e| panic!("{xpath}: {e}"))
+        .click()
+        .await
+        .unwrap();
+}

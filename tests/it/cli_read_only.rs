@@ -5,12 +5,11 @@
 //! The test mounts a tmpfs and remounts it read-only, so it needs root, as CI on this machine
 //! has (root ignores file permissions, so a read-only mount is the honest test).
 
-mod support;
-
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
-use support::{cli, stderr, temp_db};
+use crate::support;
+use crate::support::{cli, stderr, temp_db};
 
 struct ReadOnlyDisk(PathBuf, #[allow(dead_code)] tempfile::TempDir);
 

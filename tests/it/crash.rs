@@ -3,12 +3,11 @@
 //! transaction (the audit trail matches every record). CI runs a short version; set
 //! `BOARDASSURE_CRASH_KILLS=1000` for the long run.
 
-mod support;
-
 use std::process::{Command, Stdio};
 use std::time::{Duration, Instant, SystemTime};
 
-use support::{cli, members_json, stderr, temp_db, BIN};
+use crate::support;
+use crate::support::{cli, members_json, stderr, temp_db, BIN};
 
 /// A small deterministic generator, seeded from the clock and printed, so a failing run can be
 /// repeated with `BOARDASSURE_CRASH_SEED`.

@@ -4,12 +4,10 @@
 //!
 //! The test mounts a 256 KB tmpfs, so it needs root, as CI on this machine has.
 
-mod support;
-
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
-use support::{cli, stderr, stdout, temp_db};
+use crate::support::{cli, stderr, stdout, temp_db};
 
 /// A small tmpfs, unmounted when dropped; the temporary folder it is mounted in goes after.
 struct SmallDisk(PathBuf, #[allow(dead_code)] tempfile::TempDir);

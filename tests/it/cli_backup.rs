@@ -1,10 +1,8 @@
 //! Backups and restore from the command line, with real files.
 
-mod support;
-
 use std::path::Path;
 
-use support::{cli, members_json, stderr, stdout, temp_db};
+use crate::support::{cli, members_json, stderr, stdout, temp_db};
 
 fn names(db: &Path) -> Vec<String> {
     let mut n: Vec<String> = members_json(db)

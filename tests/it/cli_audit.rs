@@ -1,9 +1,7 @@
 //! The audit trail from the command line: intact after real work, and any change made outside
 //! the app is found.
 
-mod support;
-
-use support::{cli, stderr, stdout, temp_db};
+use crate::support::{cli, stderr, stdout, temp_db};
 
 #[test]
 fn audit_verify_passes_after_real_work_and_finds_tampering_outside_the_app() {

@@ -2,17 +2,17 @@
 //! paper in the window, changes the protective marking, sees both in the preview, and lines
 //! up the papers of a meeting's board pack; the saved paper then carries what was typed.
 
-mod support;
-
 use std::time::Duration;
 
-use chrono::Datelike;
-use fantoccini::Locator;
-use support::desktop::{
+use crate::support;
+use crate::support::desktop::{
     assert_accessible, click, close_app, screenshot, type_into, wait_for_text, wait_for_texts,
     Desktop,
 };
-use support::{cli, stderr, stdout, temp_db};
+use crate::support::ok;
+use crate::support::temp_db;
+use chrono::Datelike;
+use fantoccini::Locator;
 
 /// This quarter, as the command line and the period list write it.
 fn this_quarter() -> (String, String) {
@@ -32,12 +32,6 @@ fn this_quarter() -> (String, String) {
         format!("{start}/{:02}-Q{q}", (start + 1) % 100),
         today.format("%d/%m/%Y").to_string(),
     )
-}
-
-fn ok(db: &std::path::Path, args: &[&str]) -> String {
-    let out = cli(db, args);
-    assert!(out.status.success(), "{args:?}: {}", stderr(&out));
-    stdout(&out)
 }
 
 #[tokio::test(flavor = "multi_thread")]

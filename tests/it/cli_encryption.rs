@@ -1,20 +1,15 @@
 //! Encryption at rest from the command line: the passphrase comes from the environment (or a
 //! terminal prompt), never an argument; the file gives nothing away without it.
 
-mod support;
-
 use std::path::Path;
 use std::process::Command;
 
-use support::{cli, cli_with, stderr, stdout, temp_db};
+use crate::support::with_passphrase;
+use crate::support::{cli, cli_with, stderr, stdout, temp_db};
 
 const CANARY: &str = "Canary Ward 7f3a Review Trust";
 const PASS: &str = "correct horse battery staple";
 const NEW_PASS: &str = "purple elephant umbrella";
-
-fn with_pass(pass: &str) -> [(&str, &str); 1] {
-    [("BOARDASSURE_PASSPHRASE", pass)]
-}
 
 fn contains(bytes: &[u8], text: &str) -> bool {
     bytes.windows(text.len()).any(|w| w == text.as_bytes())
@@ -67,8 +62,10 @@ fn sqlite3_reads(db: &Path) -> std::process::Output {
 #[test]
 fn a_database_created_with_a_passphrase_gives_nothing_away_without_it() {
     let (dir, db) = temp_db();
-    assert!(cli_with(&db, &["demo"], &with_pass(PASS)).status.success());
-    set_org(&db, &with_pass(PASS));
+    assert!(cli_with(&db, &["demo"], &with_passphrase(PASS))
+        .status
+        .success());
+    set_org(&db, &with_passphrase(PASS));
 
     assert!(
         anywhere_on_disk(dir.path(), CANARY).is_empty(),
@@ -87,9 +84,9 @@ fn a_database_created_with_a_passphrase_gives_nothing_away_without_it() {
         stderr(&tool)
     );
 
-    let shown = cli_with(&db, &["org", "show"], &with_pass(PASS));
+    let shown = cli_with(&db, &["org", "show"], &with_passphrase(PASS));
     assert!(stdout(&shown).contains(CANARY), "{}", stdout(&shown));
-    let check = cli_with(&db, &["check"], &with_pass(PASS));
+    let check = cli_with(&db, &["check"], &with_passphrase(PASS));
     assert!(
         stdout(&check).contains("Encrypted: yes"),
         "{}",
@@ -100,7 +97,9 @@ fn a_database_created_with_a_passphrase_gives_nothing_away_without_it() {
 #[test]
 fn without_the_passphrase_or_with_a_wrong_one_the_command_says_what_to_do() {
     let (_dir, db) = temp_db();
-    assert!(cli_with(&db, &["demo"], &with_pass(PASS)).status.success());
+    assert!(cli_with(&db, &["demo"], &with_passphrase(PASS))
+        .status
+        .success());
     let before = std::fs::read(&db).unwrap();
 
     let none = cli(&db, &["members", "list"]);
@@ -112,7 +111,11 @@ fn without_the_passphrase_or_with_a_wrong_one_the_command_says_what_to_do() {
         stderr(&none)
     );
 
-    let wrong = cli_with(&db, &["members", "list"], &with_pass("not the passphrase"));
+    let wrong = cli_with(
+        &db,
+        &["members", "list"],
+        &with_passphrase("not the passphrase"),
+    );
     assert_eq!(wrong.status.code(), Some(1));
     assert!(
         stderr(&wrong).contains("does not open this database"),
@@ -129,21 +132,27 @@ fn without_the_passphrase_or_with_a_wrong_one_the_command_says_what_to_do() {
 #[test]
 fn a_damaged_encrypted_file_is_reported_as_damaged_not_as_a_wrong_passphrase() {
     let (_dir, db) = temp_db();
-    assert!(cli_with(&db, &["demo"], &with_pass(PASS)).status.success());
+    assert!(cli_with(&db, &["demo"], &with_passphrase(PASS))
+        .status
+        .success());
     let mut bytes = std::fs::read(&db).unwrap();
     for b in &mut bytes[200..260] {
         *b ^= 0xA5;
     }
     std::fs::write(&db, &bytes).unwrap();
 
-    let right = cli_with(&db, &["members", "list"], &with_pass(PASS));
+    let right = cli_with(&db, &["members", "list"], &with_passphrase(PASS));
     assert_eq!(right.status.code(), Some(1));
     assert!(
         stderr(&right).contains("passphrase is right, but the database file is damaged"),
         "{}",
         stderr(&right)
     );
-    let wrong = cli_with(&db, &["members", "list"], &with_pass("not the passphrase"));
+    let wrong = cli_with(
+        &db,
+        &["members", "list"],
+        &with_passphrase("not the passphrase"),
+    );
     assert!(
         stderr(&wrong).contains("does not open this database"),
         "{}",
@@ -192,9 +201,9 @@ fn a_plain_database_is_encrypted_in_place_with_its_backups_and_its_passphrase_ca
         anywhere_on_disk(dir.path(), CANARY)
     );
     assert!(!sqlite3_reads(&db).status.success());
-    let listed = cli_with(&db, &["org", "show"], &with_pass(PASS));
+    let listed = cli_with(&db, &["org", "show"], &with_passphrase(PASS));
     assert!(stdout(&listed).contains(CANARY), "{}", stderr(&listed));
-    let audit = cli_with(&db, &["audit", "verify"], &with_pass(PASS));
+    let audit = cli_with(&db, &["audit", "verify"], &with_passphrase(PASS));
     assert!(
         audit.status.success(),
         "the audit chain survives: {}",
@@ -233,28 +242,30 @@ fn a_plain_database_is_encrypted_in_place_with_its_backups_and_its_passphrase_ca
         ],
     );
     assert!(changed.status.success(), "{}", stderr(&changed));
-    let audit = cli_with(&db, &["audit", "verify"], &with_pass(NEW_PASS));
+    let audit = cli_with(&db, &["audit", "verify"], &with_passphrase(NEW_PASS));
     assert!(
         audit.status.success(),
         "the audit chain holds: {}",
         stdout(&audit)
     );
-    assert!(!cli_with(&db, &["org", "show"], &with_pass(PASS))
+    assert!(!cli_with(&db, &["org", "show"], &with_passphrase(PASS))
         .status
         .success());
-    assert!(stdout(&cli_with(&db, &["org", "show"], &with_pass(NEW_PASS))).contains(CANARY));
+    assert!(stdout(&cli_with(&db, &["org", "show"], &with_passphrase(NEW_PASS))).contains(CANARY));
 }
 
 #[test]
 fn backups_stay_encrypted_and_restore_with_the_passphrase() {
     let (dir, db) = temp_db();
-    assert!(cli_with(&db, &["demo"], &with_pass(PASS)).status.success());
-    set_org(&db, &with_pass(PASS));
+    assert!(cli_with(&db, &["demo"], &with_passphrase(PASS))
+        .status
+        .success());
+    set_org(&db, &with_passphrase(PASS));
     let copy = dir.path().join("copy.db");
     let out = cli_with(
         &db,
         &["backup", "--out", copy.to_str().unwrap()],
-        &with_pass(PASS),
+        &with_passphrase(PASS),
     );
     assert!(out.status.success(), "{}", stderr(&out));
     assert!(!contains(&std::fs::read(&copy).unwrap(), CANARY));
@@ -267,8 +278,8 @@ fn backups_stay_encrypted_and_restore_with_the_passphrase() {
     let restored = cli_with(
         &other,
         &["restore", copy.to_str().unwrap()],
-        &with_pass(PASS),
+        &with_passphrase(PASS),
     );
     assert!(restored.status.success(), "{}", stderr(&restored));
-    assert!(stdout(&cli_with(&other, &["org", "show"], &with_pass(PASS))).contains(CANARY));
+    assert!(stdout(&cli_with(&other, &["org", "show"], &with_passphrase(PASS))).contains(CANARY));
 }

@@ -1,14 +1,13 @@
 //! End-to-end journeys through the real app in a real WebKitGTK window, driven over WebDriver
 //! (tauri-driver + WebKitWebDriver) on a private virtual display.
 
-mod support;
-
-use fantoccini::{Client, Locator};
-use support::desktop::{
+use crate::support::desktop::{
     self, assert_accessible, click, close_app, close_app_with, find, focus_matches, screenshot,
     type_into, wait_for_text, wait_for_texts, Desktop,
 };
-use support::{cli, cli_with, members_json, members_json_with, stderr, temp_db};
+use crate::support::with_passphrase;
+use crate::support::{cli, cli_with, members_json, members_json_with, stderr, temp_db};
+use fantoccini::{Client, Locator};
 
 #[tokio::test(flavor = "multi_thread")]
 async fn a_member_added_in_the_window_is_in_the_database() {
@@ -121,10 +120,10 @@ async fn a_member_added_in_the_window_is_in_the_database() {
         .output()
         .expect("the sqlite3 tool is installed");
     assert!(!tool.status.success(), "sqlite3 read the database");
-    close_app_with(client, &db, &with_pass()).await;
+    close_app_with(client, &db, &with_passphrase(PASS)).await;
 
     // The same member, read back through the command line with the passphrase.
-    let members = members_json_with(&db, &with_pass());
+    let members = members_json_with(&db, &with_passphrase(PASS));
     assert_eq!(members.len(), 1);
     let m = &members[0];
     assert_eq!(m["name"], "Dr Morag McLeod");
@@ -136,7 +135,7 @@ async fn a_member_added_in_the_window_is_in_the_database() {
         m["committees"],
         serde_json::json!(["Clinical Governance Committee"])
     );
-    let org = cli_with(&db, &["org", "show", "--json"], &with_pass());
+    let org = cli_with(&db, &["org", "show", "--json"], &with_passphrase(PASS));
     let org: serde_json::Value = serde_json::from_slice(&org.stdout).unwrap();
     assert_eq!(org["nation"], "scotland");
 
@@ -154,13 +153,9 @@ async fn a_member_added_in_the_window_is_in_the_database() {
 
 const PASS: &str = "correct horse battery staple";
 
-fn with_pass() -> [(&'static str, &'static str); 1] {
-    [("BOARDASSURE_PASSPHRASE", PASS)]
-}
-
 /// While the window holds the database a second process must be refused with "in use".
 fn members_json_while_open_fails(db: &std::path::Path) -> bool {
-    let out = cli_with(db, &["members", "list", "--json"], &with_pass());
+    let out = cli_with(db, &["members", "list", "--json"], &with_passphrase(PASS));
     out.status.code() == Some(1) && stderr(&out).contains("in use") && out.stdout.is_empty()
 }
 

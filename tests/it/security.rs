@@ -11,7 +11,7 @@ fn json(path: &str) -> serde_json::Value {
     serde_json::from_str(&read(path)).unwrap()
 }
 
-#[path = "../src-tauri/command_list.rs"]
+#[path = "../../src-tauri/command_list.rs"]
 mod command_list;
 
 /// The commands as written in `src-tauri/commands`: the one list everything else follows.

@@ -1,21 +1,14 @@
 //! The safeguarding assurance paper and the board pack from the command line, checked as a
 //! reader's tools see them: qpdf, pdfinfo, pdffonts and pdftotext.
 
-mod support;
-
 use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
 
-use support::pdf::{self, ForeignPage};
-use support::{cli, stderr, stdout, temp_db};
+use crate::support::ok;
+use crate::support::pdf::{self, ForeignPage};
+use crate::support::{cli, stderr, temp_db};
 
 const BRITISH: &str = "The Board is asked to note the report’s “findings” – £1,200; café.";
-
-fn ok(db: &Path, args: &[&str]) -> String {
-    let out = cli(db, args);
-    assert!(out.status.success(), "{args:?}: {}", stderr(&out));
-    stdout(&out)
-}
 
 /// The demonstration board with a quarter's challenge log: 45 challenges in 2026/27 Q2,
 /// long enough that the log runs over several pages.
@@ -181,7 +174,7 @@ fn the_web_page_version_has_no_serious_accessibility_problems() {
     let (dir, db) = board_with_a_log();
     let html = dir.path().join("paper.html");
     paper(&db, &html);
-    let script = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/support/axe-file.mjs");
+    let script = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/it/support/axe-file.mjs");
     let out = std::process::Command::new("node")
         .arg(script)
         .arg(&html)

@@ -2,12 +2,11 @@
 //! screens while every process of the app (WebKit's web and network processes included) runs
 //! under strace; every socket address it connected or sent to must be local.
 
-mod support;
-
 use std::os::unix::fs::PermissionsExt;
 
-use support::desktop::{click, wait_for_text, Desktop};
-use support::{cli, temp_db};
+use crate::support;
+use crate::support::desktop::{click, wait_for_text, Desktop};
+use crate::support::{cli, temp_db};
 
 /// The addresses in strace's record of connect, sendto and sendmsg calls that are not this
 /// computer's own.

@@ -1,25 +1,14 @@
 //! End-to-end: a non-executive director records training and a self-assessment in the real
 //! window, and the board compliance matrix shows her new status.
 
-mod support;
-
 use std::time::{Duration, Instant};
 
-use fantoccini::{Client, Locator};
-use support::desktop::{
+use crate::support::desktop::click_xpath;
+use crate::support::desktop::{
     assert_accessible, click, screenshot, type_into, wait_for_text, wait_for_texts, Desktop,
 };
-use support::{cli, stderr, stdout, temp_db};
-
-async fn click_xpath(client: &Client, xpath: &str) {
-    client
-        .find(Locator::XPath(xpath))
-        .await
-        .unwrap_or_else(|e| panic!("{xpath}: {e}"))
-        .click()
-        .await
-        .unwrap();
-}
+use crate::support::{cli, stderr, stdout, temp_db};
+use fantoccini::{Client, Locator};
 
 async fn text_of(client: &Client, xpath: &str) -> String {
     client

@@ -1,8 +1,6 @@
 //! Shared helpers for the integration tests: running the real binary headless, and a desktop
 //! (virtual display + WebDriver) for the end-to-end tests.
 
-#![allow(dead_code)]
-
 pub mod desktop;
 pub mod pdf;
 pub mod process_group;
@@ -63,4 +61,34 @@ pub fn members_json_with(db: &Path, env: &[(&str, &str)]) -> Vec<serde_json::Val
         stderr(&out)
     );
     serde_json::from_slice(&out.stdout).expect("members list --json prints JSON")
+}
+
+/// Runs a command that must succeed, and returns what it printed.
+pub fn ok(db: &Path, args: &[&str]) -> String {
+    let out = cli(db, args);
+    assert!(out.status.success(), "{args:?}: {}", stderr(&out));
+    stdout(&out)
+}
+
+/// A fresh database holding the demonstration board.
+pub fn demo() -> (tempfile::TempDir, PathBuf) {
+    let (dir, db) = temp_db();
+    assert!(cli(&db, &["demo"]).status.success());
+    (dir, db)
+}
+
+/// The id of the member called `name`, read through the command line.
+pub fn member_id(db: &Path, name: &str) -> String {
+    members_json(db)
+        .into_iter()
+        .find(|m| m["name"] == name)
+        .unwrap()["id"]
+        .as_str()
+        .unwrap()
+        .to_string()
+}
+
+/// The environment that gives a command the database's passphrase.
+pub fn with_passphrase(pass: &str) -> [(&str, &str); 1] {
+    [("BOARDASSURE_PASSPHRASE", pass)]
 }

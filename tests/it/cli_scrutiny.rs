@@ -1,12 +1,11 @@
 //! The scrutiny record from the command line: meetings, the challenge log, actions, coverage,
 //! and importing legacy logs from real files.
 
-mod support;
-
 use std::fmt::Write as _;
 use std::path::Path;
 
-use support::{cli, members_json, stderr, stdout, temp_db};
+use crate::support::{cli, stderr, stdout};
+use crate::support::{demo, member_id};
 
 fn fixture(name: &str) -> String {
     format!(
@@ -26,22 +25,6 @@ fn entries(db: &Path) -> Vec<serde_json::Value> {
         .as_array()
         .unwrap()
         .clone()
-}
-
-fn member_id(db: &Path, name: &str) -> String {
-    members_json(db)
-        .into_iter()
-        .find(|m| m["name"] == name)
-        .unwrap()["id"]
-        .as_str()
-        .unwrap()
-        .to_string()
-}
-
-fn demo() -> (tempfile::TempDir, std::path::PathBuf) {
-    let (dir, db) = temp_db();
-    assert!(cli(&db, &["demo"]).status.success());
-    (dir, db)
 }
 
 #[test]

@@ -2,14 +2,12 @@
 //! document kept beside the data: every line is shipped word for word or recorded as left out,
 //! and every bullet sits under its own heading, in the source's order.
 
-mod support;
-
 use std::collections::HashMap;
 
+use crate::support::{cli, stderr, temp_db};
 use serde_json::Value;
-use support::{cli, stderr, temp_db};
 
-const SOURCE: &str = include_str!("../assets/frameworks/sources/000_a939462d5240f456.txt");
+const SOURCE: &str = include_str!("../../assets/frameworks/sources/000_a939462d5240f456.txt");
 
 /// Every string in the JSON, by its text, with the JSON pointer of each place it appears.
 fn strings_by_text(value: &Value, at: String, out: &mut HashMap<String, Vec<String>>) {

@@ -3,17 +3,15 @@
 //! line, stops trusting one only after confirmation, and checks a passphrase before any
 //! dialog opens.
 
-mod support;
-
 use std::path::Path;
 use std::process::Command;
 
-use fantoccini::Locator;
-use support::desktop::{
+use crate::support::desktop::{
     assert_accessible, click, close_app, find, screenshot, type_into, wait_for_text,
     wait_for_texts, Desktop,
 };
-use support::{stderr, stdout, temp_db, BIN};
+use crate::support::{stderr, stdout, temp_db, BIN};
+use fantoccini::Locator;
 
 const PASS: &str = "amber kettle lighthouse";
 
