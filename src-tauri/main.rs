@@ -5,6 +5,7 @@ use std::process::ExitCode;
 
 /// One binary: no command opens the window; a command runs headless and exits.
 fn main() -> ExitCode {
+    boardassure_core::paths::keep_new_files_private();
     let cli = boardassure_core::cli::Cli::from_args();
     let db = cli.db_path();
     match cli.command {

@@ -164,3 +164,97 @@ fn the_number_of_daily_backups_kept_is_a_setting_and_the_oldest_go_first() {
     assert_eq!(bad.status.code(), Some(1));
     assert!(stderr(&bad).contains("between 1 and 90"));
 }
+
+/// Every file and folder under `dir` whose mode lets another account read or enter it.
+fn open_to_others(dir: &std::path::Path) -> Vec<String> {
+    use std::os::unix::fs::PermissionsExt;
+    let mut found = Vec::new();
+    let mut stack = vec![dir.to_path_buf()];
+    while let Some(d) = stack.pop() {
+        for entry in std::fs::read_dir(&d).unwrap().flatten() {
+            let path = entry.path();
+            let mode = entry.metadata().unwrap().permissions().mode();
+            if mode & 0o077 != 0 {
+                found.push(format!("{} {:o}", path.display(), mode & 0o777));
+            }
+            if path.is_dir() {
+                stack.push(path);
+            }
+        }
+    }
+    found
+}
+
+#[test]
+fn the_database_its_folder_backups_and_copies_are_the_users_alone() {
+    let (dir, _) = temp_db();
+    // The app makes the folder itself, as it does for a first database.
+    let db = dir.path().join("records").join("board.db");
+    assert!(cli(&db, &["demo"]).status.success());
+    // A second start takes the daily backup; then a copy is written on request.
+    assert!(cli(&db, &["members", "list"]).status.success());
+    let copy = dir.path().join("records").join("copy.db");
+    let out = cli(&db, &["backup", "--out", copy.to_str().unwrap()]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert!(copy.exists());
+    let files = std::fs::read_dir(dir.path().join("records"))
+        .unwrap()
+        .count();
+    assert!(files >= 3, "the database, its lock and the copy at least");
+    assert_eq!(open_to_others(dir.path()), Vec::<String>::new());
+}
+
+/// The calls of `syscalls` a command made, in order, with the paths of their files (`strace -y`).
+fn traced(db: &Path, args: &[&str], syscalls: &str) -> Vec<String> {
+    let log = db.with_extension("strace");
+    let out = std::process::Command::new("strace")
+        .args(["-f", "-y", "-qq", "-e", &format!("trace={syscalls}"), "-o"])
+        .arg(&log)
+        .arg(crate::support::BIN)
+        .arg("--db")
+        .arg(db)
+        .args(args)
+        .env_remove("BOARDASSURE_DB")
+        .output()
+        .expect("strace is installed (make setup)");
+    assert!(out.status.success(), "{}", stderr(&out));
+    std::fs::read_to_string(&log)
+        .unwrap()
+        .lines()
+        .map(str::to_string)
+        .collect()
+}
+
+#[test]
+fn a_copy_and_a_paper_take_their_names_only_with_their_folder_flushed_after() {
+    let (dir, db) = temp_db();
+    assert!(cli(&db, &["demo"]).status.success());
+    let folder = dir.path().canonicalize().unwrap().display().to_string();
+    let copy = dir.path().join("copy.db");
+    let paper = dir.path().join("paper.pdf");
+    for (args, name) in [
+        (vec!["backup", "--out", copy.to_str().unwrap()], "copy.db"),
+        (
+            vec![
+                "paper",
+                "--period",
+                "2026/27",
+                "--out",
+                paper.to_str().unwrap(),
+            ],
+            "paper.pdf",
+        ),
+    ] {
+        let calls = traced(&db, &args, "rename,renameat,renameat2,fsync");
+        let renamed = calls
+            .iter()
+            .rposition(|c| c.contains("rename") && c.contains(name))
+            .unwrap_or_else(|| panic!("{name} is renamed into place: {calls:#?}"));
+        assert!(
+            calls[renamed..]
+                .iter()
+                .any(|c| c.contains("fsync(") && c.contains(&format!("<{folder}>"))),
+            "the folder is flushed after {name} takes its name: {calls:#?}"
+        );
+    }
+}

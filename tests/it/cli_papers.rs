@@ -464,3 +464,58 @@ fn home_names_the_board_wide_gaps_for_scripts() {
     let text = ok(&db, &["home"]);
     assert!(text.contains("Board: 9 open actions"), "{text}");
 }
+
+#[test]
+fn the_log_names_no_file_a_board_saved_or_attached() {
+    let (dir, db) = board_with_a_log();
+    let named = dir.path().join("Serious case review - Baby K.pdf");
+    let info = [("BOARDASSURE_LOG", "info")];
+    let paper = crate::support::cli_with(
+        &db,
+        &[
+            "paper",
+            "--period",
+            "2026/27-Q2",
+            "--out",
+            named.to_str().unwrap(),
+        ],
+        &info,
+    );
+    assert!(paper.status.success(), "{}", stderr(&paper));
+    let id = crate::support::ok(&db, &["meetings", "list", "--period", "2026/27", "--json"]);
+    let meetings: Vec<serde_json::Value> = serde_json::from_str(&id).unwrap();
+    let meeting = meetings[0]["meeting"]["id"].as_str().unwrap();
+    let damaged = dir.path().join("Strategy discussion - Baby K.pdf");
+    std::fs::write(&damaged, b"%PDF-1.7\n1 0 obj\n<< /Type /Cat").unwrap();
+    let pack = crate::support::cli_with(
+        &db,
+        &[
+            "pack",
+            "--meeting",
+            meeting,
+            "--attach",
+            damaged.to_str().unwrap(),
+            "--out",
+            dir.path().join("pack.pdf").to_str().unwrap(),
+        ],
+        &info,
+    );
+    assert_eq!(pack.status.code(), Some(1));
+    // The user is told which file; the log, which outlives the session, is not.
+    assert!(stderr(&pack).contains("Baby K"), "{}", stderr(&pack));
+    for out in [paper, pack] {
+        let text = stderr(&out);
+        assert!(
+            !text.contains('\u{1b}'),
+            "no terminal colours in a log that is not a terminal"
+        );
+        let logged: Vec<&str> = text
+            .lines()
+            .filter(|l| l.contains(" INFO ") || l.contains(" WARN ") || l.contains(" ERROR "))
+            .collect();
+        assert!(!logged.is_empty(), "the command logged something: {text}");
+        for line in logged {
+            assert!(!line.contains("Baby K"), "a log line names a file: {line}");
+        }
+    }
+}

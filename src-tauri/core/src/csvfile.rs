@@ -193,24 +193,76 @@ pub fn name_key(name: &str) -> String {
 }
 
 /// A table as CSV for spreadsheets: UTF-8 with a byte-order mark (so Excel on Windows reads
-/// accents and curly quotes correctly) and CRLF line ends.
+/// accents and curly quotes correctly) and CRLF line ends. No cell can run as a formula.
 pub fn to_text<H: AsRef<str>>(header: &[H], rows: &[Vec<String>]) -> String {
     let mut w = csv::WriterBuilder::new()
         .terminator(csv::Terminator::CRLF)
         .from_writer(Vec::new());
-    w.write_record(header.iter().map(|h| h.as_ref()))
+    let header: Vec<_> = header.iter().map(|h| inert(h.as_ref())).collect();
+    w.write_record(header.iter().map(|h| h.as_bytes()))
         .expect("writing to memory");
     for row in rows {
-        w.write_record(row).expect("writing to memory");
+        let cells: Vec<_> = row.iter().map(|c| inert(c)).collect();
+        w.write_record(cells.iter().map(|c| c.as_bytes()))
+            .expect("writing to memory");
     }
     let body = String::from_utf8(w.into_inner().expect("writing to memory"))
         .expect("CSV of UTF-8 text is UTF-8");
     format!("\u{feff}{body}")
 }
 
+/// A cell as a spreadsheet will show it rather than run it. Excel, LibreOffice and Sheets treat
+/// a cell that starts with `=`, `+`, `-` or `@` (or a tab or carriage return before one) as a
+/// formula, so text written by anyone — a challenge, a course title, a member's name — could
+/// open a link or run a command on the reader's computer. Such a cell gains a leading
+/// apostrophe, which spreadsheets show as text; a plain number (`-2`, `-1.5`) is left as it is.
+fn inert(cell: &str) -> std::borrow::Cow<'_, str> {
+    let risky = cell.starts_with(['=', '+', '-', '@', '\t', '\r']);
+    let number = cell.parse::<f64>().is_ok_and(f64::is_finite) && !cell.contains(['e', 'E']);
+    if risky && !number {
+        std::borrow::Cow::Owned(format!("'{cell}"))
+    } else {
+        std::borrow::Cow::Borrowed(cell)
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn no_cell_of_an_export_runs_as_a_formula_in_a_spreadsheet() {
+        let rows = vec![vec![
+            "=HYPERLINK(\"http://example.invalid\",\"Open\")".to_string(),
+            "@SUM(A1:A9)".to_string(),
+            "+44 20 7946 0000".to_string(),
+            "-cmd|' /C calc'!A0".to_string(),
+            "\t=1+1".to_string(),
+            "-1.5".to_string(),
+            "Level 3 – e-learning".to_string(),
+        ]];
+        let header = ["=Header", "B", "C", "D", "E", "F", "G"];
+        let text = to_text(&header, &rows);
+        let read = csv::ReaderBuilder::new()
+            .has_headers(false)
+            .from_reader(text.trim_start_matches('\u{feff}').as_bytes())
+            .records()
+            .map(|r| r.unwrap().iter().map(str::to_string).collect::<Vec<_>>())
+            .collect::<Vec<_>>();
+        assert_eq!(read[0], ["'=Header", "B", "C", "D", "E", "F", "G"]);
+        assert_eq!(
+            read[1],
+            [
+                "'=HYPERLINK(\"http://example.invalid\",\"Open\")",
+                "'@SUM(A1:A9)",
+                "'+44 20 7946 0000",
+                "'-cmd|' /C calc'!A0",
+                "'\t=1+1",
+                "-1.5",
+                "Level 3 – e-learning",
+            ]
+        );
+    }
 
     const COLUMNS: &[Column] = &[
         Column {

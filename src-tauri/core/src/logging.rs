@@ -16,6 +16,7 @@ pub fn init_cli() {
     let _ = tracing_subscriber::fmt()
         .with_env_filter(filter)
         .with_writer(std::io::stderr)
+        .with_ansi(stderr_is_terminal())
         .with_target(false)
         .try_init();
 }
@@ -48,7 +49,9 @@ pub fn init_app(dir: &Path) -> Option<WorkerGuard> {
             let _ = tracing_subscriber::registry()
                 .with(stderr_layer())
                 .try_init();
-            tracing::warn!("log folder {} unavailable: {e}", dir.display());
+            // The error names the folder, which holds the account's name: not logged.
+            let _ = e;
+            tracing::warn!("the log folder is unavailable");
             None
         }
     }
@@ -60,6 +63,14 @@ where
 {
     fmt::layer()
         .with_writer(std::io::stderr)
+        .with_ansi(stderr_is_terminal())
         .with_target(false)
         .with_filter(EnvFilter::new("warn"))
+}
+
+/// Colours only for a person at a terminal: a script, a pipe or a log file would keep the
+/// escape codes as noise.
+fn stderr_is_terminal() -> bool {
+    use std::io::IsTerminal;
+    std::io::stderr().is_terminal()
 }

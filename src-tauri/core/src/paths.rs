@@ -27,3 +27,15 @@ fn data_dir() -> PathBuf {
         .map(|b| b.data_dir().join(APP_DIR))
         .unwrap_or_else(|| PathBuf::from(".").join(APP_DIR))
 }
+
+/// Makes every file and folder the app creates from now on its user's alone (files 0600,
+/// folders 0700): the database and its journal, backups, the log and the papers and exports it
+/// writes all hold safeguarding records, and on a shared computer the usual 0644 would let
+/// every other account read them. Called first, before anything is opened or written.
+pub fn keep_new_files_private() {
+    #[cfg(unix)]
+    // SAFETY: umask only sets the process's file-creation mask; it cannot fail.
+    unsafe {
+        libc::umask(0o077);
+    }
+}

@@ -11,13 +11,48 @@ use crate::error::{CoreError, Result};
 
 /// A financial year, or one quarter of it. `year` is the calendar year it starts in: 2026 is
 /// 2026/27.
+///
+/// A period that arrives from outside (the window, a file) is checked as it is read: a year
+/// outside 1900 to 2099 or a fifth quarter is refused there, so no later step meets a date
+/// that cannot exist.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, TS)]
-#[serde(rename_all = "camelCase")]
+#[serde(rename_all = "camelCase", try_from = "PeriodParts")]
 #[ts(export)]
 pub struct Period {
     pub year: i32,
     /// 1 to 4, or `None` for the whole year.
     pub quarter: Option<u8>,
+}
+
+/// The years a period may start in, as `Period::parse` reads them.
+const YEARS: std::ops::RangeInclusive<i32> = 1900..=2099;
+
+/// A period as it arrives, before it is checked.
+#[derive(Deserialize)]
+#[serde(rename_all = "camelCase")]
+struct PeriodParts {
+    year: i32,
+    quarter: Option<u8>,
+}
+
+impl TryFrom<PeriodParts> for Period {
+    type Error = String;
+
+    fn try_from(p: PeriodParts) -> std::result::Result<Period, String> {
+        if !YEARS.contains(&p.year) {
+            return Err(format!(
+                "{} is not a financial year this app keeps records for; choose one from 1900/01 to 2099/00.",
+                p.year
+            ));
+        }
+        if p.quarter.is_some_and(|q| !(1..=4).contains(&q)) {
+            return Err("A quarter is numbered 1 to 4.".to_string());
+        }
+        Ok(Period {
+            year: p.year,
+            quarter: p.quarter,
+        })
+    }
 }
 
 impl Period {
@@ -79,7 +114,7 @@ impl Period {
         let (start, end) = year_part.split_once('/').ok_or_else(bad)?;
         let start: i32 = start.parse().map_err(|_| bad())?;
         let end: i32 = end.parse().map_err(|_| bad())?;
-        if !(1900..=2099).contains(&start) || end != (start + 1) % 100 {
+        if !YEARS.contains(&start) || end != (start + 1) % 100 {
             return Err(bad());
         }
         Ok(Period {
@@ -189,6 +224,31 @@ impl fmt::Display for Period {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_period_from_outside_with_an_impossible_year_or_quarter_is_refused_as_it_is_read() {
+        let read = |v: serde_json::Value| serde_json::from_value::<Period>(v);
+        assert_eq!(
+            read(serde_json::json!({ "year": 2026, "quarter": 3 })).unwrap(),
+            Period::quarter(2026, 3)
+        );
+        assert_eq!(
+            read(serde_json::json!({ "year": 2026, "quarter": null })).unwrap(),
+            Period::year(2026)
+        );
+        for bad in [
+            serde_json::json!({ "year": 300000, "quarter": null }),
+            serde_json::json!({ "year": -262143, "quarter": 1 }),
+            serde_json::json!({ "year": 2026, "quarter": 5 }),
+            serde_json::json!({ "year": 2026, "quarter": 0 }),
+        ] {
+            let e = read(bad.clone()).unwrap_err().to_string();
+            assert!(
+                e.contains("financial year") || e.contains("quarter"),
+                "{bad}: {e}"
+            );
+        }
+    }
 
     fn d(y: i32, m: u32, day: u32) -> NaiveDate {
         NaiveDate::from_ymd_opt(y, m, day).unwrap()

@@ -431,7 +431,7 @@ pub fn first_screen_ready(after: std::time::Duration) {
     if let Some(file) = std::env::var_os(READY_FILE_ENV) {
         if let Err(e) = crate::files::write_atomically(Path::new(&file), ms.to_string().as_bytes())
         {
-            tracing::warn!(error = %e.message, "could not write the ready file");
+            tracing::warn!(kind = ?e.kind, "could not write the ready file");
         }
     }
 }

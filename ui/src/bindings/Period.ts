@@ -3,6 +3,10 @@
 /**
  * A financial year, or one quarter of it. `year` is the calendar year it starts in: 2026 is
  * 2026/27.
+ *
+ * A period that arrives from outside (the window, a file) is checked as it is read: a year
+ * outside 1900 to 2099 or a fifth quarter is refused there, so no later step meets a date
+ * that cannot exist.
  */
 export type Period = { year: number, 
 /**

@@ -81,7 +81,7 @@ pub fn write_paper(
 ) -> Result<Written> {
     let (bytes, pages, doc) = render_paper(store, req, format)?;
     files::write_atomically(path, &bytes)?;
-    tracing::info!(path = %path.display(), bytes = bytes.len(), "paper written");
+    tracing::info!(bytes = bytes.len(), "paper written");
     Ok(Written {
         path: path.display().to_string(),
         title: doc.title,

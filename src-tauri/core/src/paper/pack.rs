@@ -303,7 +303,7 @@ pub fn write_pack(
 ) -> Result<super::Written> {
     let (bytes, pages) = build_pack(store, plan, as_at)?;
     crate::files::write_atomically(path, &bytes)?;
-    tracing::info!(path = %path.display(), bytes = bytes.len(), pages, "board pack written");
+    tracing::info!(bytes = bytes.len(), pages, "board pack written");
     let m = meeting(store, &plan.meeting_id)?;
     Ok(super::Written {
         path: path.display().to_string(),

@@ -86,7 +86,7 @@ pub fn load_external(bytes: &[u8], name: &str) -> Result<External> {
         return Err(unreadable("it is not a PDF file."));
     }
     let doc = lopdf::Document::load_mem(bytes).map_err(|e| {
-        tracing::warn!(name, error = %e, "unreadable PDF");
+        tracing::warn!(error = %e, "unreadable PDF");
         unreadable("the PDF is damaged or incomplete. Save it again from the program that made it.")
     })?;
     if doc.is_encrypted() {

@@ -118,6 +118,7 @@ pub fn write_copy(conn: &Connection, out: &Path) -> Result<()> {
             .and_then(|f| f.sync_all())
             .map_err(|e| io_error("flush", &tmp, e))?;
         std::fs::rename(&tmp, out).map_err(|e| io_error("save the backup as", out, e))?;
+        crate::files::sync_folder_of(out);
         Ok(())
     })();
     if result.is_err() {
@@ -328,14 +329,12 @@ pub fn restore(
         kept = Some(aside);
     }
     std::fs::rename(&tmp, db).map_err(|e| io_error("put the backup in place as", db, e))?;
-    if let Ok(d) = std::fs::File::open(&dir) {
-        let _ = d.sync_all();
-    }
+    crate::files::sync_folder_of(db);
     // The check file follows the passphrase that opened what is now in place.
     match (encryption::file_kind(db), passphrase) {
         (FileKind::Encrypted, Some(p)) => {
             if let Err(e) = encryption::write_check(db, p) {
-                tracing::warn!(error = %e.message, "passphrase check file not written");
+                tracing::warn!(kind = ?e.kind, "passphrase check file not written");
             }
         }
         _ => encryption::remove_check(db),

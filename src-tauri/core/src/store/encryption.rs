@@ -303,11 +303,7 @@ pub(crate) fn swap_in(part: &Path, path: &Path) -> Result<()> {
         err.message = format!("Could not replace {}: {}", path.display(), err.message);
         err
     })?;
-    if let Some(dir) = path.parent().filter(|p| !p.as_os_str().is_empty()) {
-        if let Ok(d) = std::fs::File::open(dir) {
-            let _ = d.sync_all();
-        }
-    }
+    crate::files::sync_folder_of(path);
     Ok(())
 }
 
@@ -344,7 +340,7 @@ pub(crate) fn rewrap_copy(path: &Path, old: Option<&Passphrase>, new: &Passphras
         Ok(())
     })();
     if let Err(e) = &result {
-        tracing::warn!(file = %path.display(), error = %e.message, "a kept copy could not be re-encrypted");
+        tracing::warn!(kind = ?e.kind, "a kept copy could not be re-encrypted");
     }
     result.is_ok()
 }

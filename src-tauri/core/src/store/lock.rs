@@ -18,7 +18,7 @@ pub struct WriterLock {
 
 impl WriterLock {
     pub fn acquire(db_path: &Path) -> Result<WriterLock> {
-        let path = lock_path(db_path);
+        let path = lock_path(&real_path(db_path));
         let file = OpenOptions::new()
             .create(true)
             .truncate(false)
@@ -54,6 +54,28 @@ impl WriterLock {
             )),
             Err(TryLockError::Error(e)) => Err(e.into()),
         }
+    }
+}
+
+/// The file a path names once links are followed: a database reached through a symbolic link
+/// (or `..`) must find the same lock as through its own name, or two writers could hold it. A
+/// database not made yet is named by its folder's real path.
+fn real_path(db_path: &Path) -> PathBuf {
+    if let Ok(real) = std::fs::canonicalize(db_path) {
+        return real;
+    }
+    match (db_path.parent(), db_path.file_name()) {
+        (Some(folder), Some(name)) => {
+            let folder = if folder.as_os_str().is_empty() {
+                Path::new(".")
+            } else {
+                folder
+            };
+            std::fs::canonicalize(folder)
+                .map(|f| f.join(name))
+                .unwrap_or_else(|_| db_path.to_path_buf())
+        }
+        _ => db_path.to_path_buf(),
     }
 }
 

@@ -235,7 +235,7 @@ impl Store {
                     .flatten()
                     .unwrap_or(backup::KEEP_DAILY as u32);
                 if let Err(e) = backup::daily(&self.conn, path, keep as usize) {
-                    tracing::warn!(error = %e.message, "daily backup failed");
+                    tracing::warn!(kind = ?e.kind, "daily backup failed");
                 }
             }
         }
@@ -317,7 +317,7 @@ impl Store {
         let reopened = match swapped {
             Ok(()) => {
                 if let Err(e) = encryption::write_check(&path, new) {
-                    tracing::warn!(error = %e.message, "passphrase check file not written");
+                    tracing::warn!(kind = ?e.kind, "passphrase check file not written");
                 }
                 Store::open_locked(&path, lock, Some(new), None)
             }

@@ -324,3 +324,16 @@ fn the_search_index_of_format_11_is_carried_over_with_its_kinds_and_periods() {
         .unwrap();
     assert_eq!(old, 0, "the old index is dropped");
 }
+
+#[test]
+fn a_database_reached_through_a_link_is_held_by_the_same_lock() {
+    let (dir, db) = temp_db();
+    let _first = Store::open(&db).unwrap();
+    let link = dir.path().join("link.db");
+    std::os::unix::fs::symlink(&db, &link).unwrap();
+    let dotted = dir.path().join(".").join("board.db");
+    for other in [link, dotted] {
+        let err = Store::open(&other).unwrap_err();
+        assert_eq!(err.kind, ErrorKind::InUse, "{}", other.display());
+    }
+}
