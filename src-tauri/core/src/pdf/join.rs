@@ -98,10 +98,77 @@ pub fn load_external(bytes: &[u8], name: &str) -> Result<External> {
     if pages == 0 {
         return Err(unreadable("it has no pages."));
     }
+    let mut doc = doc;
+    disarm(&mut doc);
     Ok(External {
         doc: Box::new(doc),
         pages,
     })
+}
+
+/// What a PDF action of these kinds does: run a script, start a program, fetch or send data,
+/// play media or open another file. A paper from outside is read, never run, so a pack keeps
+/// none of them; links within a paper and to web pages stay.
+const ACTIVE_ACTIONS: &[&[u8]] = &[
+    b"JavaScript",
+    b"Launch",
+    b"ImportData",
+    b"SubmitForm",
+    b"ResetForm",
+    b"Rendition",
+    b"RichMediaExecute",
+    b"GoToR",
+    b"GoToE",
+    b"Movie",
+    b"Sound",
+];
+
+/// Takes out of a PDF from outside everything that acts by itself: the actions above wherever
+/// they hang (a link, a form field, a page's or the document's own triggers), scripts, and the
+/// catalogue's opening action and script names (the catalogue itself is replaced in a pack).
+/// What is left unreferenced is dropped when the pack is written.
+fn disarm(doc: &mut lopdf::Document) {
+    let active = |d: &Dictionary| {
+        d.get(b"S")
+            .and_then(Object::as_name)
+            .is_ok_and(|s| ACTIVE_ACTIONS.contains(&s))
+    };
+    let active_ids: std::collections::HashSet<ObjectId> = doc
+        .objects
+        .iter()
+        .filter(|(_, o)| o.as_dict().is_ok_and(active))
+        .map(|(id, _)| *id)
+        .collect();
+    for object in doc.objects.values_mut() {
+        let dict = match object {
+            Object::Dictionary(d) => d,
+            Object::Stream(s) => &mut s.dict,
+            _ => continue,
+        };
+        for key in [&b"AA"[..], b"OpenAction", b"JS", b"JavaScript"] {
+            dict.remove(key);
+        }
+        let drop_action = match dict.get(b"A") {
+            Ok(Object::Reference(id)) => active_ids.contains(id),
+            Ok(Object::Dictionary(d)) => active(d),
+            _ => false,
+        };
+        if drop_action {
+            dict.remove(b"A");
+        }
+        // An action chained after a harmless one.
+        if matches!(dict.get(b"Next"), Ok(Object::Reference(id)) if active_ids.contains(id))
+            || dict
+                .get(b"Next")
+                .and_then(Object::as_dict)
+                .is_ok_and(active)
+        {
+            dict.remove(b"Next");
+        }
+    }
+    for id in active_ids {
+        doc.objects.insert(id, Object::Null);
+    }
 }
 
 pub fn join(meta: &Meta, parts: Vec<Part>) -> Result<Vec<u8>> {

@@ -78,3 +78,105 @@ fn a_file_that_is_not_a_pdf_or_is_cut_short_is_refused_by_name() {
         err.message
     );
 }
+
+/// A one-page PDF that tries to act on its own: a script when it opens, a script when its page
+/// opens, a link that starts a program, and an ordinary web link.
+fn hostile_pdf() -> Vec<u8> {
+    use lopdf::{dictionary, Object, Stream};
+    let mut doc = lopdf::Document::with_version("1.7");
+    let pages_id = doc.new_object_id();
+    let content = doc.add_object(Stream::new(dictionary! {}, b"BT ET".to_vec()));
+    let script = doc.add_object(Stream::new(dictionary! {}, b"app.alert('hello')".to_vec()));
+    let launch = doc.add_object(dictionary! {
+        "Type" => "Action", "S" => "Launch", "F" => Object::string_literal("calc.exe"),
+    });
+    let launch_link = doc.add_object(dictionary! {
+        "Type" => "Annot", "Subtype" => "Link",
+        "Rect" => vec![0.into(), 0.into(), 100.into(), 100.into()],
+        "A" => launch,
+    });
+    let web_link = doc.add_object(dictionary! {
+        "Type" => "Annot", "Subtype" => "Link",
+        "Rect" => vec![0.into(), 100.into(), 100.into(), 200.into()],
+        "A" => dictionary! { "S" => "URI", "URI" => Object::string_literal("https://www.england.nhs.uk/") },
+    });
+    let page = doc.add_object(dictionary! {
+        "Type" => "Page", "Parent" => pages_id,
+        "MediaBox" => vec![0.into(), 0.into(), 595.into(), 842.into()],
+        "Contents" => content,
+        "Annots" => vec![launch_link.into(), web_link.into()],
+        "AA" => dictionary! { "O" => dictionary! { "S" => "JavaScript", "JS" => script } },
+    });
+    doc.objects.insert(
+        pages_id,
+        Object::Dictionary(
+            dictionary! { "Type" => "Pages", "Kids" => vec![page.into()], "Count" => 1 },
+        ),
+    );
+    let catalog = doc.add_object(dictionary! {
+        "Type" => "Catalog", "Pages" => pages_id,
+        "OpenAction" => dictionary! { "S" => "JavaScript", "JS" => Object::string_literal("app.launchURL('x')") },
+        "Names" => dictionary! { "JavaScript" => dictionary! { "Names" => vec![Object::string_literal("a"), script.into()] } },
+    });
+    doc.trailer.set("Root", catalog);
+    let mut bytes = Vec::new();
+    doc.save_to(&mut bytes).unwrap();
+    bytes
+}
+
+#[test]
+fn a_paper_from_outside_keeps_its_links_but_nothing_that_runs_by_itself() {
+    let hostile = hostile_pdf();
+    let external = load_external(&hostile, "Partner report.pdf").unwrap();
+    let meta = Meta::of(&doc(vec![section("Pack")]));
+    let bytes = join(
+        &meta,
+        vec![Part::External {
+            title: "Partner report".into(),
+            pdf: external,
+        }],
+    )
+    .unwrap();
+    let out = lopdf::Document::load_mem(&bytes).unwrap();
+    let mut kinds = Vec::new();
+    for object in out.objects.values() {
+        let dict = match object {
+            lopdf::Object::Dictionary(d) => d,
+            lopdf::Object::Stream(s) => &s.dict,
+            _ => continue,
+        };
+        for key in [&b"AA"[..], b"OpenAction", b"JS", b"JavaScript"] {
+            assert!(!dict.has(key), "{} is left", String::from_utf8_lossy(key));
+        }
+        for action in [
+            dict.get(b"A").ok(),
+            Some(&lopdf::Object::Dictionary(dict.clone())),
+        ]
+        .into_iter()
+        .flatten()
+        {
+            let action = match action {
+                lopdf::Object::Reference(id) => out.get_dictionary(*id).ok(),
+                lopdf::Object::Dictionary(d) => Some(d),
+                _ => None,
+            };
+            if let Some(kind) = action
+                .and_then(|a| a.get(b"S").ok())
+                .and_then(|s| s.as_name().ok())
+            {
+                kinds.push(String::from_utf8_lossy(kind).to_string());
+            }
+        }
+        if let lopdf::Object::Stream(s) = object {
+            let text = s
+                .decompressed_content()
+                .unwrap_or_else(|_| s.content.clone());
+            assert!(
+                !String::from_utf8_lossy(&text).contains("app.alert"),
+                "the script is gone"
+            );
+        }
+    }
+    assert!(kinds.iter().all(|k| k == "URI"), "{kinds:?}");
+    assert!(kinds.iter().any(|k| k == "URI"), "the web link stays");
+}
