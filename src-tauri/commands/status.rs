@@ -61,7 +61,7 @@ pub fn search(
 }
 
 #[tauri::command(async)]
-pub fn list_backups(session: State<'_, Session>) -> Vec<BackupInfo> {
+pub fn list_backups(session: State<'_, Session>) -> Result<Vec<BackupInfo>, CoreError> {
     session.backups()
 }
 

@@ -384,9 +384,13 @@ impl Session {
         })
     }
 
-    /// The automatic backups of this database, newest first.
-    pub fn backups(&self) -> Vec<crate::store::backup::BackupInfo> {
-        crate::store::backup::list(&self.path)
+    /// The automatic backups of this database, newest first. Refused while the database is
+    /// locked: until the passphrase is given, nothing about its records is shown.
+    pub fn backups(&self) -> Result<Vec<crate::store::backup::BackupInfo>> {
+        if matches!(self.state().opened, Opened::Locked) {
+            return Err(encryption::locked(&self.path));
+        }
+        Ok(crate::store::backup::list(&self.path))
     }
 
     /// Replaces the database with one of its automatic backups, then opens it. The database
@@ -394,6 +398,10 @@ impl Session {
     pub fn restore_backup(&self, file_name: &str) -> Result<AppStatus> {
         {
             let mut guard = self.state();
+            // Locked, the database waits for its passphrase: nobody may replace it meanwhile.
+            if matches!(guard.opened, Opened::Locked) {
+                return Err(encryption::locked(&self.path));
+            }
             guard.opened = Opened::Failed(CoreError::new(
                 ErrorKind::InUse,
                 "The database is being restored from a backup.",

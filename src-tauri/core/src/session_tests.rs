@@ -62,6 +62,26 @@ fn locking_forgets_the_passphrase_and_only_the_right_one_unlocks() {
         "a wrong passphrase leaves it locked"
     );
 
+    // Locked, nothing but the passphrase is accepted: not a look at the backups, not a restore.
+    let backups = std::fs::read_dir(path.parent().unwrap().join("backups"))
+        .map(|d| d.count())
+        .unwrap_or(0);
+    assert_eq!(session.backups().unwrap_err().kind, ErrorKind::Locked);
+    assert_eq!(
+        session.restore_backup("anything.db").unwrap_err().kind,
+        ErrorKind::Locked
+    );
+    assert!(
+        session.status().locked,
+        "a refused restore leaves it locked"
+    );
+    assert_eq!(
+        std::fs::read_dir(path.parent().unwrap().join("backups"))
+            .map(|d| d.count())
+            .unwrap_or(0),
+        backups
+    );
+
     let status = session.unlock(PASS.into()).unwrap();
     assert!(!status.locked && status.encrypted && !status.first_run);
     let members = session.with(|s| members::count(s.conn())).unwrap();
