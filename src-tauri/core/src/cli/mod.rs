@@ -9,9 +9,12 @@ use std::process::ExitCode;
 
 mod competency;
 mod compliance;
+mod database;
 mod exchange;
 mod framework;
+mod home;
 mod members;
+mod organisation;
 mod papers;
 mod scrutiny;
 mod secrets;
@@ -20,11 +23,10 @@ mod training;
 use clap::{Parser, Subcommand};
 use serde::Serialize;
 
-use crate::board::{self, Nation, OrgType, OrganisationInput};
 use crate::error::{CoreError, Result};
+use crate::paths;
 use crate::store::encryption::{self, FileKind, Passphrase};
 use crate::store::Store;
-use crate::{demo, paths};
 use competency::CompetencyCommand;
 use compliance::{ComplianceArgs, RequirementsCommand};
 use framework::FrameworkCommand;
@@ -268,65 +270,16 @@ fn execute(db: PathBuf, command: Command, out: &mut impl Write) -> Result<bool> 
     }
     let mut store = open_store(&db)?;
     match command {
-        Command::Encrypt => {
-            if store.is_encrypted() {
-                return Err(CoreError::conflict(
-                    "The database is already encrypted. To change its passphrase, use change-passphrase.",
-                ));
-            }
-            let new = Passphrase::new(
-                "passphrase",
-                secrets::passphrase(secrets::NEW_PASSPHRASE_ENV, "new passphrase", true)?,
-            )?;
-            let left = store.reencrypt(None, &new)?;
-            line(out, format!("Encrypted {} and its backups.", db.display()))?;
-            unconverted(out, &left)?;
-        }
-        Command::ChangePassphrase => {
-            if !store.is_encrypted() {
-                return Err(CoreError::conflict(
-                    "The database is not encrypted. To encrypt it, use encrypt.",
-                ));
-            }
-            let current = database_passphrase()?;
-            let new = Passphrase::new(
-                "passphrase",
-                secrets::passphrase(secrets::NEW_PASSPHRASE_ENV, "new passphrase", true)?,
-            )?;
-            let left = store.reencrypt(Some(&current), &new)?;
-            line(
-                out,
-                format!(
-                    "Changed the passphrase of {} and its backups.",
-                    db.display()
-                ),
-            )?;
-            unconverted(out, &left)?;
-        }
-        Command::Demo => {
-            let s = demo::load_demo(&mut store)?;
-            line(
-                out,
-                format!(
-                    "Loaded the demonstration board: {}, {} members, {} training records.",
-                    s.organisation.name, s.members_added, s.training_added
-                ),
-            )?;
-        }
+        Command::Encrypt => database::encrypt(&mut store, &db, out)?,
+        Command::ChangePassphrase => database::change_passphrase(&mut store, &db, out)?,
+        Command::Demo => organisation::demo(&mut store, out)?,
         Command::Members(m) => members::run(&mut store, m, out)?,
         Command::Training(t) => return training::run(&mut store, t, out),
         Command::Compliance(args) => compliance::run(&store, args, out)?,
         Command::Requirements(r) => compliance::run_requirements(&mut store, r, out)?,
         Command::Competency(c) => competency::run(&mut store, c, out)?,
         Command::Framework(f) => framework::run(&mut store, f, out)?,
-        Command::Home { json } => {
-            let h = crate::home::home(&store, crate::dates::today())?;
-            if json {
-                print_json(out, &h)?;
-            } else {
-                print_home(out, &h)?;
-            }
-        }
+        Command::Home { json } => home::home(&store, json, out)?,
         Command::Paper(args) => papers::run_paper(&store, args, out)?,
         Command::Pack(args) => papers::run_pack(&store, args, out)?,
         Command::Cover(c) => papers::run_cover(&mut store, c, out)?,
@@ -335,108 +288,11 @@ fn execute(db: PathBuf, command: Command, out: &mut impl Write) -> Result<bool> 
             kinds,
             period,
             json,
-        } => {
-            let filter = crate::search::SearchFilter {
-                kinds: kinds
-                    .iter()
-                    .map(|k| crate::search::SearchKind::parse("kind", k))
-                    .collect::<Result<_>>()?,
-                period: period
-                    .as_deref()
-                    .map(crate::periods::Period::parse)
-                    .transpose()?,
-            };
-            let found = crate::search::search(&store, &text, &filter)?;
-            if json {
-                print_json(out, &found)?;
-            } else if found.hits.is_empty() {
-                line(out, format!("Nothing matches “{text}”."))?;
-            } else {
-                let show = |parts: &[crate::search::TextPart]| {
-                    parts
-                        .iter()
-                        .map(|p| {
-                            if p.matched {
-                                format!("[{}]", p.text)
-                            } else {
-                                p.text.clone()
-                            }
-                        })
-                        .collect::<String>()
-                        .replace('\n', " ")
-                };
-                for h in &found.hits {
-                    let day = h.day.map(crate::dates::dense).unwrap_or_default();
-                    line(
-                        out,
-                        format!(
-                            "{:<16} {:<10} {}\n{:<28}{}",
-                            h.kind.label(),
-                            day,
-                            show(&h.title),
-                            "",
-                            show(&h.snippet)
-                        ),
-                    )?;
-                }
-                if found.more {
-                    line(out, crate::search::more_note(found.ranked))?;
-                }
-            }
-        }
-        Command::Backups { keep, json } => {
-            if let Some(n) = keep {
-                crate::settings::save_daily_backups_kept(&mut store, n)?;
-            }
-            let kept = crate::settings::daily_backups_kept(&store)?;
-            let list = crate::store::backup::list(&db);
-            if json {
-                print_json(
-                    out,
-                    &serde_json::json!({ "dailyKept": kept, "backups": list }),
-                )?;
-            } else {
-                line(out, format!("The newest {kept} daily backups are kept."))?;
-                for b in &list {
-                    line(out, format!("{}  {}", b.file_name, b.taken_at))?;
-                }
-            }
-        }
-        Command::Backup { out: file } => {
-            store.backup_to(&file)?;
-            line(out, format!("Backed up to {}.", file.display()))?;
-        }
+        } => home::search(&store, &text, &kinds, period.as_deref(), json, out)?,
+        Command::Backups { keep, json } => database::backups(&mut store, &db, keep, json, out)?,
+        Command::Backup { out: file } => database::backup(&store, &file, out)?,
         Command::Audit(AuditCommand::Verify { json }) => {
-            let r = crate::audit::verify(&store)?;
-            if json {
-                print_json(out, &r)?;
-            } else {
-                if let Some(b) = &r.broken_link {
-                    line(
-                        out,
-                        format!(
-                            "The audit trail is broken at history row {} ({} {}): {}.",
-                            b.seq.unwrap_or(0),
-                            b.entity,
-                            b.record_id,
-                            b.reason
-                        ),
-                    )?;
-                }
-                for a in &r.altered_records {
-                    line(out, format!("{} {}: {}.", a.entity, a.record_id, a.reason))?;
-                }
-                if r.ok {
-                    line(
-                        out,
-                        format!(
-                            "The audit trail is intact: {} history rows chained, {} records match their last recorded version.",
-                            r.rows, r.records
-                        ),
-                    )?;
-                }
-            }
-            return Ok(r.ok);
+            return database::verify_audit(&store, json, out)
         }
         Command::Export(args) => exchange::export(&mut store, args, out)?,
         Command::Import(args) => return exchange::import(&mut store, args, out),
@@ -448,46 +304,14 @@ fn execute(db: PathBuf, command: Command, out: &mut impl Write) -> Result<bool> 
         Command::Actions(a) => scrutiny::actions(&mut store, a, out)?,
         Command::Coverage { period, json } => scrutiny::coverage(&store, &period, json, out)?,
         Command::Areas(a) => scrutiny::areas(&mut store, a, out)?,
-        Command::Org(OrgCommand::Show { json }) => match board::get_organisation(&store)? {
-            Some(o) if json => print_json(out, &o)?,
-            Some(o) => line(
-                out,
-                format!(
-                    "{}\nNation: {}\nType: {}",
-                    o.name,
-                    o.nation.label(),
-                    o.org_type.label()
-                ),
-            )?,
-            None if json => print_json(out, &serde_json::Value::Null)?,
-            None => line(
-                out,
-                "No organisation profile yet. Set one with `boardassure org set`.".into(),
-            )?,
-        },
-        Command::Org(OrgCommand::Set {
-            name,
-            nation,
-            org_type,
-        }) => {
-            let input = OrganisationInput {
-                name,
-                nation: Nation::parse("nation", &nation)?,
-                org_type: OrgType::parse("orgType", &org_type)?,
-            };
-            let o = board::save_organisation(&mut store, &input)?;
-            line(
-                out,
-                format!("Saved the organisation profile for {}.", o.name),
-            )?;
-        }
+        Command::Org(c) => organisation::run(&mut store, c, out)?,
         Command::Check { .. } | Command::Restore { .. } => unreachable!("handled above"),
     }
     Ok(true)
 }
 
 /// The database's passphrase, from the environment or the terminal.
-fn database_passphrase() -> Result<Passphrase> {
+pub(crate) fn database_passphrase() -> Result<Passphrase> {
     Passphrase::entered(
         "passphrase",
         secrets::passphrase(secrets::DB_PASSPHRASE_ENV, "database passphrase", false)?,
@@ -518,20 +342,6 @@ fn open_store(db: &std::path::Path) -> Result<Store> {
         FileKind::Plain | FileKind::Foreign => None,
     };
     Store::open_keyed(db, key.as_ref())
-}
-
-/// Names the kept copies a re-encryption could not convert.
-fn unconverted(out: &mut impl Write, left: &[String]) -> Result<()> {
-    if left.is_empty() {
-        return Ok(());
-    }
-    line(
-        out,
-        format!(
-            "These kept copies could not be opened to convert them (they may be damaged); delete them yourself:\n{}",
-            left.join("\n")
-        ),
-    )
 }
 
 fn check(db: PathBuf, json: bool, out: &mut impl Write) -> Result<bool> {
@@ -598,73 +408,4 @@ pub(crate) fn print_history<V: Serialize>(
 
 pub(crate) fn line(out: &mut impl Write, text: String) -> Result<()> {
     writeln!(out, "{text}").map_err(CoreError::from)
-}
-
-fn print_home(out: &mut impl Write, h: &crate::home::Home) -> Result<()> {
-    let dates = crate::dates::dense;
-    match &h.me {
-        Some(me) => line(out, format!("For {}, {}.", me.name, crate::dates::prose(h.today)))?,
-        None => line(out, "No one is chosen as this laptop's user (Settings), so only the board-wide view follows.".to_string())?,
-    }
-    if let Some(m) = &h.next_meeting {
-        line(
-            out,
-            format!(
-                "Next meeting: {} ({} agenda items).",
-                m.label,
-                m.items.len()
-            ),
-        )?;
-    }
-    for a in &h.my_actions {
-        let due = a.view.action.due_on.map(dates).unwrap_or_default();
-        let overdue = if a.view.overdue { " OVERDUE" } else { "" };
-        line(
-            out,
-            format!(
-                "My action: {} (due {due}){overdue}",
-                a.view.action.description
-            ),
-        )?;
-    }
-    for a in &h.following_up {
-        line(
-            out,
-            format!(
-                "Following up: {} ({})",
-                a.view.action.description, a.view.action.owner_name
-            ),
-        )?;
-    }
-    for t in &h.training_due {
-        line(out, format!("Training: {}: {}", t.requirement, t.detail))?;
-    }
-    if h.me.is_some() {
-        line(
-            out,
-            format!(
-                "{} of {} framework items have no evidence yet.",
-                h.unevidenced.len(),
-                h.applicable_items
-            ),
-        )?;
-    }
-    line(
-        out,
-        format!(
-            "{} assurance areas have had no scrutiny in {}.",
-            h.unscrutinised_areas.len(),
-            h.year_label
-        ),
-    )?;
-    line(
-        out,
-        format!(
-            "Board: {} open actions, {} overdue; {} members with training gaps.",
-            h.board.open_actions,
-            h.board.overdue_actions,
-            h.board.compliance_gaps.len()
-        ),
-    )?;
-    Ok(())
 }

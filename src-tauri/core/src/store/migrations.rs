@@ -24,6 +24,7 @@ pub(super) const MIGRATIONS: &[&str] = &[
     include_str!("migrations/0010_covering_indexes.sql"),
     include_str!("migrations/0011_training_text.sql"),
     include_str!("migrations/0012_search_facets.sql"),
+    include_str!("migrations/0013_dates_are_real_dates.sql"),
 ];
 
 /// The schema version this build writes.

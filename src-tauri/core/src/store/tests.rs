@@ -337,3 +337,32 @@ fn a_database_reached_through_a_link_is_held_by_the_same_lock() {
         assert_eq!(err.kind, ErrorKind::InUse, "{}", other.display());
     }
 }
+
+#[test]
+fn a_date_sqlite_cannot_read_is_refused_by_the_store_itself() {
+    let (_dir, path) = temp_db();
+    let mut store = Store::open(&path).unwrap();
+    crate::demo::load_demo(&mut store).unwrap();
+    let conn = store.conn();
+    let id: String = conn
+        .query_row("SELECT id FROM member LIMIT 1", [], |r| r.get(0))
+        .unwrap();
+    // date() reads none of these, so the first migrations' CHECKs let them through.
+    for bad in ["-262143-01-15", "2026-02-30x", "20260230", "not a date"] {
+        let err = conn
+            .execute(
+                "UPDATE member SET start_date = ?1 WHERE id = ?2",
+                [bad, &id],
+            )
+            .unwrap_err();
+        assert!(
+            err.to_string().contains("not a real calendar date"),
+            "{bad}: {err}"
+        );
+    }
+    conn.execute(
+        "UPDATE member SET start_date = '2020-04-01' WHERE id = ?1",
+        [&id],
+    )
+    .expect("a real date is kept");
+}

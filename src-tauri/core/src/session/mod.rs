@@ -445,5 +445,4 @@ pub fn first_screen_ready(after: std::time::Duration) {
 }
 
 #[cfg(test)]
-#[path = "session_tests.rs"]
 mod tests;

@@ -362,5 +362,4 @@ pub(crate) fn clear_interrupted(db: &Path) {
 }
 
 #[cfg(test)]
-#[path = "encryption_tests.rs"]
 mod tests;
