@@ -38,8 +38,15 @@ const SIGNATURE_CONTEXT: &[u8] = b"boardassure exchange file v1\0";
 const MEMORY_KIB: u32 = 19 * 1024;
 const PASSES: u32 = 2;
 const LANES: u32 = 1;
-/// Far beyond any board's records; stops a hostile file from exhausting memory.
-const MAX_BODY: u64 = 1 << 30;
+/// Far beyond any board's records (ten years of a large trust is well under a tenth of it);
+/// stops a hostile file from exhausting memory when it is inflated and read.
+const MAX_BODY: u64 = 256 << 20;
+/// The key-stretching costs a file may name: around what this build writes, never more than
+/// a laptop can spare. A file naming 1 GiB and sixteen passes would otherwise make the app
+/// spend that before it could even say the passphrase is wrong.
+const MEMORY_RANGE_KIB: std::ops::RangeInclusive<u32> = 8 * 1024..=64 * 1024;
+const PASSES_RANGE: std::ops::RangeInclusive<u32> = 1..=4;
+const LANES_RANGE: std::ops::RangeInclusive<u32> = 1..=4;
 pub const MIN_PASSPHRASE: usize = 8;
 
 /// What a sealed file yields once opened: who signed it, and the JSON it carries.
@@ -137,7 +144,9 @@ pub fn open(file: &[u8], passphrase: &str) -> Result<Opened> {
     let word = |at: usize| u32::from_be_bytes(file[at..at + 4].try_into().expect("4 bytes"));
     let (memory, passes, lanes) = (word(10), word(14), word(18));
     // A file can name its own key-stretching cost; refuse costs no honest build would choose.
-    if !(8..=1 << 20).contains(&memory) || !(1..=16).contains(&passes) || !(1..=4).contains(&lanes)
+    if !MEMORY_RANGE_KIB.contains(&memory)
+        || !PASSES_RANGE.contains(&passes)
+        || !LANES_RANGE.contains(&lanes)
     {
         return Err(altered());
     }
@@ -169,15 +178,27 @@ pub fn open(file: &[u8], passphrase: &str) -> Result<Opened> {
     public_key
         .verify(&[SIGNATURE_CONTEXT, body].concat(), &signature)
         .map_err(|_| forged())?;
-    let mut json = Vec::new();
-    flate2::read::DeflateDecoder::new(body)
-        .take(MAX_BODY + 1)
-        .read_to_end(&mut json)
-        .map_err(|_| altered())?;
-    if json.len() as u64 > MAX_BODY {
-        return Err(altered());
-    }
+    let json = inflate(body, MAX_BODY).ok_or_else(altered)?;
     Ok(Opened { public_key, json })
+}
+
+/// The inflated body, or `None` when it is not valid deflate or inflates beyond `limit`. Its
+/// size is counted first without keeping it, so a small file that inflates to gigabytes is
+/// refused without the memory ever being taken.
+fn inflate(body: &[u8], limit: u64) -> Option<Vec<u8>> {
+    let size = std::io::copy(
+        &mut flate2::read::DeflateDecoder::new(body).take(limit + 1),
+        &mut std::io::sink(),
+    )
+    .ok()?;
+    if size > limit {
+        return None;
+    }
+    let mut json = Vec::with_capacity(size as usize);
+    flate2::read::DeflateDecoder::new(body)
+        .read_to_end(&mut json)
+        .ok()?;
+    Some(json)
 }
 
 /// Argon2id output split in two: the cipher key, and a check value that tells a wrong
@@ -231,4 +252,40 @@ fn forged() -> CoreError {
         ErrorKind::Damaged,
         "The exchange file's signature does not match its contents, so it was changed after it was signed. Do not use it; ask the sender for it again. Nothing was changed.",
     )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_body_that_inflates_beyond_the_limit_is_refused_before_it_is_kept() {
+        let mut deflate =
+            flate2::write::DeflateEncoder::new(Vec::new(), flate2::Compression::default());
+        deflate.write_all(&vec![b' '; 2 << 20]).unwrap();
+        let bomb = deflate.finish().unwrap();
+        assert!(bomb.len() < 10_000, "two megabytes of spaces pack small");
+        assert_eq!(inflate(&bomb, 1 << 20), None);
+        assert_eq!(inflate(&bomb, 4 << 20).map(|j| j.len()), Some(2 << 20));
+        assert_eq!(inflate(b"not deflate at all", 1 << 20), None);
+    }
+
+    #[test]
+    fn a_file_naming_a_key_stretching_cost_beyond_a_laptops_is_refused_before_stretching() {
+        let key = ed25519_dalek::SigningKey::from_bytes(&[7u8; 32]);
+        let sealed = seal(br#"{"format":1}"#, &key, "amber kettle lighthouse").unwrap();
+        for (at, value) in [(10, 512 * 1024), (14, 16), (18, 8)] {
+            let mut costly = sealed.clone();
+            costly[at..at + 4].copy_from_slice(&(value as u32).to_be_bytes());
+            let n = costly.len();
+            let sum = Sha256::digest(&costly[..n - CHECKSUM_LEN]);
+            costly[n - CHECKSUM_LEN..].copy_from_slice(&sum);
+            let err = open(&costly, "amber kettle lighthouse").err().unwrap();
+            assert!(
+                err.message.contains("damaged or altered"),
+                "{at}: {}",
+                err.message
+            );
+        }
+    }
 }
