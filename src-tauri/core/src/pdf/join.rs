@@ -70,6 +70,18 @@ impl Part {
 
 /// The largest paper a pack takes; bigger files are refused rather than risking memory.
 const MAX_PAPER_BYTES: usize = 200 * 1024 * 1024;
+/// The most any one packed part of a paper from outside may unpack to while it is read: far
+/// beyond a real paper's, far below what would exhaust a laptop.
+const MAX_STREAM_BYTES: usize = 64 * 1024 * 1024;
+
+/// Whether an object the file's cross-reference table lists as packed in an object stream is
+/// missing from what was loaded.
+fn dropped_objects(doc: &lopdf::Document) -> bool {
+    doc.reference_table.entries.iter().any(|(id, entry)| {
+        matches!(entry, lopdf::xref::XrefEntry::Compressed { .. })
+            && !doc.objects.keys().any(|(n, _)| n == id)
+    })
+}
 
 /// Reads an existing PDF paper; `name` is how the user knows it (its file name).
 pub fn load_external(bytes: &[u8], name: &str) -> Result<External> {
@@ -85,10 +97,21 @@ pub fn load_external(bytes: &[u8], name: &str) -> Result<External> {
     if !bytes.starts_with(b"%PDF-") {
         return Err(unreadable("it is not a PDF file."));
     }
-    let doc = lopdf::Document::load_mem(bytes).map_err(|e| {
+    let options = lopdf::LoadOptions {
+        max_decompressed_size: Some(MAX_STREAM_BYTES),
+        ..Default::default()
+    };
+    let doc = lopdf::Document::load_mem_with_options(bytes, options).map_err(|e| {
         tracing::warn!(error = %e, "unreadable PDF");
         unreadable("the PDF is damaged or incomplete. Save it again from the program that made it.")
     })?;
+    // Objects packed in a stream that could not be read within the limit are left out of the
+    // loaded document rather than failing it: a paper missing objects is refused whole.
+    if dropped_objects(&doc) {
+        return Err(unreadable(
+            "parts of it could not be read (a packed part is damaged or far too large). Save it again from the program that made it.",
+        ));
+    }
     if doc.is_encrypted() {
         return Err(unreadable(
             "it is protected with a password. Save a copy without the password and add that.",
@@ -456,8 +479,14 @@ fn finish(out: &mut lopdf::Document, meta: &Meta) -> Result<Vec<u8>> {
     out.prune_objects();
     let mut hash = Sha256::new();
     hash.update(meta.title.as_bytes());
+    // The pages' stored bytes, not their decoded text: a paper from outside may hold a stream
+    // that unpacks to gigabytes, and the stored bytes identify the page as well.
     for page in out.get_pages().into_values() {
-        hash.update(out.get_page_content(page));
+        for id in out.get_page_contents(page) {
+            if let Ok(Object::Stream(stream)) = out.get_object(id) {
+                hash.update(&stream.content);
+            }
+        }
     }
     let id = Object::String(
         hash.finalize()[..16].to_vec(),

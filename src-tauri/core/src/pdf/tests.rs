@@ -180,3 +180,64 @@ fn a_paper_from_outside_keeps_its_links_but_nothing_that_runs_by_itself() {
     assert!(kinds.iter().all(|k| k == "URI"), "{kinds:?}");
     assert!(kinds.iter().any(|k| k == "URI"), "the web link stays");
 }
+
+/// The peak memory this process has used so far, in KiB.
+fn peak_kib() -> i64 {
+    let mut usage: libc::rusage = unsafe { std::mem::zeroed() };
+    // SAFETY: getrusage fills the struct it is given.
+    unsafe { libc::getrusage(libc::RUSAGE_SELF, &mut usage) };
+    usage.ru_maxrss
+}
+
+/// A one-page PDF whose page text is a stream that unpacks to `mib` MiB of nothing.
+fn bomb_pdf(mib: usize) -> Vec<u8> {
+    use lopdf::{dictionary, Object, Stream};
+    use std::io::Write;
+    let mut packed = flate2::write::ZlibEncoder::new(Vec::new(), flate2::Compression::fast());
+    let zeros = vec![b' '; 1 << 20];
+    for _ in 0..mib {
+        packed.write_all(&zeros).unwrap();
+    }
+    let packed = packed.finish().unwrap();
+    let mut doc = lopdf::Document::with_version("1.7");
+    let pages_id = doc.new_object_id();
+    let mut content = Stream::new(dictionary! { "Filter" => "FlateDecode" }, packed);
+    content.allows_compression = false;
+    let content = doc.add_object(content);
+    let page = doc.add_object(dictionary! {
+        "Type" => "Page", "Parent" => pages_id,
+        "MediaBox" => vec![0.into(), 0.into(), 595.into(), 842.into()],
+        "Contents" => content,
+    });
+    doc.objects.insert(
+        pages_id,
+        Object::Dictionary(
+            dictionary! { "Type" => "Pages", "Kids" => vec![page.into()], "Count" => 1 },
+        ),
+    );
+    let catalog = doc.add_object(dictionary! { "Type" => "Catalog", "Pages" => pages_id });
+    doc.trailer.set("Root", catalog);
+    let mut bytes = Vec::new();
+    doc.save_to(&mut bytes).unwrap();
+    bytes
+}
+
+#[test]
+fn a_paper_whose_page_unpacks_to_gigabytes_joins_a_pack_without_unpacking_it() {
+    let bomb = bomb_pdf(1024);
+    assert!(bomb.len() < 8 << 20, "{} bytes on disk", bomb.len());
+    let before = peak_kib();
+    let external = load_external(&bomb, "Partner report.pdf").unwrap();
+    let meta = Meta::of(&doc(vec![section("Pack")]));
+    let bytes = join(
+        &meta,
+        vec![Part::External {
+            title: "Partner report".into(),
+            pdf: external,
+        }],
+    )
+    .unwrap();
+    let grew_mib = (peak_kib() - before) / 1024;
+    assert!(grew_mib < 512, "the pack took {grew_mib} MiB more to make");
+    assert!(lopdf::Document::load_mem(&bytes).unwrap().get_pages().len() == 1);
+}
