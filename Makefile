@@ -13,7 +13,7 @@ DEB_PACKAGES := build-essential pkg-config libwebkit2gtk-4.1-dev libxdo-dev libs
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 CARGO_HOME_BIN := $(or $(CARGO_HOME),$(HOME)/.cargo)/bin
 
-.PHONY: run test check setup deps ui bindings-check lint ui-test deb bench
+.PHONY: run test check audit setup deps ui bindings-check lint ui-test deb bench
 
 run: setup ui
 	cargo run --bin boardassure -- $(ARGS)
@@ -70,6 +70,30 @@ bindings-check:
 
 ui-test:
 	cd ui && npm test --silent
+
+# Known vulnerabilities in the locked Rust dependencies (the RustSec database at ADVISORY_DB,
+# fetched by cargo-audit where the network allows; a snapshot folder of plain files is copied
+# into a git repository first, which cargo-audit requires) and in the window's runtime npm
+# packages, where the registry answers audits. Accepted advisories are listed, with their
+# reasons, in .cargo/audit.toml.
+ADVISORY_DB ?= $(HOME)/.cargo/advisory-db
+audit: $(CARGO_HOME_BIN)/cargo-audit
+	@db="$(ADVISORY_DB)"; fetch=""; copy=""; \
+	if [ -d "$$db" ] && [ ! -d "$$db/.git" ]; then \
+	  copy=$$(mktemp -d); cp -r "$$db/." "$$copy"; \
+	  git -C "$$copy" init -q && git -C "$$copy" add -A && \
+	  git -C "$$copy" -c user.name=audit -c user.email=audit@localhost commit -qm snapshot; \
+	  db="$$copy"; fetch="--no-fetch"; \
+	fi; \
+	rc=0; cargo audit --db "$$db" $$fetch --file Cargo.lock || rc=$$?; \
+	[ -z "$$copy" ] || rm -rf "$$copy"; exit $$rc
+	@cd ui && out=$$(npm audit --omit=dev 2>&1) && echo "$$out" | tail -1 || \
+	  { if echo "$$out" | grep -q "audit endpoint returned an error"; then \
+	      echo "npm audit: the registry does not answer audits here; the npm packages were not checked."; \
+	    else echo "$$out"; exit 1; fi; }
+
+$(CARGO_HOME_BIN)/cargo-audit:
+	cargo install cargo-audit --locked
 
 # The installable package (see the README).
 deb: setup
