@@ -258,3 +258,78 @@ fn a_copy_and_a_paper_take_their_names_only_with_their_folder_flushed_after() {
         );
     }
 }
+
+/// Runs a command with the `n`th call of `syscall` failing with EIO, as a failing disk would.
+fn with_failure(db: &Path, args: &[&str], syscall: &str, n: usize) -> std::process::Output {
+    std::process::Command::new("strace")
+        .args(["-f", "-qq", "-o", "/dev/null", "-e"])
+        .arg(format!("inject={syscall}:error=EIO:when={n}"))
+        .arg(crate::support::BIN)
+        .arg("--db")
+        .arg(db)
+        .args(args)
+        .env_remove("BOARDASSURE_DB")
+        .output()
+        .expect("strace is installed (make setup)")
+}
+
+#[test]
+fn a_restore_that_fails_at_any_rename_leaves_the_database_as_it_was() {
+    let (dir, db) = temp_db();
+    assert!(cli(&db, &["demo"]).status.success());
+    let backup = dir.path().join("older.db");
+    assert!(cli(&db, &["backup", "--out", backup.to_str().unwrap()])
+        .status
+        .success());
+    let before = names(&db);
+    let restore = ["restore", backup.to_str().unwrap()];
+    // How many renames a restore makes, counted on a run that succeeds.
+    let counted = traced(&db, &restore, "rename,renameat,renameat2");
+    let renames = counted.iter().filter(|c| c.contains("rename")).count();
+    assert!(renames >= 2, "{counted:#?}");
+    for n in 1..=renames {
+        let out = with_failure(&db, &restore, "rename,renameat,renameat2", n);
+        assert_eq!(
+            out.status.code(),
+            Some(1),
+            "rename {n} failed: {}",
+            stderr(&out)
+        );
+        assert!(
+            stderr(&out).contains("as it was") || stderr(&out).contains("Could not"),
+            "rename {n}: {}",
+            stderr(&out)
+        );
+        assert!(
+            db.exists(),
+            "the database is at its path after rename {n} failed"
+        );
+        assert_eq!(
+            names(&db),
+            before,
+            "every record is there after rename {n} failed"
+        );
+        let check = cli(&db, &["check"]);
+        assert!(check.status.success(), "{}", stderr(&check));
+        let audit = cli(&db, &["audit", "verify"]);
+        assert!(audit.status.success(), "{}", stdout(&audit));
+    }
+}
+
+#[test]
+fn after_a_restore_killed_half_way_no_empty_database_takes_the_records_place() {
+    let (dir, db) = temp_db();
+    assert!(cli(&db, &["demo"]).status.success());
+    // What a restore killed between its two renames leaves: the database set aside, nothing
+    // under its name.
+    let aside = dir.path().join("board.db.replaced-2026-12-01T101500");
+    std::fs::rename(&db, &aside).unwrap();
+    let out = cli(&db, &["members", "list"]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(
+        stderr(&out).contains("board.db.replaced-2026-12-01T101500"),
+        "{}",
+        stderr(&out)
+    );
+    assert!(!db.exists(), "no empty database was made in its place");
+}

@@ -294,6 +294,49 @@ fn stage(db: &Path, backup: &Path, tmp: &Path, passphrase: Option<&Passphrase>) 
     }
 }
 
+/// Refuses to make a new, empty database at `db` when a restore was interrupted there (the
+/// process killed between setting the database aside and putting the backup in its place):
+/// the board's records are in the file set aside, and an empty database under the old name
+/// would hide them behind a "healthy" check.
+pub(crate) fn refuse_after_interrupted_restore(db: &Path) -> Result<()> {
+    let (Some(dir), Some(name)) = (db.parent(), db.file_name()) else {
+        return Ok(());
+    };
+    let dir = if dir.as_os_str().is_empty() {
+        Path::new(".")
+    } else {
+        dir
+    };
+    let prefix = format!("{}.replaced-", name.to_string_lossy());
+    let mut aside: Vec<PathBuf> = std::fs::read_dir(dir)
+        .map(|entries| {
+            entries
+                .flatten()
+                .map(|e| e.path())
+                .filter(|p| {
+                    p.file_name().is_some_and(|n| {
+                        let n = n.to_string_lossy();
+                        n.starts_with(&prefix) && !n.ends_with("-wal") && !n.ends_with("-shm")
+                    })
+                })
+                .collect()
+        })
+        .unwrap_or_default();
+    aside.sort();
+    match aside.last() {
+        None => Ok(()),
+        Some(newest) => Err(CoreError::new(
+            ErrorKind::Damaged,
+            format!(
+                "The database {} is missing, but {} holds the records a restore set aside, so no new database was made. To go back to them, rename that file to {} (and its -wal file, if there is one, to match); then open the app again.",
+                db.display(),
+                newest.display(),
+                name.to_string_lossy()
+            ),
+        )),
+    }
+}
+
 /// Replaces the database at `db` with the backup at `backup`. Returns where the replaced
 /// database was kept, if there was one.
 pub fn restore(
@@ -312,23 +355,44 @@ pub fn restore(
         crate::store::new_id()
     ));
     stage(db, backup, &tmp, passphrase)?;
+    // Every rename made, so a failure part way can put each back: the database is then
+    // exactly where and what it was, never missing from its path.
+    let mut moved: Vec<(PathBuf, PathBuf)> = Vec::new();
     let mut kept = None;
-    if db.exists() {
-        let stamp = chrono::Local::now().format("%Y-%m-%dT%H%M%S");
-        let aside = PathBuf::from(format!("{}.replaced-{stamp}", db.display()));
-        std::fs::rename(db, &aside).map_err(|e| io_error("set aside", db, e))?;
-        // The write-ahead log and shared memory belong to the replaced file: move them with it
-        // so the restored database never picks up frames that are not its own.
-        for suffix in ["-wal", "-shm"] {
-            let from = PathBuf::from(format!("{}{suffix}", db.display()));
-            if from.exists() {
-                let to = PathBuf::from(format!("{}{suffix}", aside.display()));
-                std::fs::rename(&from, &to).map_err(|e| io_error("set aside", &from, e))?;
+    let swapped = (|| -> Result<()> {
+        if db.exists() {
+            let stamp = chrono::Local::now().format("%Y-%m-%dT%H%M%S");
+            let aside = PathBuf::from(format!("{}.replaced-{stamp}", db.display()));
+            std::fs::rename(db, &aside).map_err(|e| io_error("set aside", db, e))?;
+            moved.push((db.to_path_buf(), aside.clone()));
+            // The write-ahead log and shared memory belong to the replaced file: move them
+            // with it so the restored database never picks up frames that are not its own.
+            for suffix in ["-wal", "-shm"] {
+                let from = PathBuf::from(format!("{}{suffix}", db.display()));
+                if from.exists() {
+                    let to = PathBuf::from(format!("{}{suffix}", aside.display()));
+                    std::fs::rename(&from, &to).map_err(|e| io_error("set aside", &from, e))?;
+                    moved.push((from, to));
+                }
+            }
+            kept = Some(aside);
+        }
+        std::fs::rename(&tmp, db).map_err(|e| io_error("put the backup in place as", db, e))
+    })();
+    if let Err(mut e) = swapped {
+        for (from, to) in moved.iter().rev() {
+            if let Err(back) = std::fs::rename(to, from) {
+                tracing::error!(error = %back.kind(), "a file set aside by a restore could not be put back");
             }
         }
-        kept = Some(aside);
+        let _ = std::fs::remove_file(&tmp);
+        crate::files::sync_folder_of(db);
+        e.message = format!(
+            "{} The restore was undone: the database is as it was before.",
+            e.message
+        );
+        return Err(e);
     }
-    std::fs::rename(&tmp, db).map_err(|e| io_error("put the backup in place as", db, e))?;
     crate::files::sync_folder_of(db);
     // The check file follows the passphrase that opened what is now in place.
     match (encryption::file_kind(db), passphrase) {

@@ -100,6 +100,9 @@ impl Store {
             ));
         }
         let lock = WriterLock::acquire(path)?;
+        if !path.exists() {
+            backup::refuse_after_interrupted_restore(path)?;
+        }
         Store::open_locked(path, lock, passphrase, background_from)
     }
 
