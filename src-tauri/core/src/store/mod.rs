@@ -155,8 +155,10 @@ impl Store {
             // A new encrypted file gets its check file; a plain one loses any stale one.
             Some(p) if kind == FileKind::Missing => encryption::write_check(path, p)?,
             None => encryption::remove_check(path),
-            // An encryption interrupted after the swap may have left readable backups.
+            // An encryption interrupted after the swap may have left readable backups, and a
+            // check file written for the file before it.
             Some(p) => {
+                encryption::repair_check(path, p);
                 for copy in backup::kept_copies(path) {
                     if encryption::file_kind(&copy) == FileKind::Plain {
                         encryption::rewrap_copy(&copy, None, p);

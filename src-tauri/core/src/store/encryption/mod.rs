@@ -214,7 +214,10 @@ pub fn check_path(db: &Path) -> PathBuf {
     PathBuf::from(name)
 }
 
-/// Records a hash of `passphrase` beside `db`, for telling a wrong passphrase from damage.
+/// Records a hash of `passphrase` beside `db`, for telling a wrong passphrase from damage,
+/// with the salt at the head of the database file it was made for. Re-encrypting writes a new
+/// file with a new salt, so a check file left from before (its rewrite failed, or a backup was
+/// restored) is known to be stale rather than believed.
 pub(crate) fn write_check(db: &Path, passphrase: &Passphrase) -> Result<()> {
     let mut salt = [0u8; 16];
     getrandom::fill(&mut salt)
@@ -224,12 +227,40 @@ pub(crate) fn write_check(db: &Path, passphrase: &Passphrase) -> Result<()> {
     let hash = Argon2::default()
         .hash_password(passphrase.expose().as_bytes(), &salt)
         .map_err(|e| CoreError::internal(format!("The passphrase could not be hashed: {e}")))?;
-    crate::files::write_atomically(&check_path(db), format!("{hash}\n").as_bytes())
+    let file = file_salt(db).unwrap_or_default();
+    crate::files::write_atomically(&check_path(db), format!("{hash}\n{file}\n").as_bytes())
+}
+
+/// The first 16 bytes of the database file, where SQLCipher keeps the salt of its key, in hex.
+fn file_salt(db: &Path) -> Option<String> {
+    let mut head = [0u8; 16];
+    std::fs::File::open(db).ok()?.read_exact(&mut head).ok()?;
+    Some(head.iter().map(|b| format!("{b:02x}")).collect())
+}
+
+/// The check file's hash, when the file was made for the database now at `db`.
+fn current_check(db: &Path) -> Option<String> {
+    let text = std::fs::read_to_string(check_path(db)).ok()?;
+    let mut lines = text.lines();
+    let hash = lines.next()?.trim().to_string();
+    let made_for = lines.next()?.trim();
+    (Some(made_for) == file_salt(db).as_deref()).then_some(hash)
+}
+
+/// After `passphrase` has opened the encrypted database at `db`: rewrites the check file when
+/// it is missing or was made for another file, so it never speaks for a passphrase that no
+/// longer opens the database. Costs a file read when the check is current.
+pub(crate) fn repair_check(db: &Path, passphrase: &Passphrase) {
+    if current_check(db).is_none() {
+        if let Err(e) = write_check(db, passphrase) {
+            tracing::warn!(kind = ?e.kind, "passphrase check file not written");
+        }
+    }
 }
 
 /// Whether `passphrase` is the one recorded beside `db`; `None` when there is no usable record.
 fn check_matches(db: &Path, passphrase: &Passphrase) -> Option<bool> {
-    let text = std::fs::read_to_string(check_path(db)).ok()?;
+    let text = current_check(db)?;
     let hash = PasswordHash::new(text.trim()).ok()?;
     Some(
         Argon2::default()

@@ -342,3 +342,28 @@ fn a_plain_backup_restored_over_an_encrypted_database_is_encrypted_on_the_way() 
     assert!(canary_reads_back(&store));
     assert!(kept.exists());
 }
+
+#[test]
+fn a_check_file_left_from_before_a_passphrase_change_never_blames_the_file() {
+    let (_dir, path) = temp_db();
+    let old = pass("correct horse battery staple");
+    let new = pass("purple elephant umbrella");
+    let mut store = with_canary(&path, Some(&old));
+    let before = std::fs::read(check_path(&path)).unwrap();
+    store.reencrypt(Some(&old), &new).unwrap();
+    drop(store);
+    // As if the check file's rewrite had failed: it still speaks for the old passphrase.
+    std::fs::write(check_path(&path), &before).unwrap();
+    let err = Store::open_keyed(&path, Some(&old)).unwrap_err();
+    assert_eq!(err.kind, ErrorKind::WrongPassphrase, "{}", err.message);
+    assert!(
+        !err.message.contains("damaged and cannot be read"),
+        "{}",
+        err.message
+    );
+    // The next opening with the right passphrase mends it: the old one is then simply wrong.
+    drop(Store::open_keyed(&path, Some(&new)).unwrap());
+    let err = Store::open_keyed(&path, Some(&old)).unwrap_err();
+    assert_eq!(err.kind, ErrorKind::WrongPassphrase);
+    assert_eq!(err.message, wrong_passphrase().message);
+}
