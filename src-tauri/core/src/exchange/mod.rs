@@ -281,9 +281,15 @@ pub fn import(
     if !opened.sender.trusted {
         return Err(untrusted(&opened.sender));
     }
+    // Changes are attributed to the name this laptop recorded when it trusted the sender, not
+    // the name the file now claims: a file can say anything of itself.
+    let local_name = keys::trusted_signers(store)?
+        .into_iter()
+        .find(|s| s.public_key == opened.sender.public_key)
+        .map_or_else(|| opened.sender.name.clone(), |s| s.name);
     let by = format!(
-        "{} (exchange file, {})",
-        opened.sender.name, opened.sender.fingerprint
+        "{local_name} (exchange file, {})",
+        opened.sender.fingerprint
     );
     let changes = store.write(|tx| {
         let changes = merge::plan(tx, &opened.incoming, choices)?;

@@ -504,4 +504,42 @@ fn fingerprints_are_compared_as_people_read_them() {
     assert!(!same_fingerprint("", f));
 }
 
+#[test]
+fn a_merged_change_is_attributed_to_the_name_recorded_when_the_sender_was_trusted() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut sec = secretary();
+    let mut director = Store::open_in_memory().unwrap();
+    trusting_import(
+        &mut director,
+        &board_file(&mut sec, dir.path(), "board.boardx"),
+    );
+    let fiona = member_id(&director, "Fiona Gallagher");
+    let me = crate::store::settings::MY_MEMBER_ID;
+    crate::store::settings::set(director.conn(), me, &Some(fiona.clone())).unwrap();
+    let t = training::add_training(&mut director, &training_input(&fiona, "Prevent awareness"))
+        .unwrap();
+    let options = ExportOptions {
+        member_id: Some(fiona.clone()),
+        period: String::new(),
+    };
+    let first = dir.path().join("first.boardx");
+    export(&mut director, &options, PASS, &first).unwrap();
+    trusting_import(&mut sec, &first);
+
+    // The director's laptop now claims to be someone else.
+    let chair = member_id(&director, "Margaret Ellison");
+    crate::store::settings::set(director.conn(), me, &Some(chair)).unwrap();
+    let mut fix = training_input(&fiona, "Prevent awareness");
+    fix.hours = "2.5".into();
+    training::update_training(&mut director, &t.id, &fix).unwrap();
+    let second = dir.path().join("second.boardx");
+    export(&mut director, &options, PASS, &second).unwrap();
+    let seen = preview(&mut sec, &second, PASS, &ImportChoices::default()).unwrap();
+    assert_eq!(seen.sender.name, "Margaret Ellison", "the file says so");
+    import(&mut sec, &second, PASS, &ImportChoices::default()).unwrap();
+    let versions = history::versions(sec.conn(), Entity::Training, &t.id).unwrap();
+    let last = &versions.last().unwrap().changed_by;
+    assert!(last.starts_with("Fiona Gallagher (exchange file"), "{last}");
+}
+
 use sha2::Digest;
