@@ -534,7 +534,7 @@ fn a_merged_change_is_attributed_to_the_name_recorded_when_the_sender_was_truste
     training::update_training(&mut director, &t.id, &fix).unwrap();
     let second = dir.path().join("second.boardx");
     export(&mut director, &options, PASS, &second).unwrap();
-    let seen = preview(&mut sec, &second, PASS, &ImportChoices::default()).unwrap();
+    let seen = preview(&sec, &second, PASS, &ImportChoices::default()).unwrap();
     assert_eq!(seen.sender.name, "Margaret Ellison", "the file says so");
     import(&mut sec, &second, PASS, &ImportChoices::default()).unwrap();
     let versions = history::versions(sec.conn(), Entity::Training, &t.id).unwrap();
