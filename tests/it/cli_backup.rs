@@ -204,19 +204,28 @@ fn the_database_its_folder_backups_and_copies_are_the_users_alone() {
     assert_eq!(open_to_others(dir.path()), Vec::<String>::new());
 }
 
-/// The calls of `syscalls` a command made, in order, with the paths of their files (`strace -y`).
-fn traced(db: &Path, args: &[&str], syscalls: &str) -> Vec<String> {
-    let log = db.with_extension("strace");
-    let out = std::process::Command::new("strace")
-        .args(["-f", "-y", "-qq", "-e", &format!("trace={syscalls}"), "-o"])
-        .arg(&log)
+/// Runs the program under strace with `options`, as the command line runs it.
+fn under_strace(db: &Path, args: &[&str], options: &[&str]) -> std::process::Output {
+    std::process::Command::new("strace")
+        .args(options)
         .arg(crate::support::BIN)
         .arg("--db")
         .arg(db)
         .args(args)
         .env_remove("BOARDASSURE_DB")
         .output()
-        .expect("strace is installed (make setup)");
+        .expect("strace is installed (make setup)")
+}
+
+/// The calls of `syscalls` a command made, in order, with the paths of their files (`strace -y`).
+fn traced(db: &Path, args: &[&str], syscalls: &str) -> Vec<String> {
+    let log = db.with_extension("strace");
+    let trace = format!("trace={syscalls}");
+    let out = under_strace(
+        db,
+        args,
+        &["-f", "-y", "-qq", "-e", &trace, "-o", log.to_str().unwrap()],
+    );
     assert!(out.status.success(), "{}", stderr(&out));
     std::fs::read_to_string(&log)
         .unwrap()
@@ -261,16 +270,8 @@ fn a_copy_and_a_paper_take_their_names_only_with_their_folder_flushed_after() {
 
 /// Runs a command with the `n`th call of `syscall` failing with EIO, as a failing disk would.
 fn with_failure(db: &Path, args: &[&str], syscall: &str, n: usize) -> std::process::Output {
-    std::process::Command::new("strace")
-        .args(["-f", "-qq", "-o", "/dev/null", "-e"])
-        .arg(format!("inject={syscall}:error=EIO:when={n}"))
-        .arg(crate::support::BIN)
-        .arg("--db")
-        .arg(db)
-        .args(args)
-        .env_remove("BOARDASSURE_DB")
-        .output()
-        .expect("strace is installed (make setup)")
+    let inject = format!("inject={syscall}:error=EIO:when={n}");
+    under_strace(db, args, &["-f", "-qq", "-o", "/dev/null", "-e", &inject])
 }
 
 #[test]

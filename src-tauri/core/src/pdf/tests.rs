@@ -107,17 +107,30 @@ fn hostile_pdf() -> Vec<u8> {
         "Annots" => vec![launch_link.into(), web_link.into()],
         "AA" => dictionary! { "O" => dictionary! { "S" => "JavaScript", "JS" => script } },
     });
+    let catalog = dictionary! {
+        "OpenAction" => dictionary! { "S" => "JavaScript", "JS" => Object::string_literal("app.launchURL('x')") },
+        "Names" => dictionary! { "JavaScript" => dictionary! { "Names" => vec![Object::string_literal("a"), script.into()] } },
+    };
+    finish_one_page(doc, pages_id, page, catalog)
+}
+
+/// Saves `doc` with `page` as its only page under `pages_id`, its catalogue holding `extra`.
+fn finish_one_page(
+    mut doc: lopdf::Document,
+    pages_id: lopdf::ObjectId,
+    page: lopdf::ObjectId,
+    extra: lopdf::Dictionary,
+) -> Vec<u8> {
+    use lopdf::{dictionary, Object};
     doc.objects.insert(
         pages_id,
         Object::Dictionary(
             dictionary! { "Type" => "Pages", "Kids" => vec![page.into()], "Count" => 1 },
         ),
     );
-    let catalog = doc.add_object(dictionary! {
-        "Type" => "Catalog", "Pages" => pages_id,
-        "OpenAction" => dictionary! { "S" => "JavaScript", "JS" => Object::string_literal("app.launchURL('x')") },
-        "Names" => dictionary! { "JavaScript" => dictionary! { "Names" => vec![Object::string_literal("a"), script.into()] } },
-    });
+    let mut catalog = dictionary! { "Type" => "Catalog", "Pages" => pages_id };
+    catalog.extend(&extra);
+    let catalog = doc.add_object(catalog);
     doc.trailer.set("Root", catalog);
     let mut bytes = Vec::new();
     doc.save_to(&mut bytes).unwrap();
@@ -191,7 +204,7 @@ fn peak_kib() -> i64 {
 
 /// A one-page PDF whose page text is a stream that unpacks to `mib` MiB of nothing.
 fn bomb_pdf(mib: usize) -> Vec<u8> {
-    use lopdf::{dictionary, Object, Stream};
+    use lopdf::{dictionary, Stream};
     use std::io::Write;
     let mut packed = flate2::write::ZlibEncoder::new(Vec::new(), flate2::Compression::fast());
     let zeros = vec![b' '; 1 << 20];
@@ -209,17 +222,7 @@ fn bomb_pdf(mib: usize) -> Vec<u8> {
         "MediaBox" => vec![0.into(), 0.into(), 595.into(), 842.into()],
         "Contents" => content,
     });
-    doc.objects.insert(
-        pages_id,
-        Object::Dictionary(
-            dictionary! { "Type" => "Pages", "Kids" => vec![page.into()], "Count" => 1 },
-        ),
-    );
-    let catalog = doc.add_object(dictionary! { "Type" => "Catalog", "Pages" => pages_id });
-    doc.trailer.set("Root", catalog);
-    let mut bytes = Vec::new();
-    doc.save_to(&mut bytes).unwrap();
-    bytes
+    finish_one_page(doc, pages_id, page, dictionary! {})
 }
 
 #[test]
