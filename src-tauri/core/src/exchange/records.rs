@@ -98,6 +98,7 @@ impl Record {
 
     /// Reads a record of `entity` from its snapshot text as carried in a file.
     pub fn from_snapshot(entity: &str, text: &str) -> Result<Record> {
+        within_bounds(entity, text)?;
         fn parse<T: serde::de::DeserializeOwned>(text: &str) -> Result<T> {
             serde_json::from_str(text).map_err(|e| {
                 CoreError::new(
@@ -305,11 +306,96 @@ impl Record {
     }
 }
 
+/// The longest text any field of a record may hold: above every limit the app's own forms set.
+const MAX_FIELD_CHARS: usize = 20_000;
+
+/// Refuses a record from outside whose text or dates no local edit could have made: a field
+/// longer than any form allows, or a date outside the years a board's records belong to
+/// (1900 to 2099). A trusted laptop is not a trusted record: a file can be made by hand.
+fn within_bounds(entity: &str, text: &str) -> Result<()> {
+    fn walk(v: &serde_json::Value, problem: &mut Option<String>) {
+        match v {
+            serde_json::Value::String(s) => {
+                if s.chars().count() > MAX_FIELD_CHARS {
+                    *problem = Some(format!("a text longer than {MAX_FIELD_CHARS} characters"));
+                } else if let Some(year) = date_year(s) {
+                    if !(1900..=2099).contains(&year) {
+                        *problem = Some(format!("the date “{}”", crate::error::shown(s)));
+                    }
+                }
+            }
+            serde_json::Value::Array(items) => items.iter().for_each(|i| walk(i, problem)),
+            serde_json::Value::Object(fields) => fields.values().for_each(|f| walk(f, problem)),
+            _ => {}
+        }
+    }
+    let value: serde_json::Value = serde_json::from_str(text).map_err(|e| {
+        CoreError::new(
+            crate::error::ErrorKind::Damaged,
+            format!("The exchange file holds a record this version cannot read ({e}). Nothing was changed."),
+        )
+    })?;
+    let mut problem = None;
+    walk(&value, &mut problem);
+    match problem {
+        None => Ok(()),
+        Some(what) => Err(CoreError::new(
+            crate::error::ErrorKind::Damaged,
+            format!("The exchange file holds a {} record with {what}, which the app would never write. Nothing was changed; ask the sender to check the record and send it again.", entity.replace('-', " ")),
+        )),
+    }
+}
+
+/// The year of a text written as a date (`2026-04-01`, `-262143-01-15`), if it is one.
+fn date_year(s: &str) -> Option<i64> {
+    let (year, rest) = s.rsplit_once('-')?.0.rsplit_once('-')?;
+    let day = s.rsplit_once('-')?.1;
+    let month = rest;
+    let numeric = |t: &str, n: usize| t.len() == n && t.bytes().all(|b| b.is_ascii_digit());
+    let digits = year.strip_prefix(['-', '+']).unwrap_or(year);
+    (numeric(month, 2)
+        && numeric(day, 2)
+        && digits.len() >= 4
+        && digits.bytes().all(|b| b.is_ascii_digit()))
+    .then(|| year.parse().ok())
+    .flatten()
+}
+
 fn short(text: &str) -> String {
     let first: String = text.chars().take(80).collect();
     if first.len() < text.len() {
         format!("{}…", first.trim_end())
     } else {
         first
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_record_with_a_date_or_text_no_local_edit_could_make_is_refused() {
+        let meeting = |held_on: &str, label: &str| {
+            serde_json::json!({
+                "id": "m1", "kind": "board", "kindLabel": label, "heldOn": held_on,
+                "part": "public", "items": [], "attendance": [],
+                "createdAt": "2026-04-01T10:00:00Z", "updatedAt": "2026-04-01T10:00:00Z",
+            })
+            .to_string()
+        };
+        for (held_on, label) in [
+            ("-262143-01-15", "Board"),
+            ("+262142-12-31", "Board"),
+            ("1066-10-14", "Board"),
+            ("2026-04-01", &*"x".repeat(MAX_FIELD_CHARS + 1)),
+        ] {
+            let err = Record::from_snapshot("meeting", &meeting(held_on, label)).unwrap_err();
+            assert_eq!(err.kind, crate::error::ErrorKind::Damaged);
+            assert!(err.message.contains("would never write"), "{}", err.message);
+        }
+        assert_eq!(date_year("2026-04-01"), Some(2026));
+        assert_eq!(date_year("2026-04-01T10:00:00Z"), None);
+        assert_eq!(date_year("a-b-c"), None);
     }
 }
