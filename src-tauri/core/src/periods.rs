@@ -25,7 +25,7 @@ pub struct Period {
 }
 
 /// The years a period may start in, as `Period::parse` reads them.
-const YEARS: std::ops::RangeInclusive<i32> = 1900..=2099;
+pub(crate) const YEARS: std::ops::RangeInclusive<i32> = 1900..=2099;
 
 /// A period as it arrives, before it is checked.
 #[derive(Deserialize)]

@@ -98,25 +98,28 @@ impl Record {
 
     /// Reads a record of `entity` from its snapshot text as carried in a file.
     pub fn from_snapshot(entity: &str, text: &str) -> Result<Record> {
-        within_bounds(entity, text)?;
-        fn parse<T: serde::de::DeserializeOwned>(text: &str) -> Result<T> {
-            serde_json::from_str(text).map_err(|e| {
-                CoreError::new(
-                    crate::error::ErrorKind::Damaged,
-                    format!("The exchange file holds a record this version cannot read ({e}). Nothing was changed."),
-                )
-            })
+        fn unreadable(e: serde_json::Error) -> CoreError {
+            CoreError::new(
+                crate::error::ErrorKind::Damaged,
+                format!("The exchange file holds a record this version cannot read ({e}). Nothing was changed."),
+            )
         }
+        fn parse<T: serde::de::DeserializeOwned>(value: serde_json::Value) -> Result<T> {
+            serde_json::from_value(value).map_err(unreadable)
+        }
+        // Read once: checked as it stands, then taken as its type.
+        let value: serde_json::Value = serde_json::from_str(text).map_err(unreadable)?;
+        within_bounds(entity, &value)?;
         Ok(match Entity::parse(entity) {
-            Some(Entity::Organisation) => Record::Organisation(parse(text)?),
-            Some(Entity::Member) => Record::Member(parse(text)?),
-            Some(Entity::MeetingKind) => Record::MeetingKind(parse(text)?),
-            Some(Entity::Meeting) => Record::Meeting(parse(text)?),
-            Some(Entity::ScrutinyEntry) => Record::Entry(parse(text)?),
-            Some(Entity::Action) => Record::Action(parse(text)?),
-            Some(Entity::Training) => Record::Training(parse(text)?),
-            Some(Entity::Assessment) => Record::Assessment(parse(text)?),
-            Some(Entity::PlannedLearning) => Record::Plan(parse(text)?),
+            Some(Entity::Organisation) => Record::Organisation(parse(value)?),
+            Some(Entity::Member) => Record::Member(parse(value)?),
+            Some(Entity::MeetingKind) => Record::MeetingKind(parse(value)?),
+            Some(Entity::Meeting) => Record::Meeting(parse(value)?),
+            Some(Entity::ScrutinyEntry) => Record::Entry(parse(value)?),
+            Some(Entity::Action) => Record::Action(parse(value)?),
+            Some(Entity::Training) => Record::Training(parse(value)?),
+            Some(Entity::Assessment) => Record::Assessment(parse(value)?),
+            Some(Entity::PlannedLearning) => Record::Plan(parse(value)?),
             _ => {
                 return Err(CoreError::new(
                     crate::error::ErrorKind::Damaged,
@@ -312,14 +315,14 @@ const MAX_FIELD_CHARS: usize = 20_000;
 /// Refuses a record from outside whose text or dates no local edit could have made: a field
 /// longer than any form allows, or a date outside the years a board's records belong to
 /// (1900 to 2099). A trusted laptop is not a trusted record: a file can be made by hand.
-fn within_bounds(entity: &str, text: &str) -> Result<()> {
+fn within_bounds(entity: &str, value: &serde_json::Value) -> Result<()> {
     fn walk(v: &serde_json::Value, problem: &mut Option<String>) {
         match v {
             serde_json::Value::String(s) => {
                 if s.chars().count() > MAX_FIELD_CHARS {
                     *problem = Some(format!("a text longer than {MAX_FIELD_CHARS} characters"));
                 } else if let Some(year) = date_year(s) {
-                    if !(1900..=2099).contains(&year) {
+                    if !i32::try_from(year).is_ok_and(|y| crate::periods::YEARS.contains(&y)) {
                         *problem = Some(format!("the date “{}”", crate::error::shown(s)));
                     }
                 }
@@ -329,14 +332,8 @@ fn within_bounds(entity: &str, text: &str) -> Result<()> {
             _ => {}
         }
     }
-    let value: serde_json::Value = serde_json::from_str(text).map_err(|e| {
-        CoreError::new(
-            crate::error::ErrorKind::Damaged,
-            format!("The exchange file holds a record this version cannot read ({e}). Nothing was changed."),
-        )
-    })?;
     let mut problem = None;
-    walk(&value, &mut problem);
+    walk(value, &mut problem);
     match problem {
         None => Ok(()),
         Some(what) => Err(CoreError::new(
@@ -348,17 +345,21 @@ fn within_bounds(entity: &str, text: &str) -> Result<()> {
 
 /// The year of a text written as a date (`2026-04-01`, `-262143-01-15`), if it is one.
 fn date_year(s: &str) -> Option<i64> {
-    let (year, rest) = s.rsplit_once('-')?.0.rsplit_once('-')?;
-    let day = s.rsplit_once('-')?.1;
-    let month = rest;
-    let numeric = |t: &str, n: usize| t.len() == n && t.bytes().all(|b| b.is_ascii_digit());
-    let digits = year.strip_prefix(['-', '+']).unwrap_or(year);
-    (numeric(month, 2)
-        && numeric(day, 2)
-        && digits.len() >= 4
-        && digits.bytes().all(|b| b.is_ascii_digit()))
-    .then(|| year.parse().ok())
-    .flatten()
+    let unsigned = s.strip_prefix(['-', '+']).unwrap_or(s);
+    let digits = |t: &str, least: usize| t.len() >= least && t.bytes().all(|b| b.is_ascii_digit());
+    match unsigned.split('-').collect::<Vec<_>>()[..] {
+        [year, month, day]
+            if digits(year, 4)
+                && digits(month, 2)
+                && month.len() == 2
+                && digits(day, 2)
+                && day.len() == 2 =>
+        {
+            let year: i64 = year.parse().ok()?;
+            Some(if s.starts_with('-') { -year } else { year })
+        }
+        _ => None,
+    }
 }
 
 fn short(text: &str) -> String {
