@@ -1,7 +1,8 @@
 //! The board register: organisation profile and members.
 
 use boardassure_core::board::{
-    self, Member, MemberFilter, MemberInput, Organisation, OrganisationInput, RegisterOptions,
+    self, Member, MemberFilter, MemberInput, Organisation, OrganisationInput, PostHolder,
+    PostInput, PostUse, RegisterOptions,
 };
 use boardassure_core::changes::RecordVersion;
 use boardassure_core::session::Session;
@@ -68,4 +69,34 @@ pub fn member_history(
     id: String,
 ) -> Result<Vec<RecordVersion<Member>>, CoreError> {
     session.with(|s| board::member_history(s, &id))
+}
+
+#[tauri::command(async)]
+pub fn list_posts(session: State<'_, Session>) -> Result<Vec<PostHolder>, CoreError> {
+    session.with(|s| board::list_posts(s))
+}
+
+/// Owners written on open actions that name no member, with who holds each post.
+#[tauri::command(async)]
+pub fn untied_owners(session: State<'_, Session>) -> Result<Vec<PostUse>, CoreError> {
+    session.with(|s| boardassure_core::scrutiny::untied_owners(s))
+}
+
+#[tauri::command(async)]
+pub fn tie_post(session: State<'_, Session>, input: PostInput) -> Result<PostHolder, CoreError> {
+    session.with(|s| board::tie_post(s, &input))
+}
+
+#[tauri::command(async)]
+pub fn update_post(
+    session: State<'_, Session>,
+    id: String,
+    input: PostInput,
+) -> Result<PostHolder, CoreError> {
+    session.with(|s| board::update_post(s, &id, &input))
+}
+
+#[tauri::command(async)]
+pub fn untie_post(session: State<'_, Session>, id: String) -> Result<(), CoreError> {
+    session.with(|s| board::untie_post(s, &id))
 }

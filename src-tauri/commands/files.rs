@@ -97,11 +97,11 @@ macro_rules! purpose {
 
 purpose!(
     /// The training CSV chosen last.
-    TrainingCsv, TrainingImport, "Choose the file to import first."
+    TrainingCsv, TrainingImport, "Choose the training file to import first."
 );
 purpose!(
     /// The challenge log chosen last.
-    ScrutinyCsv, ScrutinyImport, "Choose the file to import first."
+    ScrutinyCsv, ScrutinyImport, "Choose the challenge log to import first."
 );
 purpose!(
     /// The exchange file chosen last, for preview, trust and import.

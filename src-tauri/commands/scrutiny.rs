@@ -7,13 +7,11 @@ use boardassure_core::scrutiny::{
     self, Action, ActionFilter, ActionInput, ActionPage, ActionStatus, ActionView, AreaSetSummary,
     AssuranceArea, AssuranceLevel, Coverage, CustomAreaInput, Entry, EntryInput, EntryPage,
     EntryView, EvidenceSource, LogFilter, Meeting, MeetingInput, MeetingKind, MeetingPart,
-    MeetingSummary, MeetingView, PageRequest, ScrutinyImportReport,
+    MeetingSummary, MeetingView, PageRequest,
 };
 use boardassure_core::session::Session;
 use boardassure_core::CoreError;
-use tauri::{AppHandle, State};
-
-use super::files::{choose_file, ScrutinyCsv};
+use tauri::State;
 
 #[tauri::command(async)]
 pub fn recent_periods(session: State<'_, Session>) -> Result<Vec<PeriodChoice>, CoreError> {
@@ -200,32 +198,4 @@ pub fn save_assurance_levels(
     levels: Vec<AssuranceLevel>,
 ) -> Result<Vec<AssuranceLevel>, CoreError> {
     session.with(|s| scrutiny::save_assurance_levels(s, &levels))
-}
-
-/// Asks for a CSV file in a native dialog and imports it all-or-nothing; `None` if cancelled.
-#[tauri::command]
-pub async fn import_scrutiny_csv(
-    app: AppHandle,
-    session: State<'_, Session>,
-    chosen: State<'_, ScrutinyCsv>,
-    create_people: bool,
-) -> Result<Option<ScrutinyImportReport>, CoreError> {
-    let Some(path) = choose_file(&app, "Import a challenge log", "CSV", &["csv", "txt"]) else {
-        return Ok(None);
-    };
-    chosen.remember(path.clone());
-    session
-        .with(|s| scrutiny::import_scrutiny_csv(s, &path, false, create_people))
-        .map(Some)
-}
-
-/// Imports the valid rows of the log chosen last, skipping the rest.
-#[tauri::command]
-pub async fn import_scrutiny_valid_rows(
-    session: State<'_, Session>,
-    chosen: State<'_, ScrutinyCsv>,
-    create_people: bool,
-) -> Result<ScrutinyImportReport, CoreError> {
-    let path = chosen.path()?;
-    session.with(|s| scrutiny::import_scrutiny_csv(s, &path, true, create_people))
 }

@@ -76,6 +76,7 @@ fn the_store_is_infrastructure_and_reaches_no_domain() {
 const OWNERS: &[(&str, &str)] = &[
     ("organisation", "board/repo/"),
     ("member", "board/repo/"),
+    ("post_holder", "board/repo/"),
     ("training_record", "training/repo.rs"),
     ("training_text", "training/repo.rs"),
     ("training_text_doc", "training/repo.rs"),

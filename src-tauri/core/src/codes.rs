@@ -6,7 +6,7 @@ use serde::Serialize;
 use ts_rs::TS;
 
 /// One entry of a closed list, as offered to the UI.
-#[derive(Debug, Clone, Serialize, TS)]
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
 #[ts(export)]
 pub struct Choice<T> {
     pub value: T,

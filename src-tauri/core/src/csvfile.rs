@@ -2,32 +2,23 @@
 //!
 //! Files from Excel on UK Windows are Windows-1252; others are UTF-8, with or without a
 //! byte-order mark. Line ends may be CRLF or LF, and quoted fields may hold commas and line
-//! breaks. Columns are found by their header (any case, any order, spacing and punctuation
-//! ignored), and each row knows the line of the file it starts on, so reports match what a
-//! person sees in an editor.
+//! breaks. Each row knows the line of the file it starts on, so reports match what a person
+//! sees in an editor; which column holds what is the `import` module's business.
 
 use std::path::Path;
 
-use crate::codes::loose;
 use crate::error::{CoreError, Result};
 
 /// Files larger than this are refused before they are read: no board's log comes close.
 const MAX_FILE_BYTES: u64 = 20 * 1024 * 1024;
 
-/// A column an import reads, and whether the file must have it.
-pub struct Column {
-    pub name: &'static str,
-    pub required: bool,
-}
-
-/// A decoded file with its columns located.
-pub struct Table {
+/// A decoded file: its header row and its rows, the columns not yet given any meaning (the
+/// `import` module places each field on a column).
+pub struct RawTable {
     /// "UTF-8" or "Windows-1252".
     pub encoding: &'static str,
-    /// For each wanted column, its position in the file, if present.
-    index: Vec<Option<usize>>,
-    /// Header columns the import does not read.
-    pub ignored_columns: Vec<String>,
+    /// The header row as written, trimmed.
+    pub headers: Vec<String>,
     pub rows: Vec<Row>,
 }
 
@@ -38,15 +29,15 @@ pub struct Row {
     fields: csv::StringRecord,
 }
 
-impl Table {
-    /// The trimmed value of wanted column `c` (its position in the list given to `read`).
-    pub fn get<'a>(&self, row: &'a Row, c: usize) -> &'a str {
-        self.index[c].and_then(|i| row.fields.get(i)).unwrap_or("")
+impl Row {
+    /// The trimmed value of column `i`; empty when the row is short.
+    pub fn get(&self, i: usize) -> &str {
+        self.fields.get(i).unwrap_or("")
     }
 }
 
 /// Reads the file at `path`, refusing one that is too large or unreadable.
-pub fn read_file(path: &Path, columns: &[Column]) -> Result<Table> {
+pub fn read_file(path: &Path) -> Result<RawTable> {
     let read_error = |e: std::io::Error| {
         let mut err = CoreError::from(e);
         err.message = format!("Could not read {}: {}", path.display(), err.message);
@@ -62,52 +53,22 @@ pub fn read_file(path: &Path, columns: &[Column]) -> Result<Table> {
             ),
         ));
     }
-    read(&std::fs::read(path).map_err(read_error)?, columns)
+    read(&std::fs::read(path).map_err(read_error)?)
 }
 
 /// Reads a whole CSV file from memory.
-pub fn read(bytes: &[u8], columns: &[Column]) -> Result<Table> {
+pub fn read(bytes: &[u8]) -> Result<RawTable> {
     let (text, encoding) = decode(bytes);
     let mut reader = csv::ReaderBuilder::new()
         .flexible(true)
         .trim(csv::Trim::All)
         .from_reader(text.as_bytes());
-    let headers = reader.headers().map_err(csv_error)?.clone();
-    let mut index = vec![None; columns.len()];
-    let mut ignored_columns = Vec::new();
-    for (i, h) in headers.iter().enumerate() {
-        match columns.iter().position(|c| loose(c.name) == loose(h)) {
-            Some(c) if index[c].is_some() => {
-                return Err(CoreError::validation(
-                    "file",
-                    format!(
-                        "The column '{}' appears twice in the header row.",
-                        columns[c].name
-                    ),
-                ))
-            }
-            Some(c) => index[c] = Some(i),
-            None if h.is_empty() => {}
-            None => ignored_columns.push(h.to_string()),
-        }
-    }
-    let missing: Vec<&str> = columns
+    let headers: Vec<String> = reader
+        .headers()
+        .map_err(csv_error)?
         .iter()
-        .zip(&index)
-        .filter(|(c, i)| c.required && i.is_none())
-        .map(|(c, _)| c.name)
+        .map(str::to_string)
         .collect();
-    if !missing.is_empty() {
-        let all: Vec<&str> = columns.iter().map(|c| c.name).collect();
-        return Err(CoreError::validation(
-            "file",
-            format!(
-                "The header row (line 1) has no {} column. The columns are: {}.",
-                missing.join(", "),
-                all.join(", ")
-            ),
-        ));
-    }
     let mut rows = Vec::new();
     let mut lines = LineCounter::new(&text);
     for record in reader.records() {
@@ -122,10 +83,9 @@ pub fn read(bytes: &[u8], columns: &[Column]) -> Result<Table> {
             .map_or(0, |p| lines.line_at(p.byte() as usize));
         rows.push(Row { line, fields });
     }
-    Ok(Table {
+    Ok(RawTable {
         encoding,
-        index,
-        ignored_columns,
+        headers,
         rows,
     })
 }
@@ -264,49 +224,36 @@ mod tests {
         );
     }
 
-    const COLUMNS: &[Column] = &[
-        Column {
-            name: "Name",
-            required: true,
-        },
-        Column {
-            name: "Learning type",
-            required: false,
-        },
-    ];
-
     #[test]
     fn line_numbers_count_the_files_own_lines_for_lf_and_crlf() {
         for text in [
             "Name,x\n1,2\n\"3\",\"x\ny\"\n4,5\n",
             "Name,x\r\n1,2\r\n\"3\",\"x\ny\"\r\n4,5\r\n",
         ] {
-            let t = read(text.as_bytes(), COLUMNS).unwrap();
+            let t = read(text.as_bytes()).unwrap();
             let lines: Vec<u32> = t.rows.iter().map(|r| r.line).collect();
             assert_eq!(lines, [2, 3, 5], "{text:?}");
-            assert_eq!(t.ignored_columns, ["x"]);
+            assert_eq!(t.headers, ["Name", "x"]);
         }
     }
 
     #[test]
-    fn headers_match_in_any_case_and_spacing_and_windows_1252_is_decoded() {
+    fn windows_1252_is_decoded_and_a_byte_order_mark_dropped() {
         let bytes = b"LEARNING-TYPE , name\r\nE-learning,Aoife O\x92Connor \xa3\r\n,\r\n";
-        let t = read(bytes, COLUMNS).unwrap();
+        let t = read(bytes).unwrap();
         assert_eq!(t.encoding, "Windows-1252");
+        assert_eq!(t.headers, ["LEARNING-TYPE", "name"]);
         assert_eq!(t.rows.len(), 1, "blank rows are skipped");
-        assert_eq!(t.get(&t.rows[0], 0), "Aoife O\u{2019}Connor \u{a3}");
-        assert_eq!(t.get(&t.rows[0], 1), "E-learning");
-        let bom = read(b"\xEF\xBB\xBFName\nA\n", COLUMNS).unwrap();
+        assert_eq!(t.rows[0].get(1), "Aoife O\u{2019}Connor \u{a3}");
+        assert_eq!(t.rows[0].get(0), "E-learning");
+        assert_eq!(t.rows[0].get(7), "", "a short row reads as empty");
+        let bom = read(b"\xEF\xBB\xBFName\nA\n").unwrap();
         assert_eq!(bom.encoding, "UTF-8");
-        assert_eq!(bom.get(&bom.rows[0], 0), "A");
+        assert_eq!(bom.headers, ["Name"]);
     }
 
     #[test]
-    fn a_missing_or_doubled_column_is_named() {
-        let e = read(b"Course\nx\n", COLUMNS).err().unwrap();
-        assert!(e.message.contains("has no Name column"), "{}", e.message);
-        let e = read(b"Name,name\nx,y\n", COLUMNS).err().unwrap();
-        assert!(e.message.contains("appears twice"), "{}", e.message);
+    fn names_compare_without_regard_to_spacing_or_apostrophes() {
         assert_eq!(name_key(" Aoife  O\u{2019}Connor"), "aoife o'connor");
     }
 }

@@ -52,6 +52,12 @@ pub struct CoreError {
 
 pub type Result<T> = std::result::Result<T, CoreError>;
 
+/// The value of `result`, or `None` with its error added to `problems`: for checks that go
+/// on after a problem so that every problem of an input is reported at once.
+pub fn noted<T>(problems: &mut Vec<CoreError>, result: Result<T>) -> Option<T> {
+    result.map_err(|e| problems.push(e)).ok()
+}
+
 impl CoreError {
     pub fn new(kind: ErrorKind, message: impl Into<String>) -> Self {
         CoreError {

@@ -137,10 +137,9 @@ pub fn home(store: &Store, today: NaiveDate) -> Result<Home> {
         let conn = store.conn();
         my_actions = scrutiny::tracked(
             store,
-            views(crate::scrutiny::repo::unclosed_actions_owned_by(
-                conn, &me.id,
-            )?),
+            views(scrutiny::actions_owned_by(store, &me.id, today)?),
             None,
+            today,
         )?;
         following_up = scrutiny::tracked(
             store,
@@ -148,6 +147,7 @@ pub fn home(store: &Store, today: NaiveDate) -> Result<Home> {
                 conn, &me.id,
             )?),
             None,
+            today,
         )?;
     }
 
@@ -223,13 +223,16 @@ fn board_wide(store: &Store, today: NaiveDate) -> Result<BoardWide> {
         .filter(|g| g.expired + g.not_met + g.due_soon > 0)
         .collect();
     let conn = store.conn();
+    let posts = crate::board::PostBook::load(conn)?;
     let mut overdue_by_owner: Vec<OverdueByOwner> =
         crate::scrutiny::repo::overdue_by_owner(conn, today)?
             .into_iter()
             .map(
                 |(owner, owner_member_id, overdue, earliest)| OverdueByOwner {
+                    // A post's actions lead to the member who holds it.
+                    owner_member_id: owner_member_id
+                        .or_else(|| posts.holder_on(&owner, today).map(|h| h.member_id.clone())),
                     owner,
-                    owner_member_id,
                     overdue,
                     longest_days: (today - earliest).num_days().max(0) as u32,
                 },

@@ -22,6 +22,7 @@ pub mod exports;
 pub mod files;
 pub mod framework;
 pub mod home;
+pub mod import;
 pub mod logging;
 pub mod paper;
 pub mod paths;

@@ -4,7 +4,12 @@ import type { Action } from "./Action";
 /**
  * An action in the tracker, with the entry it follows up.
  */
-export type TrackedAction = { challenge: string, areaTitle: string, raisedOn: string, meetingLabel: string | null, action: Action, overdue: boolean, 
+export type TrackedAction = { challenge: string, areaTitle: string, raisedOn: string, meetingLabel: string | null, 
+/**
+ * When the owner is a post tied to a member ("Chief Nurse"), that member's name: who
+ * holds it now for an open action, who held it when it closed for a closed one.
+ */
+postHolder: string | null, action: Action, overdue: boolean, 
 /**
  * Days past the due date, when overdue.
  */

@@ -4,6 +4,7 @@ pub mod codes;
 mod history;
 mod members;
 mod organisation;
+pub mod posts;
 pub(crate) mod repo;
 pub(crate) mod validate;
 
@@ -22,6 +23,10 @@ pub use members::{
 };
 pub use organisation::{
     get_organisation, register_options, save_organisation, upsert_organisation, RegisterOptions,
+};
+pub use posts::{
+    list_posts, post_uses, suggest_holder, tie_post, untie_post, update_post, PostBook, PostHolder,
+    PostInput, PostUse,
 };
 
 /// The body whose board this database records.

@@ -13,9 +13,11 @@ mod database;
 mod exchange;
 mod framework;
 mod home;
+mod imports;
 mod members;
 mod organisation;
 mod papers;
+mod posts;
 mod scrutiny;
 mod secrets;
 mod training;
@@ -32,6 +34,7 @@ use compliance::{ComplianceArgs, RequirementsCommand};
 use framework::FrameworkCommand;
 use members::MembersCommand;
 use papers::{CoverCommand, PackArgs, PaperArgs};
+use posts::PostsCommand;
 use scrutiny::{ActionsCommand, AreasCommand, MeetingsCommand, ScrutinyCommand};
 use training::TrainingCommand;
 
@@ -71,6 +74,9 @@ pub enum Command {
     /// The board members: list, add, edit, end a membership, see history
     #[command(subcommand, arg_required_else_help = true)]
     Members(MembersCommand),
+    /// Posts ("Chief Nurse") and the members who hold them
+    #[command(subcommand, arg_required_else_help = true)]
+    Posts(PostsCommand),
     /// The organisation profile
     #[command(subcommand, arg_required_else_help = true)]
     Org(OrgCommand),
@@ -274,6 +280,7 @@ fn execute(db: PathBuf, command: Command, out: &mut impl Write) -> Result<bool> 
         Command::ChangePassphrase => database::change_passphrase(&mut store, &db, out)?,
         Command::Demo => organisation::demo(&mut store, out)?,
         Command::Members(m) => members::run(&mut store, m, out)?,
+        Command::Posts(p) => posts::run(&mut store, p, out)?,
         Command::Training(t) => return training::run(&mut store, t, out),
         Command::Compliance(args) => compliance::run(&store, args, out)?,
         Command::Requirements(r) => compliance::run_requirements(&mut store, r, out)?,

@@ -1,14 +1,14 @@
 //! `boardassure meetings|scrutiny|actions|coverage|areas`: the board's scrutiny record.
 
 use std::io::Write;
-use std::path::PathBuf;
 
 use clap::{Args, Subcommand};
 
-use super::{line, print_json};
+use super::{imports, line, print_json};
 use crate::board::{self, MemberFilter};
 use crate::dates;
 use crate::error::{CoreError, Result};
+use crate::import::ImportKind;
 use crate::periods::Period;
 use crate::scrutiny::{
     self, ActionFilter, ActionInput, ActionStatus, AgendaItemInput, CustomAreaInput, EntryInput,
@@ -104,19 +104,19 @@ pub enum ScrutinyCommand {
         #[arg(long)]
         json: bool,
     },
-    /// Import an existing log from CSV (columns: Date, Meeting, Agenda item, Assurance area,
+    /// Import an existing log from CSV (fields: Date, Meeting, Agenda item, Assurance area,
     /// Raised by, Challenge, Directed to, Response, Evidence, Assurance level, Action,
-    /// Action owner, Due date, Action status, Minute ref)
+    /// Action owner, Due date, Action status, Minute ref; common other column names are
+    /// recognised, and --column says which column is which)
+    #[command(
+        after_help = "All-or-nothing: if any row is bad or holds a word the app cannot place, nothing is imported. Each unknown word is listed once with its row count and the nearest label; map it with --map. What --column and --map say is remembered for the organisation, so the next file from the same spreadsheet needs neither."
+    )]
     Import {
-        file: PathBuf,
-        /// Import the good rows and report the bad ones instead of importing nothing
-        #[arg(long)]
-        skip_invalid: bool,
+        #[command(flatten)]
+        args: super::imports::ImportArgs,
         /// Add people the file names who are not in the register, as non-executive members
         #[arg(long)]
         create_people: bool,
-        #[arg(long)]
-        json: bool,
     },
 }
 
@@ -150,6 +150,10 @@ pub enum ActionsCommand {
         /// Only actions on challenges raised in this period (2025/26 or 2025/26-Q3)
         #[arg(long)]
         period: Option<String>,
+        /// Only one owner's: a member's id or name (with the actions of the posts they hold),
+        /// or an officer's name or post ("Chief Nurse")
+        #[arg(long)]
+        owner: Option<String>,
         #[arg(long)]
         json: bool,
     },
@@ -355,15 +359,15 @@ pub fn run(store: &mut Store, command: ScrutinyCommand, out: &mut impl Write) ->
             })?;
         }
         ScrutinyCommand::Import {
-            file,
-            skip_invalid,
+            args,
             create_people,
-            json,
         } => {
-            let r = scrutiny::import_scrutiny_csv(store, &file, skip_invalid, create_people)?;
-            if json {
+            let options = args.options(ImportKind::ScrutinyLog, create_people)?;
+            let r = scrutiny::import_scrutiny_csv(store, &args.file, &options)?;
+            if args.json {
                 print_json(out, &r)?;
             } else {
+                imports::print_mapping(out, &r.mapping)?;
                 for bad in &r.rejected {
                     line(
                         out,
@@ -374,28 +378,36 @@ pub fn run(store: &mut Store, command: ScrutinyCommand, out: &mut impl Write) ->
                     line(
                         out,
                         format!(
-                            "Imported {} of {} rows from {} ({}): {} meetings and {} people created, {} actions; {} already recorded, {} skipped as invalid.",
-                            r.added, r.rows, r.file_name, r.encoding, r.meetings_created, r.people_created, r.actions_added, r.already_recorded, r.rejected.len()
+                            "Imported {} of {} rows from {} ({}): {} meetings and {} people created, {} actions; {} already recorded, {} left out, {} skipped as invalid.",
+                            r.added, r.rows, r.file_name, r.encoding, r.meetings_created, r.people_created, r.actions_added, r.already_recorded, r.left_out, r.rejected.len() as u32 + r.unknown_rows
                         ),
                     )?;
-                    if !r.kinds_created.is_empty() {
-                        line(
-                            out,
-                            format!(
-                                "New kinds of meeting added: {}.",
-                                r.kinds_created.join(", ")
-                            ),
-                        )?;
+                    for (what, list) in [
+                        ("kinds of meeting", &r.kinds_created),
+                        ("assurance areas", &r.areas_created),
+                    ] {
+                        if !list.is_empty() {
+                            line(out, format!("New {what} added: {}.", list.join(", ")))?;
+                        }
                     }
-                } else {
+                } else if r.dry_run {
                     line(
                         out,
                         format!(
-                            "Nothing was imported: {} of {} rows in {} have problems. Correct them and import again, or use --skip-invalid to import the other rows.",
-                            r.rejected.len(), r.rows, r.file_name
+                            "Dry run, nothing changed: {} of {} rows in {} would be imported ({} already recorded, {} left out, {} with unknown values, {} with other problems).",
+                            r.added, r.rows, r.file_name, r.already_recorded, r.left_out, r.unknown_rows, r.rejected.len()
                         ),
                     )?;
                 }
+            }
+            if !r.imported && !r.dry_run {
+                imports::refusal_summary(
+                    &r.file_name,
+                    r.rows,
+                    r.rejected.len(),
+                    r.mapping.unknown().count(),
+                    r.unknown_rows,
+                );
             }
             return Ok(r.imported);
         }
@@ -452,14 +464,32 @@ pub fn actions(store: &mut Store, command: ActionsCommand, out: &mut impl Write)
             overdue,
             all,
             period: p,
+            owner,
             json,
         } => {
+            let owner = match owner {
+                Some(text) => {
+                    let members = board::list_members(store, MemberFilter::All)?;
+                    Some(
+                        match members.iter().find(|m| {
+                            m.id == text
+                                || crate::csvfile::name_key(&m.name)
+                                    == crate::csvfile::name_key(&text)
+                        }) {
+                            Some(m) => scrutiny::ActionOwner::Member(m.id.clone()),
+                            None => scrutiny::ActionOwner::Name(text),
+                        },
+                    )
+                }
+                None => None,
+            };
             let list = scrutiny::list_actions(
                 store,
                 ActionFilter {
                     overdue_only: overdue,
                     include_closed: all,
                     period: period(&p)?,
+                    owner,
                 },
             )?;
             if json {
@@ -472,8 +502,11 @@ pub fn actions(store: &mut Store, command: ActionsCommand, out: &mut impl Write)
                 line(
                     out,
                     format!(
-                        "{}  — {} ({})",
+                        "{}{}  — {} ({})",
                         action_text(&t.view.action, t.view.overdue),
+                        t.post_holder
+                            .as_ref()
+                            .map_or(String::new(), |h| format!(" [post held by {h}]")),
                         t.challenge,
                         t.area_title
                     ),
@@ -517,9 +550,8 @@ pub fn actions(store: &mut Store, command: ActionsCommand, out: &mut impl Write)
             let current = scrutiny::list_actions(
                 store,
                 ActionFilter {
-                    overdue_only: false,
                     include_closed: true,
-                    period: None,
+                    ..ActionFilter::default()
                 },
             )?
             .into_iter()

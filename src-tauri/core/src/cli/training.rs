@@ -1,7 +1,6 @@
 //! `boardassure training …`: training records, one by one or imported from CSV.
 
 use std::io::Write;
-use std::path::PathBuf;
 
 use clap::Subcommand;
 
@@ -9,6 +8,7 @@ use super::{line, print_json};
 use crate::compliance::hours as hours_text;
 use crate::dates;
 use crate::error::Result;
+use crate::import::ImportKind;
 use crate::store::Store;
 use crate::training;
 
@@ -22,20 +22,15 @@ pub enum TrainingCommand {
         #[arg(long)]
         json: bool,
     },
-    /// Import records from a CSV file with the columns Name, Course, Provider, Completed,
-    /// Hours, Learning type, Level, Expires, Certificate (any order, any case)
+    /// Import records from a CSV file with the fields Name, Course, Provider, Completed,
+    /// Hours, Learning type, Level, Expires, Certificate (any order, any case; common other
+    /// column names are recognised, and --column says which column is which)
     #[command(
-        after_help = "All-or-nothing: if any row is bad, nothing is imported and every bad row is listed with its line number (exit 1). Rows already recorded are skipped, so importing a file twice adds nothing."
+        after_help = "All-or-nothing: if any row is bad, nothing is imported and every bad row is listed with its line number and all its problems (exit 1). A name or learning type the app cannot place is listed once with its row count; map it with --map. Rows already recorded are skipped, so importing a file twice adds nothing."
     )]
     Import {
-        /// The CSV file (UTF-8, with or without BOM, or Windows-1252 from Excel)
-        file: PathBuf,
-        /// Import the good rows and report the bad ones instead of importing nothing
-        #[arg(long)]
-        skip_invalid: bool,
-        /// Print the import report as JSON
-        #[arg(long)]
-        json: bool,
+        #[command(flatten)]
+        args: super::imports::ImportArgs,
     },
     /// Every version of a training record: when, by whom, what changed
     History {
@@ -161,16 +156,22 @@ pub fn run(store: &mut Store, command: TrainingCommand, out: &mut impl Write) ->
                 )?;
             }
         }
-        TrainingCommand::Import {
-            file,
-            skip_invalid,
-            json,
-        } => {
-            let report = training::import_training_csv(store, &file, skip_invalid)?;
-            if json {
+        TrainingCommand::Import { args } => {
+            let options = args.options(ImportKind::Training, false)?;
+            let report = training::import_training_csv(store, &args.file, &options)?;
+            if args.json {
                 print_json(out, &report)?;
             } else {
                 print_report(&report, out)?;
+            }
+            if !report.imported && !report.dry_run {
+                super::imports::refusal_summary(
+                    &report.file_name,
+                    report.rows,
+                    report.rejected.len(),
+                    report.mapping.unknown().count(),
+                    report.unknown_rows,
+                );
             }
             return Ok(report.imported);
         }
@@ -187,31 +188,32 @@ fn print_report(r: &training::ImportReport, out: &mut impl Write) -> Result<()> 
         };
         line(out, format!("Line {}{who}: {}", bad.line, bad.reason))?;
     }
-    if !r.ignored_columns.is_empty() {
+    super::imports::print_mapping(out, &r.mapping)?;
+    if r.imported {
         line(
             out,
-            format!("Columns not read: {}.", r.ignored_columns.join(", ")),
-        )?;
-    }
-    let summary = if r.imported {
-        format!(
-            "Imported {} of {} rows from {} ({}); {} already recorded, {} skipped as invalid.",
-            r.added,
-            r.rows,
-            r.file_name,
-            r.encoding,
-            r.already_recorded,
-            r.rejected.len()
+            format!(
+                "Imported {} of {} rows from {} ({}); {} already recorded, {} left out, {} skipped as invalid.",
+                r.added,
+                r.rows,
+                r.file_name,
+                r.encoding,
+                r.already_recorded,
+                r.left_out,
+                r.rejected.len() as u32 + r.unknown_rows
+            ),
+        )
+    } else if r.dry_run {
+        line(
+            out,
+            format!(
+                "Dry run, nothing changed: {} of {} rows in {} would be imported ({} already recorded, {} left out, {} with unknown values, {} with other problems).",
+                r.added, r.rows, r.file_name, r.already_recorded, r.left_out, r.unknown_rows, r.rejected.len()
+            ),
         )
     } else {
-        format!(
-            "Nothing was imported: {} of {} rows in {} have problems. Correct them and import again, or use --skip-invalid to import the other rows.",
-            r.rejected.len(),
-            r.rows,
-            r.file_name
-        )
-    };
-    line(out, summary)
+        Ok(())
+    }
 }
 
 fn member_names(store: &Store) -> Result<std::collections::HashMap<String, String>> {

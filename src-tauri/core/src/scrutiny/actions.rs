@@ -84,9 +84,12 @@ pub struct TrackedAction {
     pub area_title: String,
     pub raised_on: NaiveDate,
     pub meeting_label: Option<String>,
+    /// When the owner is a post tied to a member ("Chief Nurse"), that member's name: who
+    /// holds it now for an open action, who held it when it closed for a closed one.
+    pub post_holder: Option<String>,
 }
 
-#[derive(Debug, Clone, Copy, Default, Serialize, Deserialize, TS)]
+#[derive(Debug, Clone, Default, Serialize, Deserialize, TS)]
 #[serde(rename_all = "camelCase")]
 #[ts(export)]
 pub struct ActionFilter {
@@ -96,6 +99,120 @@ pub struct ActionFilter {
     /// Only actions on challenges raised in this period.
     #[serde(default)]
     pub period: Option<crate::periods::Period>,
+    /// Only one owner's actions.
+    #[serde(default)]
+    pub owner: Option<ActionOwner>,
+}
+
+/// Whose actions the tracker shows.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+#[ts(export)]
+pub enum ActionOwner {
+    /// A member's: those they own, and those of the posts they hold or held.
+    Member(String),
+    /// Those whose owner is written so (an officer, or a post), whoever holds it.
+    Name(String),
+}
+
+/// The day that says who held a post for an action: today while it is open, the day it
+/// closed once closed.
+fn holding_day(a: &Action, today: NaiveDate) -> NaiveDate {
+    match a.status {
+        ActionStatus::Closed => a.closed_on.unwrap_or(today),
+        _ => today,
+    }
+}
+
+/// Bounds for "any day" in the owner query, which compares ISO dates as text.
+const FIRST_DAY: &str = "0000-01-01";
+const LAST_DAY: &str = "9999-12-31";
+
+impl ActionOwner {
+    /// Whether `a` is this owner's action (the same rule as `as_query`, for lists in memory).
+    fn owns(&self, a: &Action, posts: &crate::board::PostBook, today: NaiveDate) -> bool {
+        match self {
+            ActionOwner::Member(id) => match &a.owner_member_id {
+                Some(owner) => owner == id,
+                None => posts
+                    .holder_on(&a.owner_name, holding_day(a, today))
+                    .is_some_and(|h| &h.member_id == id),
+            },
+            ActionOwner::Name(text) => {
+                crate::import::key(&a.owner_name) == crate::import::key(text)
+            }
+        }
+    }
+
+    /// The owners as `ActionQuery::owners` takes them.
+    fn as_query(&self, conn: &rusqlite::Connection) -> Result<String> {
+        let names = scrutiny::unassigned_owner_names(conn)?;
+        let mut owners = Vec::new();
+        match self {
+            ActionOwner::Member(id) => {
+                owners.push(serde_json::json!({ "member": id }));
+                let book = crate::board::PostBook::load(conn)?;
+                for held in book.held_by(id) {
+                    let key = crate::import::key(&held.post);
+                    for name in names.iter().filter(|n| crate::import::key(n) == key) {
+                        owners.push(serde_json::json!({
+                            "name": name,
+                            "from": held.held_from,
+                            "to": held.held_to.map_or(LAST_DAY.to_string(), |d| d.to_string()),
+                            "any": false,
+                        }));
+                    }
+                }
+            }
+            ActionOwner::Name(text) => {
+                let key = crate::import::key(text);
+                let mut written: Vec<&String> = names
+                    .iter()
+                    .filter(|n| crate::import::key(n) == key)
+                    .collect();
+                written.push(text);
+                for name in written {
+                    owners.push(serde_json::json!({
+                        "name": name,
+                        "from": FIRST_DAY,
+                        "to": LAST_DAY,
+                        "any": true,
+                    }));
+                }
+            }
+        }
+        Ok(serde_json::Value::Array(owners).to_string())
+    }
+}
+
+/// The owners written on open actions that name no member, each with how many open actions
+/// it owns and who holds it if it is a tied post: what Settings and the register offer to tie.
+pub fn untied_owners(store: &Store) -> Result<Vec<board::PostUse>> {
+    let mut names: Vec<(String, u32)> = Vec::new();
+    for a in scrutiny::unclosed_unassigned_actions(store.conn())? {
+        let key = crate::import::key(&a.owner_name);
+        match names.iter_mut().find(|(n, _)| crate::import::key(n) == key) {
+            Some((_, count)) => *count += 1,
+            None => names.push((a.owner_name, 1)),
+        }
+    }
+    names.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
+    board::post_uses(store, &names, dates::today())
+}
+
+/// Actions not yet closed that are `member_id`'s: those they own, and those owned by a post
+/// they hold on `today`.
+pub fn actions_owned_by(store: &Store, member_id: &str, today: NaiveDate) -> Result<Vec<Action>> {
+    let conn = store.conn();
+    let mut out = scrutiny::unclosed_actions_owned_by(conn, member_id)?;
+    let posts = crate::board::PostBook::load(conn)?;
+    let me = ActionOwner::Member(member_id.to_string());
+    out.extend(
+        scrutiny::unclosed_unassigned_actions(conn)?
+            .into_iter()
+            .filter(|a| me.owns(a, &posts, today)),
+    );
+    Ok(out)
 }
 
 /// The tracker: overdue first (most overdue at the top), then by due date.
@@ -114,12 +231,19 @@ pub fn list_actions_on(
     } else {
         scrutiny::unclosed_actions(store.conn())?
     };
+    let posts = crate::board::PostBook::load(store.conn())?;
     let views: Vec<ActionView> = actions
         .into_iter()
+        .filter(|a| {
+            filter
+                .owner
+                .as_ref()
+                .is_none_or(|o| o.owns(a, &posts, today))
+        })
         .map(|a| ActionView::new(a, today))
         .filter(|v| !filter.overdue_only || v.overdue)
         .collect();
-    let mut out = tracked(store, views, filter.period)?;
+    let mut out = tracked(store, views, filter.period, today)?;
     sort_for_tracker(&mut out);
     Ok(out)
 }
@@ -148,6 +272,11 @@ pub fn action_page(
         include_closed: filter.include_closed,
         overdue_only: filter.overdue_only,
         raised_between: filter.period.map(|p| (p.start(), p.end())),
+        owners: filter
+            .owner
+            .as_ref()
+            .map(|o| o.as_query(store.conn()))
+            .transpose()?,
         today,
     };
     let (actions, total, overdue) =
@@ -157,7 +286,7 @@ pub fn action_page(
         .map(|a| ActionView::new(a, today))
         .collect();
     Ok(ActionPage {
-        actions: tracked(store, views, None)?,
+        actions: tracked(store, views, None, today)?,
         total,
         overdue,
         offset: page.offset,
@@ -174,7 +303,9 @@ pub fn tracked(
     store: &Store,
     views: Vec<ActionView>,
     period: Option<crate::periods::Period>,
+    today: NaiveDate,
 ) -> Result<Vec<TrackedAction>> {
+    let posts = crate::board::PostBook::load(store.conn())?;
     let mut ids: Vec<&str> = views.iter().map(|v| v.action.entry_id.as_str()).collect();
     ids.sort_unstable();
     ids.dedup();
@@ -191,7 +322,15 @@ pub fn tracked(
         .into_iter()
         .filter_map(|view| {
             let entry = entries.get(&view.action.entry_id)?;
+            let a = &view.action;
+            let post_holder = match a.owner_member_id {
+                None => posts
+                    .holder_on(&a.owner_name, holding_day(a, today))
+                    .map(|h| h.member_name.clone()),
+                Some(_) => None,
+            };
             Some(TrackedAction {
+                post_holder,
                 challenge: entry.entry.challenge.clone(),
                 area_title: entry.area_title.clone(),
                 raised_on: entry.entry.raised_on,

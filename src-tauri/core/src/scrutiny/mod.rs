@@ -5,7 +5,7 @@ mod actions;
 mod areas;
 mod coverage;
 mod entries;
-mod import;
+pub mod import;
 mod levels;
 mod meetings;
 pub(crate) mod repo;
@@ -16,9 +16,11 @@ use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
+pub use actions::untied_owners;
 pub use actions::{
-    action_history, action_page, add_action, list_actions, list_actions_on, tracked, update_action,
-    ActionFilter, ActionInput, ActionPage, ActionView, TrackedAction,
+    action_history, action_page, actions_owned_by, add_action, list_actions, list_actions_on,
+    tracked, update_action, ActionFilter, ActionInput, ActionOwner, ActionPage, ActionView,
+    TrackedAction,
 };
 pub use areas::{
     add_custom_area, area_sets, areas, choose_area_set, selected_set_id, AreaSet, AreaSetSummary,

@@ -149,8 +149,7 @@ fn a_meeting_with_challenges_actions_and_an_overdue_one() {
         &store,
         ActionFilter {
             overdue_only: true,
-            include_closed: false,
-            period: None,
+            ..Default::default()
         },
     )
     .unwrap();
@@ -411,7 +410,7 @@ fn an_imported_row_joins_a_recorded_meeting_adding_only_the_items_it_lacks() {
          07/05/2026,Board,6 Any other business,saaf.4.2.1.8,Fiona Gallagher,Third?,Reasonable\n",
     )
     .unwrap();
-    let report = import_scrutiny_csv(&mut store, &file, false, false).unwrap();
+    let report = import_scrutiny_csv(&mut store, &file, &Default::default()).unwrap();
     assert!(report.imported, "{:?}", report.rejected);
     assert_eq!(report.meetings_created, 0);
 
@@ -689,14 +688,14 @@ fn pages_of_the_tracker_keep_its_order_and_count_the_overdue() {
             ..Default::default()
         },
     ] {
-        let whole: Vec<(String, bool)> = list_actions_on(&store, filter, today)
+        let whole: Vec<(String, bool)> = list_actions_on(&store, filter.clone(), today)
             .unwrap()
             .into_iter()
             .map(|t| (t.view.action.id, t.view.overdue))
             .collect();
         let first = action_page(
             &store,
-            filter,
+            filter.clone(),
             PageRequest {
                 offset: 0,
                 limit: 3,
@@ -706,7 +705,7 @@ fn pages_of_the_tracker_keep_its_order_and_count_the_overdue() {
         .unwrap();
         let rest = action_page(
             &store,
-            filter,
+            filter.clone(),
             PageRequest {
                 offset: 3,
                 limit: 100,

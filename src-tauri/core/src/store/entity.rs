@@ -44,6 +44,7 @@ entities! {
     PackPlan => "pack-plan",
     CoverFields => "cover-fields",
     CoverSheet => "cover-sheet",
+    Post => "post",
     TrustedSigner => "trusted-signer",
     Database => "database",
 }

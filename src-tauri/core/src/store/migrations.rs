@@ -25,6 +25,7 @@ pub(super) const MIGRATIONS: &[&str] = &[
     include_str!("migrations/0011_training_text.sql"),
     include_str!("migrations/0012_search_facets.sql"),
     include_str!("migrations/0013_dates_are_real_dates.sql"),
+    include_str!("migrations/0014_post_holders.sql"),
 ];
 
 /// The schema version this build writes.

@@ -1,7 +1,7 @@
 //! Training records: the safeguarding learning each board member has completed, with its
 //! hours and, where it must be renewed, its expiry. Every change is kept as history.
 
-mod import;
+pub mod import;
 pub(crate) mod repo;
 mod validate;
 
@@ -79,15 +79,6 @@ pub struct TrainingInput {
 
 pub fn learning_types() -> Vec<Choice<LearningType>> {
     LearningType::choices()
-}
-
-/// Checks a typed record and makes it a new record with `id`, created now.
-pub(crate) fn validate_record(
-    input: &TrainingInput,
-    id: String,
-    now: String,
-) -> Result<TrainingRecord> {
-    Ok(validate::training(input)?.into_record(id, now.clone(), now))
 }
 
 /// A member's training, most recent first.

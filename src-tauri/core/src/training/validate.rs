@@ -5,7 +5,7 @@ use chrono::NaiveDate;
 use super::{LearningType, TrainingInput, TrainingRecord};
 use crate::board::validate::required_text;
 use crate::dates;
-use crate::error::{CoreError, Result};
+use crate::error::{noted, CoreError, Result};
 
 const MAX_TEXT: usize = 200;
 /// A single record of more than 100 hours is almost certainly a typing slip.
@@ -42,61 +42,101 @@ impl ValidTraining {
     }
 }
 
+/// Checks a training record, stopping at the first problem (the form shows one at a time).
 pub fn training(input: &TrainingInput) -> Result<ValidTraining> {
-    if input.member_id.trim().is_empty() {
-        return Err(CoreError::validation(
-            "memberId",
-            "Choose the board member this training is for.",
-        ));
-    }
-    let title = required_text("title", "the title of the training", &input.title, MAX_TEXT)?;
-    let provider = required_text(
-        "provider",
-        "who provided the training",
-        &input.provider,
-        MAX_TEXT,
-    )?;
-    let completed_on = dates::parse_date("completedOn", "completion date", &input.completed_on)?;
-    if completed_on > crate::dates::today() {
-        return Err(CoreError::validation(
-            "completedOn",
-            "The completion date cannot be in the future. Record training once it is done.",
-        ));
-    }
-    let minutes = hours_to_minutes(&input.hours)?;
-    let learning_type = input
-        .learning_type
-        .ok_or_else(|| CoreError::validation("learningType", "Select the type of learning."))?;
-    let level = required_text(
-        "level",
-        "the level, for example Level 5 or Board level",
-        &input.level,
-        MAX_TEXT,
-    )?;
+    training_all(input).map_err(|mut problems| problems.remove(0))
+}
+
+/// Checks a training record and returns every problem, in the order of the form's fields.
+pub fn training_all(input: &TrainingInput) -> std::result::Result<ValidTraining, Vec<CoreError>> {
+    let mut problems = Vec::new();
+    let member_id = noted(
+        &mut problems,
+        if input.member_id.trim().is_empty() {
+            Err(CoreError::validation(
+                "memberId",
+                "Choose the board member this training is for.",
+            ))
+        } else {
+            Ok(input.member_id.trim().to_string())
+        },
+    );
+    let title = noted(
+        &mut problems,
+        required_text("title", "the title of the training", &input.title, MAX_TEXT),
+    );
+    let provider = noted(
+        &mut problems,
+        required_text(
+            "provider",
+            "who provided the training",
+            &input.provider,
+            MAX_TEXT,
+        ),
+    );
+    let completed_on = noted(
+        &mut problems,
+        dates::parse_date("completedOn", "completion date", &input.completed_on).and_then(|d| {
+            if d > crate::dates::today() {
+                Err(CoreError::validation(
+                    "completedOn",
+                    "The completion date cannot be in the future. Record training once it is done.",
+                ))
+            } else {
+                Ok(d)
+            }
+        }),
+    );
+    let minutes = noted(&mut problems, hours_to_minutes(&input.hours));
+    let learning_type = noted(
+        &mut problems,
+        input
+            .learning_type
+            .ok_or_else(|| CoreError::validation("learningType", "Select the type of learning.")),
+    );
+    let level = noted(
+        &mut problems,
+        required_text(
+            "level",
+            "the level, for example Level 5 or Board level",
+            &input.level,
+            MAX_TEXT,
+        ),
+    );
     let certificate_ref = input
         .certificate_ref
         .split_whitespace()
         .collect::<Vec<_>>()
         .join(" ");
-    if certificate_ref.chars().count() > MAX_TEXT {
-        return Err(CoreError::validation(
-            "certificateRef",
-            format!("Shorten the certificate reference to {MAX_TEXT} characters or fewer."),
-        ));
-    }
-    let expires_on = dates::parse_optional_date("expiresOn", "expiry date", &input.expires_on)?;
-    if let Some(expiry) = expires_on.filter(|e| *e <= completed_on) {
-        return Err(CoreError::validation(
-            "expiresOn",
-            format!(
-                "The expiry date ({}) must be after the completion date ({}).",
-                dates::dense(expiry),
-                dates::dense(completed_on)
-            ),
-        ));
-    }
-    Ok(ValidTraining {
-        member_id: input.member_id.trim().to_string(),
+    let certificate_ref = noted(
+        &mut problems,
+        if certificate_ref.chars().count() > MAX_TEXT {
+            Err(CoreError::validation(
+                "certificateRef",
+                format!("Shorten the certificate reference to {MAX_TEXT} characters or fewer."),
+            ))
+        } else {
+            Ok(certificate_ref)
+        },
+    );
+    let expires_on = noted(
+        &mut problems,
+        dates::parse_optional_date("expiresOn", "expiry date", &input.expires_on).and_then(|e| {
+            match (e, completed_on) {
+                (Some(expiry), Some(done)) if expiry <= done => Err(CoreError::validation(
+                    "expiresOn",
+                    format!(
+                        "The expiry date ({}) must be after the completion date ({}).",
+                        dates::dense(expiry),
+                        dates::dense(done)
+                    ),
+                )),
+                _ => Ok(e),
+            }
+        }),
+    );
+    match (
+        member_id,
         title,
         provider,
         completed_on,
@@ -105,7 +145,30 @@ pub fn training(input: &TrainingInput) -> Result<ValidTraining> {
         level,
         certificate_ref,
         expires_on,
-    })
+    ) {
+        (
+            Some(member_id),
+            Some(title),
+            Some(provider),
+            Some(completed_on),
+            Some(minutes),
+            Some(learning_type),
+            Some(level),
+            Some(certificate_ref),
+            Some(expires_on),
+        ) => Ok(ValidTraining {
+            member_id,
+            title,
+            provider,
+            completed_on,
+            minutes,
+            learning_type,
+            level,
+            certificate_ref,
+            expires_on,
+        }),
+        _ => Err(problems),
+    }
 }
 
 /// Reads hours as typed (`2`, `1.5`, `0.25`, `1:30`) into whole minutes.

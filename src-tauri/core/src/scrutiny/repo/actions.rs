@@ -75,6 +75,26 @@ pub fn unclosed_actions_owned_by(conn: &Connection, member_id: &str) -> Result<V
     Ok(rows.collect::<rusqlite::Result<Vec<_>>>()?)
 }
 
+/// Actions not yet closed whose owner is named but is not a board member: an officer, or a
+/// post ("Chief Nurse") that may be tied to the member who holds it.
+pub fn unclosed_unassigned_actions(conn: &Connection) -> Result<Vec<Action>> {
+    let mut stmt = conn.prepare(&format!(
+        "SELECT {ACTION_COLUMNS} FROM follow_up_action
+         WHERE owner_member_id IS NULL AND status != 'closed'"
+    ))?;
+    let rows = stmt.query_map([], action_from_row)?;
+    Ok(rows.collect::<rusqlite::Result<Vec<_>>>()?)
+}
+
+/// The owner names written on actions that no member owns, each once.
+pub fn unassigned_owner_names(conn: &Connection) -> Result<Vec<String>> {
+    let mut stmt = conn.prepare(
+        "SELECT DISTINCT owner_name FROM follow_up_action WHERE owner_member_id IS NULL",
+    )?;
+    let rows = stmt.query_map([], |r| r.get(0))?;
+    Ok(rows.collect::<rusqlite::Result<Vec<_>>>()?)
+}
+
 /// Actions not yet closed on challenges `member_id` raised, owned by someone else.
 pub fn unclosed_actions_following(conn: &Connection, member_id: &str) -> Result<Vec<Action>> {
     let columns = ACTION_COLUMNS
@@ -163,6 +183,11 @@ pub struct ActionQuery {
     pub overdue_only: bool,
     /// Only actions on challenges raised between these dates.
     pub raised_between: Option<(chrono::NaiveDate, chrono::NaiveDate)>,
+    /// Only actions of these owners, as JSON: a list of `{"member": id}` (actions a member
+    /// owns) and `{"name", "from", "to", "any"}` (actions whose owner is written so and that
+    /// were theirs between the dates: open ones today, closed ones on the day they closed;
+    /// `any` also counts those a member owns under that name).
+    pub owners: Option<String>,
     pub today: chrono::NaiveDate,
 }
 
@@ -190,22 +215,39 @@ pub fn actions_page(
             "entry_id IN (SELECT id FROM scrutiny_entry WHERE raised_on BETWEEN ?2 AND ?3)".into(),
         );
     }
+    if q.owners.is_some() {
+        conditions.push(
+            "EXISTS (SELECT 1 FROM json_each(?4) j WHERE
+                owner_member_id = json_extract(j.value, '$.member')
+                OR (owner_name = json_extract(j.value, '$.name')
+                    AND (json_extract(j.value, '$.any') OR owner_member_id IS NULL)
+                    AND (CASE WHEN status = 'closed' THEN coalesce(closed_on, ?1) ELSE ?1 END)
+                        BETWEEN json_extract(j.value, '$.from') AND json_extract(j.value, '$.to')))"
+                .into(),
+        );
+    }
     let (from, to) = q.raised_between.unwrap_or((q.today, q.today));
     let filter = conditions.join(" AND ");
+    // Every parameter is named in both queries (the unused ones as always true), so the
+    // numbering is the same whichever filters apply.
+    let always = "?2 IS NOT NULL AND ?3 IS NOT NULL AND (?4 IS NULL OR ?4 IS NOT NULL)";
     let (total, overdue): (u32, u32) = conn.query_row(
         &format!(
             "SELECT count(*), coalesce(sum({OVERDUE}), 0) FROM follow_up_action
-             WHERE {filter} AND ?2 IS NOT NULL AND ?3 IS NOT NULL"
+             WHERE {filter} AND {always}"
         ),
-        params![q.today, from, to],
+        params![q.today, from, to, q.owners],
         |r| Ok((r.get(0)?, r.get(1)?)),
     )?;
     let mut stmt = conn.prepare(&format!(
         "SELECT {ACTION_COLUMNS} FROM follow_up_action
-         WHERE {filter} AND ?2 IS NOT NULL AND ?3 IS NOT NULL
+         WHERE {filter} AND {always}
          ORDER BY {OVERDUE} DESC, due_on IS NULL, due_on, created_at
-         LIMIT ?4 OFFSET ?5"
+         LIMIT ?5 OFFSET ?6"
     ))?;
-    let rows = stmt.query_map(params![q.today, from, to, limit, offset], action_from_row)?;
+    let rows = stmt.query_map(
+        params![q.today, from, to, q.owners, limit, offset],
+        action_from_row,
+    )?;
     Ok((rows.collect::<rusqlite::Result<Vec<_>>>()?, total, overdue))
 }
