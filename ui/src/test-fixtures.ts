@@ -270,6 +270,7 @@ export function trackedAction(overrides: Partial<ActionView["action"]> = {}, ove
     areaTitle: "Safeguarding children",
     raisedOn: "2026-08-06",
     meetingLabel: "Board, 6 August 2026",
+    postHolder: null,
   };
 }
 
@@ -598,4 +599,47 @@ export async function opening(ask: (command: string) => unknown): Promise<Openin
     }
   }
   return { status, options, organisation, textSize };
+}
+
+import type { ImportPreview } from "./bindings/ImportPreview";
+import type { MappingReport } from "./bindings/MappingReport";
+
+/** How a legacy challenge log with its own headers and words would be read. */
+export function importMapping(overrides: Partial<MappingReport> = {}): MappingReport {
+  return {
+    columns: [
+      { field: "Date", required: true, header: "Date raised", how: "loose" },
+      { field: "Assurance area", required: true, header: null, how: "unknown" },
+      { field: "Assurance level", required: true, header: "Level", how: "loose" },
+      { field: "Action owner", required: false, header: "Owner", how: "exact" },
+    ],
+    fileColumns: [
+      { header: "Date raised", samples: ["06/08/2026", "03/09/2026"], field: "Date" },
+      { header: "Theme", samples: ["Children in care", "LAC"], field: null },
+      { header: "Level", samples: ["Sig", "Limited"], field: "Assurance level" },
+      { header: "Owner", samples: ["Chief Nurse"], field: "Action owner" },
+    ],
+    values: [
+      { field: "Assurance level", value: "Sig", rows: 12, how: "unknown", target: null, label: "Significant" },
+      { field: "Assurance level", value: "limited assurance", rows: 4, how: "loose", target: { use: "limited" }, label: "Limited" },
+    ],
+    choices: [
+      { field: "Assurance area", options: [{ value: "children-in-care", label: "Children in care" }, { value: "prevent", label: "Prevent" }], create: "Add it as a new assurance area" },
+      { field: "Assurance level", options: [{ value: "significant", label: "Significant" }, { value: "limited", label: "Limited" }], create: null },
+    ],
+    ...overrides,
+  };
+}
+
+export function importPreview(overrides: Partial<ImportPreview> = {}): ImportPreview {
+  return {
+    kind: "scrutiny-log",
+    fileName: "legacy-log.csv",
+    encoding: "Windows-1252",
+    rows: 20,
+    mapping: importMapping(),
+    posts: [],
+    ready: false,
+    ...overrides,
+  };
 }

@@ -29,6 +29,10 @@ import type { ReminderPreferences } from "../bindings/ReminderPreferences";
 import type { CsvExport } from "../bindings/CsvExport";
 import type { ExportOptions } from "../bindings/ExportOptions";
 import type { ImportChoices } from "../bindings/ImportChoices";
+import type { ImportKind } from "../bindings/ImportKind";
+import type { ImportMapping } from "../bindings/ImportMapping";
+import type { ImportOptions } from "../bindings/ImportOptions";
+import type { PostInput } from "../bindings/PostInput";
 import type { Commands } from "../bindings/commands";
 import { toErrorBody } from "./errors";
 
@@ -131,10 +135,8 @@ export const api = {
   addTraining: (input: TrainingInput) => call("add_training", { input }),
   updateTraining: (id: string, input: TrainingInput) => call("update_training", { id, input }),
   trainingHistory: (id: string) => call("training_history", { id }),
-  /** Opens a native file dialog and imports all-or-nothing; null when the user cancels. */
-  importTrainingCsv: () => call("import_training_csv"),
-  /** Imports the valid rows of the file chosen last, skipping the rest. */
-  importTrainingValidRows: () => call("import_training_valid_rows"),
+  /** Imports the training file chosen last: all-or-nothing, unless `skipInvalid`. */
+  importTrainingCsv: (options: ImportOptions) => call("import_training_csv", { options }),
   recentPeriods: () => call("recent_periods"),
   evidenceSources: () => call("evidence_sources"),
   actionStatuses: () => call("action_statuses"),
@@ -165,10 +167,21 @@ export const api = {
   addCustomArea: (input: CustomAreaInput) => call("add_custom_area", { input }),
   assuranceLevels: () => call("assurance_levels"),
   saveAssuranceLevels: (levels: AssuranceLevel[]) => call("save_assurance_levels", { levels }),
-  /** Opens a native file dialog and imports all-or-nothing; null when the user cancels. */
-  importScrutinyCsv: (createPeople: boolean) => call("import_scrutiny_csv", { createPeople }),
-  /** Imports the valid rows of the log chosen last, skipping the rest. */
-  importScrutinyValidRows: (createPeople: boolean) => call("import_scrutiny_valid_rows", { createPeople }),
+  /** Imports the challenge log chosen last: all-or-nothing, unless `skipInvalid`. */
+  importScrutinyCsv: (options: ImportOptions) => call("import_scrutiny_csv", { options }),
+  /** Opens a native file dialog and says how the file would be read; null when the user cancels. */
+  chooseCsvImport: (kind: ImportKind) => call("choose_csv_import", { kind }),
+  /** How the file chosen last would be read with these choices. */
+  previewCsvImport: (kind: ImportKind, options: ImportOptions) => call("preview_csv_import", { kind, options }),
+  importMappings: () => call("import_mappings"),
+  /** Replaces the remembered mapping of one import; an empty mapping forgets it. */
+  saveImportMapping: (kind: ImportKind, mapping: ImportMapping) => call("save_import_mapping", { kind, mapping }),
+  listPosts: () => call("list_posts"),
+  untiedOwners: () => call("untied_owners"),
+  /** Tying a post someone holds with no end date hands it on. */
+  tiePost: (input: PostInput) => call("tie_post", { input }),
+  updatePost: (id: string, input: PostInput) => call("update_post", { id, input }),
+  untiePost: (id: string) => call("untie_post", { id }),
   paperCover: (period: Period) => call("paper_cover", { period }),
   /** A blank value clears its field. */
   savePaperCover: (period: Period, values: Record<string, string>) => call("save_paper_cover", { period, values }),

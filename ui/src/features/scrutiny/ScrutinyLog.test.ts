@@ -6,6 +6,7 @@ import type { EntryView } from "../../bindings/EntryView";
 import type { LogFilter } from "../../bindings/LogFilter";
 import type { PageRequest } from "../../bindings/PageRequest";
 import type { ScrutinyImportReport } from "../../bindings/ScrutinyImportReport";
+import type { ImportOptions } from "../../bindings/ImportOptions";
 import {
   actionStatuses,
   actionView,
@@ -14,6 +15,8 @@ import {
   entryPageOf,
   entryView,
   evidenceSources,
+  importMapping,
+  importPreview,
   manyEntries,
   member,
   options,
@@ -153,17 +156,26 @@ describe("the challenge log", () => {
       kindsCreated: [],
       peopleCreated: 0,
       actionsAdded: 0,
+      areasCreated: [],
       rejected: [{ line: 4, name: "John Smith", reason: "No board member is called 'John Smith'." }],
+      leftOut: 0,
+      unknownRows: 0,
       ignoredColumns: [],
+      mapping: importMapping({ values: [] }),
+      dryRun: false,
       imported: false,
     };
     const filters: LogFilter[] = [];
     const asked: unknown[] = [];
     let list: EntryView[] = [];
+    const ready = importPreview({ fileName: "log.csv", rows: 5, ready: true, mapping: importMapping({ values: [] }) });
     mockLog(() => list, filters, (cmd, args) => {
-      asked.push({ cmd, args });
-      if (cmd === "import_scrutiny_csv") return report;
-      if (cmd === "import_scrutiny_valid_rows") {
+      if (cmd === "choose_csv_import") return ready;
+      if (cmd === "preview_csv_import") return ready;
+      if (cmd === "import_scrutiny_csv") {
+        asked.push({ cmd, args });
+        const { skipInvalid } = (args as { options: ImportOptions }).options;
+        if (!skipInvalid) return report;
         list = entries;
         return { ...report, added: 3, meetingsCreated: 2, kindsCreated: ["People committee"], peopleCreated: 1, actionsAdded: 1, imported: true };
       }
@@ -171,8 +183,9 @@ describe("the challenge log", () => {
     const user = userEvent.setup();
     render(ScrutinyLog, { options });
     await screen.findByText(/No challenges have been logged/);
-    await user.click(screen.getByRole("checkbox", { name: "Add people the file names who are not in the register" }));
     await user.click(screen.getByRole("button", { name: "Import a log from CSV…" }));
+    await user.click(await screen.findByRole("checkbox", { name: "Add people not in the register" }));
+    await user.click(screen.getByRole("button", { name: "Import 5 rows" }));
     expect(await screen.findByText("Nothing was imported")).toBeTruthy();
     expect(screen.getByRole("table", { name: "Rows with problems" }).textContent).toContain("4John SmithNo board member is called");
     await user.click(screen.getByRole("button", { name: "Import the 3 good rows and skip the rest" }));
@@ -182,10 +195,8 @@ describe("the challenge log", () => {
     expect(done.textContent).toContain("New kinds of meeting added: People committee");
     expect(done.textContent).toContain("1 person added to the register");
     expect(done.textContent).toContain("1 row already recorded");
-    expect(asked).toEqual([
-      { cmd: "import_scrutiny_csv", args: { createPeople: true } },
-      { cmd: "import_scrutiny_valid_rows", args: { createPeople: true } },
-    ]);
+    const sent = (skipInvalid: boolean) => ({ cmd: "import_scrutiny_csv", args: { options: { mapping: { columns: {}, values: {} }, skipInvalid, createPeople: true, dryRun: false } } });
+    expect(asked).toEqual([sent(false), sent(true)]);
     expect(await screen.findByRole("heading", { level: 2, name: "2 challenges in 2026/27" })).toBeTruthy();
   });
 
