@@ -180,6 +180,8 @@ fn comparable(entity: Entity, value: &Value) -> Value {
                     for a in list.iter_mut().filter_map(Value::as_object_mut) {
                         a.remove("name");
                     }
+                    // Listed by name, so a renamed member may move in the list.
+                    list.sort_by_key(|a| a["memberId"].as_str().unwrap_or_default().to_string());
                 }
             }
         }

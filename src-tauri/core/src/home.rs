@@ -250,19 +250,38 @@ fn board_wide(store: &Store, today: NaiveDate) -> Result<BoardWide> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::test_support::demo;
+    use crate::test_support::{demo, register};
 
     #[test]
     fn without_a_chosen_member_home_still_shows_the_board_and_the_areas() {
-        let store = demo();
+        let store = register();
         let h = home(&store, crate::dates::today()).unwrap();
         assert!(h.me.is_none());
         assert!(h.my_actions.is_empty() && h.training_due.is_empty());
         assert_eq!(
             h.unscrutinised_areas.len(),
             13,
-            "the demo board has no scrutiny yet"
+            "a board with no scrutiny yet"
         );
+        assert!(h.next_meeting.is_none());
         assert!(!h.board.compliance_gaps.is_empty());
+    }
+
+    #[test]
+    fn the_demonstration_board_has_a_meeting_coming_and_actions_to_chase() {
+        let store = demo();
+        let today = crate::dates::today();
+        let h = home(&store, today).unwrap();
+        let next = h.next_meeting.expect("a meeting coming up");
+        assert!(next.held_on > today && next.in_days <= 56 && next.items.len() >= 3);
+        assert!(h.board.open_actions > 0 && h.board.overdue_actions > 0);
+        // Actions owned by a post lead to the member who holds it.
+        assert!(h
+            .board
+            .overdue_by_owner
+            .iter()
+            .all(|o| o.owner_member_id.is_some()
+                || o.owner == "Head of Safeguarding"
+                || o.owner == "Director of Corporate Affairs"));
     }
 }

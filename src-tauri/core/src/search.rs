@@ -267,9 +267,9 @@ mod tests {
     use super::*;
     use crate::scrutiny::{add_entry, EntryInput};
 
+    /// The demonstration board's register with one challenge: each test knows every hit.
     fn board() -> Store {
-        let mut store = Store::open_in_memory().unwrap();
-        crate::demo::load_demo(&mut store).unwrap();
+        let mut store = crate::test_support::register();
         let fiona = crate::board::list_members(&store, crate::board::MemberFilter::All)
             .unwrap()
             .into_iter()

@@ -5,10 +5,18 @@ use chrono::NaiveDate;
 use crate::board::{self, Member, MemberFilter};
 use crate::store::Store;
 
-/// The demonstration board, in memory.
+/// The demonstration board, with its year of meetings, challenges and actions, in memory.
 pub fn demo() -> Store {
     let mut store = Store::open_in_memory().unwrap();
     crate::demo::load_demo(&mut store).unwrap();
+    store
+}
+
+/// The demonstration board's register (organisation, members, training, posts) with an empty
+/// log, in memory.
+pub fn register() -> Store {
+    let mut store = Store::open_in_memory().unwrap();
+    crate::demo::load_register(&mut store).unwrap();
     store
 }
 

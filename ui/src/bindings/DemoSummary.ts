@@ -4,4 +4,20 @@ import type { Organisation } from "./Organisation";
 /**
  * What loading the demonstration board did.
  */
-export type DemoSummary = { organisation: Organisation, membersAdded: number, trainingAdded: number, };
+export type DemoSummary = { organisation: Organisation, membersAdded: number, trainingAdded: number, 
+/**
+ * Board and committee meetings, held and coming up.
+ */
+meetingsAdded: number, 
+/**
+ * Challenges in the scrutiny log.
+ */
+challengesAdded: number, 
+/**
+ * Follow-up actions on those challenges.
+ */
+actionsAdded: number, 
+/**
+ * Self-assessments against the competency framework.
+ */
+assessmentsAdded: number, };

@@ -104,7 +104,8 @@ fn a_record_edited_outside_the_app_is_reported() {
     store
         .conn()
         .execute(
-            "UPDATE follow_up_action SET status = 'closed', closed_on = '2026-05-13', closure_note = 'x'",
+            "UPDATE follow_up_action SET status = 'closed', closed_on = '2026-05-13', closure_note = 'x'
+             WHERE description = 'Add case studies'",
             [],
         )
         .unwrap();

@@ -29,7 +29,7 @@ pub fn add_member(store: &mut Store, input: &MemberInput) -> Result<Member> {
     Ok(member)
 }
 
-/// Inserts a validated member within a caller's transaction (the demo board loads many at once).
+/// Inserts a validated member within a caller's transaction (an import adds many at once).
 pub fn insert_member(conn: &Connection, valid: ValidMember) -> Result<Member> {
     let now = dates::now_utc();
     let member = valid.into_member(store::new_id(), now.clone(), now);

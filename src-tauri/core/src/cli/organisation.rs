@@ -51,8 +51,14 @@ pub(super) fn demo(store: &mut Store, out: &mut impl Write) -> Result<()> {
     line(
         out,
         format!(
-            "Loaded the demonstration board: {}, {} members, {} training records.",
-            s.organisation.name, s.members_added, s.training_added
+            "Loaded the demonstration board: {}, with {} members, {} training records, {} meetings, {} challenges, {} follow-up actions and {} self-assessments.",
+            s.organisation.name,
+            s.members_added,
+            s.training_added,
+            s.meetings_added,
+            s.challenges_added,
+            s.actions_added,
+            s.assessments_added
         ),
     )?;
     Ok(())

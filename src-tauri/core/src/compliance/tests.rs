@@ -172,35 +172,35 @@ fn the_matrix_covers_current_members_and_filters_by_role() {
     use crate::training::{add_training, TrainingInput};
     let mut store = Store::open_in_memory().unwrap();
     crate::demo::load_demo(&mut store).unwrap();
-    let priya = board::list_members(&store, MemberFilter::Current)
+    let elaine = board::list_members(&store, MemberFilter::Current)
         .unwrap()
         .into_iter()
-        .find(|m| m.name == "Priya Raman")
+        .find(|m| m.name == "Elaine Brooks")
         .unwrap();
     let today = crate::dates::today();
     let before = matrix(&store, today, None).unwrap();
     assert_eq!(before.rows.len(), 12, "ended memberships are left out");
     assert_eq!(before.requirements.len(), 2, "the default requirements");
-    // The demonstration training: two in date, one due soon, one expired, eight without any.
+    // The demonstration training: three in date, one due soon, one expired, seven without any.
     assert_eq!(
         before.totals[1],
         RequirementTotals {
             requirement_id: "default-board-renewal".into(),
-            in_date: 2,
+            in_date: 3,
             due_soon: 1,
             expired: 1,
-            not_met: 8,
+            not_met: 7,
             not_required: 0
         }
     );
     assert_eq!(
-        before.totals[0].in_date, 1,
-        "Professor Kumar has 12.5 hours"
+        before.totals[0].in_date, 2,
+        "Professor Kumar has 12.5 hours and Priya Raman 13.5"
     );
     add_training(
         &mut store,
         &TrainingInput {
-            member_id: priya.id.clone(),
+            member_id: elaine.id.clone(),
             title: "Board safeguarding update".into(),
             provider: "Partnership".into(),
             completed_on: crate::dates::dense(today),
@@ -212,10 +212,14 @@ fn the_matrix_covers_current_members_and_filters_by_role() {
     )
     .unwrap();
     let after = matrix(&store, today, None).unwrap();
-    let row = after.rows.iter().find(|r| r.member_id == priya.id).unwrap();
+    let row = after
+        .rows
+        .iter()
+        .find(|r| r.member_id == elaine.id)
+        .unwrap();
     assert_eq!(row.cells[1].status, Status::InDate);
     assert_eq!(row.cells[0].status, Status::NotMet, "2 of 12 hours");
-    assert_eq!(after.totals[1].in_date, 3);
+    assert_eq!(after.totals[1].in_date, 4);
 
     let leads = matrix(
         &store,
@@ -236,8 +240,14 @@ fn the_matrix_covers_current_members_and_filters_by_role() {
     assert!(
         lines
             .iter()
+            .any(|l| l.starts_with("Elaine Brooks,,Not met,In date,,")),
+        "{csv}"
+    );
+    assert!(
+        lines
+            .iter()
             .any(|l| l
-                .starts_with("Priya Raman,Executive Lead / Executive Director,Not met,In date,,")),
+                .starts_with("Priya Raman,Executive Lead / Executive Director,In date,In date,")),
         "{csv}"
     );
 }

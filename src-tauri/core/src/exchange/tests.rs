@@ -458,7 +458,7 @@ fn a_meeting_entered_separately_on_both_laptops_is_blocked_with_its_reason() {
         &board_file(&mut sec, dir.path(), "board.boardx"),
     );
     meeting_with_challenge(&mut sec, &fiona);
-    let (_, entry) = meeting_with_challenge(&mut director, &fiona);
+    let (meeting_id, entry) = meeting_with_challenge(&mut director, &fiona);
     let file = dir.path().join("fiona.boardx");
     export(
         &mut director,
@@ -471,7 +471,7 @@ fn a_meeting_entered_separately_on_both_laptops_is_blocked_with_its_reason() {
     )
     .unwrap();
     let plan = trusting_import(&mut sec, &file);
-    let meeting = plan.changes.iter().find(|c| c.entity == "meeting").unwrap();
+    let meeting = plan.changes.iter().find(|c| c.id == meeting_id).unwrap();
     assert_eq!(meeting.outcome, Outcome::Blocked);
     assert!(
         meeting.reason.contains("entered separately"),

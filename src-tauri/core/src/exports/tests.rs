@@ -2,9 +2,9 @@ use super::*;
 use crate::board::{self, MemberFilter};
 use crate::scrutiny::{self, ActionInput, EntryInput, EvidenceSource};
 
-fn demo_with_entry() -> Store {
-    let mut store = Store::open_in_memory().unwrap();
-    crate::demo::load_demo(&mut store).unwrap();
+/// The demonstration board's register with one challenge logged.
+fn register_with_entry() -> Store {
+    let mut store = crate::test_support::register();
     let fiona = board::list_members(&store, MemberFilter::All)
         .unwrap()
         .into_iter()
@@ -46,7 +46,7 @@ fn parse(text: &str) -> Vec<csv::StringRecord> {
 
 #[test]
 fn the_log_csv_has_british_dates_labels_and_text_with_commas_and_quotes_intact() {
-    let store = demo_with_entry();
+    let store = register_with_entry();
     let today = chrono::NaiveDate::from_ymd_opt(2026, 11, 24).unwrap();
     let (text, n) = csv(
         &store,
@@ -76,7 +76,7 @@ fn the_log_csv_has_british_dates_labels_and_text_with_commas_and_quotes_intact()
 
 #[test]
 fn the_actions_csv_says_which_are_overdue_and_by_how_long() {
-    let store = demo_with_entry();
+    let store = register_with_entry();
     let today = chrono::NaiveDate::from_ymd_opt(2026, 11, 24).unwrap();
     let (text, _) = csv(&store, CsvExport::Actions, None, today).unwrap();
     let rows = parse(&text);
@@ -86,7 +86,7 @@ fn the_actions_csv_says_which_are_overdue_and_by_how_long() {
 
 #[test]
 fn the_training_and_matrix_csvs_have_a_row_per_record_and_per_member() {
-    let store = demo_with_entry();
+    let store = register_with_entry();
     let today = chrono::NaiveDate::from_ymd_opt(2026, 11, 24).unwrap();
     let (text, n) = csv(&store, CsvExport::Training, None, today).unwrap();
     let rows = parse(&text);
@@ -107,7 +107,7 @@ fn the_training_and_matrix_csvs_have_a_row_per_record_and_per_member() {
 
 #[test]
 fn the_json_export_holds_every_record_under_a_versioned_schema() {
-    let store = demo_with_entry();
+    let store = register_with_entry();
     let dir = tempfile::tempdir().unwrap();
     let saved = write_json(&store, &dir.path().join("all.json")).unwrap();
     let v: serde_json::Value =

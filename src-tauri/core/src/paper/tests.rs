@@ -3,7 +3,7 @@ use chrono::NaiveDate;
 use super::*;
 use crate::document::Block;
 use crate::periods::Period;
-use crate::test_support::demo;
+use crate::test_support::{demo, register};
 
 fn req() -> PaperRequest {
     PaperRequest {
@@ -39,7 +39,8 @@ fn the_paper_has_every_section_the_board_expects_in_order() {
 
 #[test]
 fn cover_fields_the_secretary_fills_appear_and_blank_ones_say_so() {
-    let mut store = demo();
+    // A board whose secretary has not yet filled in this quarter's cover sheet.
+    let mut store = register();
     let mut values = std::collections::BTreeMap::new();
     values.insert(
         "recommendation".to_string(),
@@ -71,7 +72,7 @@ fn cover_fields_the_secretary_fills_appear_and_blank_ones_say_so() {
 
 #[test]
 fn an_unknown_or_overlong_cover_field_is_refused_and_nothing_is_saved() {
-    let mut store = demo();
+    let mut store = register();
     let mut values = std::collections::BTreeMap::new();
     values.insert("favourite-colour".to_string(), "Blue".to_string());
     let err = save_cover_sheet(&mut store, req().period, &values).unwrap_err();

@@ -301,6 +301,8 @@ fn valid(
             });
         }
     }
+    // In the order the store lists them, so the recorded version is the meeting as saved.
+    attendance.sort_by(|a, b| (&a.name, &a.member_id).cmp(&(&b.name, &b.member_id)));
     Ok(Meeting {
         id,
         kind: kind.code,

@@ -5,7 +5,10 @@ use crate::board;
 use crate::error::ErrorKind;
 use crate::periods::Period;
 use crate::store::Store;
-use crate::test_support::{d, demo, member_id};
+use crate::test_support::{d, member_id, register};
+
+// The log's rules are tested on the demonstration board's register with an empty log, so each
+// test sees only the challenges, meetings and actions it makes.
 
 fn entry(store: &Store, on: &str, area: &str, level: &str) -> EntryInput {
     EntryInput {
@@ -23,7 +26,7 @@ fn entry(store: &Store, on: &str, area: &str, level: &str) -> EntryInput {
 
 #[test]
 fn an_english_trust_uses_saaf_and_a_scottish_board_the_ten_standards() {
-    let mut store = demo();
+    let mut store = register();
     let list = areas(&store).unwrap();
     assert_eq!(list.len(), 13);
     assert_eq!(
@@ -63,7 +66,7 @@ fn an_english_trust_uses_saaf_and_a_scottish_board_the_ten_standards() {
 
 #[test]
 fn a_meeting_with_challenges_actions_and_an_overdue_one() {
-    let mut store = demo();
+    let mut store = register();
     let today = crate::dates::today();
     let held = today - Days::new(30);
     let fiona = member_id(&store, "Fiona Gallagher");
@@ -197,7 +200,7 @@ fn a_meeting_with_challenges_actions_and_an_overdue_one() {
 
 #[test]
 fn coverage_and_period_cuts_are_exact_at_year_and_quarter_boundaries() {
-    let mut store = demo();
+    let mut store = register();
     // 31 March 2026 is 2025/26 Q4; 1 April 2026 is 2026/27 Q1.
     {
         let e = entry(&store, "31/03/2026", "saaf.4.2.1.1", "substantial");
@@ -252,7 +255,7 @@ fn coverage_and_period_cuts_are_exact_at_year_and_quarter_boundaries() {
 
 #[test]
 fn an_edit_keeps_the_earlier_version_with_who_and_what_changed() {
-    let mut store = demo();
+    let mut store = register();
     let fiona = member_id(&store, "Fiona Gallagher");
     let settings = crate::settings::Settings {
         my_member_id: Some(fiona),
@@ -293,7 +296,7 @@ fn an_edit_keeps_the_earlier_version_with_who_and_what_changed() {
 
 #[test]
 fn actions_are_escalated_to_the_board_or_a_committee_by_suggestion() {
-    let mut store = demo();
+    let mut store = register();
     add_meeting_kind(&mut store, "People committee").unwrap();
     add_meeting_kind(&mut store, "Audit working group").unwrap();
     assert_eq!(
@@ -309,7 +312,7 @@ fn actions_are_escalated_to_the_board_or_a_committee_by_suggestion() {
 
 #[test]
 fn an_actions_history_keeps_every_version_and_says_what_changed() {
-    let mut store = demo();
+    let mut store = register();
     let logged = {
         let e = entry(&store, "01/05/2026", "saaf.4.2.1.1", "limited");
         add_entry(&mut store, &e)
@@ -349,7 +352,7 @@ fn an_actions_history_keeps_every_version_and_says_what_changed() {
 
 #[test]
 fn a_meetings_history_says_what_changed_in_its_agenda_and_attendance() {
-    let mut store = demo();
+    let mut store = register();
     let fiona = member_id(&store, "Fiona Gallagher");
     let first = MeetingInput {
         kind: "board".into(),
@@ -384,7 +387,7 @@ fn a_meetings_history_says_what_changed_in_its_agenda_and_attendance() {
 
 #[test]
 fn an_imported_row_joins_a_recorded_meeting_adding_only_the_items_it_lacks() {
-    let mut store = demo();
+    let mut store = register();
     let meeting = add_meeting(
         &mut store,
         &MeetingInput {
@@ -444,7 +447,7 @@ fn an_imported_row_joins_a_recorded_meeting_adding_only_the_items_it_lacks() {
 
 #[test]
 fn moving_an_entry_to_a_meeting_is_described_by_the_meetings_name_and_agenda_item() {
-    let mut store = demo();
+    let mut store = register();
     let meeting = add_meeting(
         &mut store,
         &MeetingInput {
@@ -481,7 +484,7 @@ fn moving_an_entry_to_a_meeting_is_described_by_the_meetings_name_and_agenda_ite
 
 #[test]
 fn changing_the_area_set_keeps_earlier_challenges_named_counted_and_editable() {
-    let mut store = demo();
+    let mut store = register();
     let logged = {
         let e = entry(&store, "01/05/2026", "saaf.4.2.1.1", "limited");
         add_entry(&mut store, &e)
@@ -515,7 +518,7 @@ fn changing_the_area_set_keeps_earlier_challenges_named_counted_and_editable() {
 
 #[test]
 fn bad_entries_name_their_field_and_the_scale_keeps_levels_in_use() {
-    let mut store = demo();
+    let mut store = register();
     let cases = [
         (
             EntryInput {
@@ -584,7 +587,7 @@ fn bad_entries_name_their_field_and_the_scale_keeps_levels_in_use() {
 /// A log of 23 challenges over two years, a third of them with actions due on scattered
 /// dates, some closed, some undated.
 fn long_log() -> Store {
-    let mut store = demo();
+    let mut store = register();
     for i in 0..23u32 {
         let on = format!("{:02}/{:02}/{}", 1 + i % 27, 1 + i % 12, 2024 + i % 2);
         let mut input = entry(

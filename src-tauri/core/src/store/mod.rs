@@ -13,7 +13,7 @@ pub mod settings;
 use std::path::{Path, PathBuf};
 use std::time::Duration;
 
-use rusqlite::{Connection, OpenFlags, Transaction};
+use rusqlite::{Connection, OpenFlags};
 use serde::Serialize;
 use ts_rs::TS;
 
@@ -33,6 +33,8 @@ pub struct Store {
     integrity: std::sync::Arc<integrity::Gate>,
     /// Whether the file is encrypted (SQLCipher) rather than plain.
     encrypted: bool,
+    /// Inside `write_together`: each write is a savepoint of its one transaction.
+    together: bool,
     // Dropped after `conn` (fields drop in order), so the lock outlives every write.
     _lock: Option<WriterLock>,
 }
@@ -139,6 +141,7 @@ impl Store {
             path: Some(path.to_path_buf()),
             integrity: integrity::Gate::sound(),
             encrypted: key.is_some(),
+            together: false,
             _lock: Some(lock),
         };
         let background = background_from.is_some_and(|from| {
@@ -181,6 +184,7 @@ impl Store {
             path: None,
             integrity: integrity::Gate::sound(),
             encrypted: false,
+            together: false,
             _lock: None,
         };
         store.prepare(false, None)?;
@@ -376,19 +380,71 @@ impl Store {
         &self.conn
     }
 
-    /// Runs `f` in one write transaction: all of it is saved, or none of it.
-    pub(crate) fn write<T>(&mut self, f: impl FnOnce(&Transaction) -> Result<T>) -> Result<T> {
+    /// Runs `f` in one write transaction: all of it is saved, or none of it. Inside
+    /// [`Store::write_together`] it is a savepoint of that transaction instead: a refused write
+    /// still leaves nothing behind, and the whole is saved only at the end.
+    pub(crate) fn write<T>(&mut self, f: impl FnOnce(&Connection) -> Result<T>) -> Result<T> {
         // Nothing is written to a file before it is known to be sound.
         self.integrity.wait()?;
+        let together = self.together;
         let result = (|| {
-            let tx = self
-                .conn
-                .transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
-            let out = f(&tx)?;
-            tx.commit()?;
-            Ok(out)
+            if together {
+                let savepoint = self.conn.savepoint()?;
+                let out = f(&savepoint)?;
+                savepoint.commit()?;
+                Ok(out)
+            } else {
+                let tx = self
+                    .conn
+                    .transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
+                let out = f(&tx)?;
+                tx.commit()?;
+                Ok(out)
+            }
         })();
         result.map_err(|e| self.explain_io_error(e))
+    }
+
+    /// Runs `f`, which saves through the domains' own functions, as one transaction: every
+    /// write it makes is saved, or none is (a failure or a panic part way rolls all of it
+    /// back). Writes inside see each other, as they would one after another.
+    pub(crate) fn write_together<T>(
+        &mut self,
+        f: impl FnOnce(&mut Store) -> Result<T>,
+    ) -> Result<T> {
+        if self.together {
+            return f(self);
+        }
+        self.integrity.wait()?;
+        self.conn
+            .execute_batch("BEGIN IMMEDIATE")
+            .map_err(|e| self.explain_io_error(e.into()))?;
+        self.together = true;
+        let outcome = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| f(self)));
+        self.together = false;
+        let rollback = |conn: &Connection| {
+            if let Err(e) = conn.execute_batch("ROLLBACK") {
+                // SQLite may already have rolled back on its own (a full disk, for one).
+                tracing::debug!(error = %e, "rollback after a failed write found nothing to undo");
+            }
+        };
+        match outcome {
+            Ok(Ok(out)) => match self.conn.execute_batch("COMMIT") {
+                Ok(()) => Ok(out),
+                Err(e) => {
+                    rollback(&self.conn);
+                    Err(self.explain_io_error(e.into()))
+                }
+            },
+            Ok(Err(e)) => {
+                rollback(&self.conn);
+                Err(e)
+            }
+            Err(panic) => {
+                rollback(&self.conn);
+                std::panic::resume_unwind(panic)
+            }
+        }
     }
 
     /// SQLite reports a write that ran out of disk in WAL mode as a general I/O error; the

@@ -366,3 +366,65 @@ fn a_date_sqlite_cannot_read_is_refused_by_the_store_itself() {
     )
     .expect("a real date is kept");
 }
+
+#[test]
+fn writes_made_together_are_saved_together_or_not_at_all() {
+    let mut store = Store::open_in_memory().unwrap();
+    let count = |store: &Store| -> i64 {
+        store
+            .conn()
+            .query_row("SELECT count(*) FROM record_history", [], |r| r.get(0))
+            .unwrap()
+    };
+    let before = count(&store);
+    let insert = |store: &mut Store, id: &str| -> Result<()> {
+        store.write(|tx| {
+            tx.execute(
+                "INSERT INTO record_history (id, entity, record_id, recorded_at, change, snapshot)
+                 VALUES (?1, 'member', 'm', 'now', 'added', '{}')",
+                [id],
+            )?;
+            Ok(())
+        })
+    };
+
+    // A failure part way undoes the writes already made.
+    let result: Result<()> = store.write_together(|s| {
+        insert(s, "a")?;
+        insert(s, "b")?;
+        assert_eq!(count(s), before + 2, "each write sees the ones before it");
+        Err(CoreError::conflict("stop half way"))
+    });
+    assert!(result.is_err());
+    assert_eq!(count(&store), before);
+
+    // A write refused inside leaves nothing of itself, and the rest is still saved.
+    store
+        .write_together(|s| {
+            insert(s, "c")?;
+            let refused: Result<()> = s.write(|tx| {
+                tx.execute(
+                    "INSERT INTO record_history (id, entity, record_id, recorded_at, change, snapshot)
+                     VALUES ('d', 'member', 'm', 'now', 'added', '{}')",
+                    [],
+                )?;
+                Err(CoreError::conflict("refused"))
+            });
+            assert!(refused.is_err());
+            insert(s, "e")
+        })
+        .unwrap();
+    assert_eq!(count(&store), before + 2);
+
+    // A panic part way rolls back too, and the store takes writes afterwards.
+    let panicked = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+        let _ = store.write_together(|s| -> Result<()> {
+            insert(s, "f")?;
+            panic!("a bug half way");
+        });
+    }));
+    assert!(panicked.is_err());
+    assert_eq!(count(&store), before + 2);
+    insert(&mut store, "g").unwrap();
+    assert_eq!(count(&store), before + 3);
+}

@@ -3,13 +3,14 @@ use super::*;
 use crate::board::{self, MemberFilter};
 use crate::error::ErrorKind;
 
+/// The demonstration board and a member of it with no training recorded yet.
 fn demo_store() -> (Store, String) {
     let mut store = Store::open_in_memory().unwrap();
     crate::demo::load_demo(&mut store).unwrap();
     let id = board::list_members(&store, MemberFilter::All)
         .unwrap()
         .into_iter()
-        .find(|m| m.name == "Priya Raman")
+        .find(|m| m.name == "Elaine Brooks")
         .unwrap()
         .id;
     (store, id)
@@ -31,8 +32,8 @@ fn input(member_id: &str) -> TrainingInput {
 
 #[test]
 fn a_record_is_added_listed_and_edited_with_history() {
-    let (mut store, priya) = demo_store();
-    let t = add_training(&mut store, &input(&priya)).unwrap();
+    let (mut store, elaine) = demo_store();
+    let t = add_training(&mut store, &input(&elaine)).unwrap();
     assert_eq!(t.minutes, 210);
     assert_eq!(t.expires_on.unwrap().to_string(), "2028-05-14");
     let older = add_training(
@@ -40,11 +41,11 @@ fn a_record_is_added_listed_and_edited_with_history() {
         &TrainingInput {
             completed_on: "2024-01-10".into(),
             expires_on: String::new(),
-            ..input(&priya)
+            ..input(&elaine)
         },
     )
     .unwrap();
-    let list = list_training(&store, &priya).unwrap();
+    let list = list_training(&store, &elaine).unwrap();
     assert_eq!(
         list.iter().map(|r| r.id.as_str()).collect::<Vec<_>>(),
         [t.id.as_str(), older.id.as_str()]
@@ -55,7 +56,7 @@ fn a_record_is_added_listed_and_edited_with_history() {
         &t.id,
         &TrainingInput {
             hours: "4".into(),
-            ..input(&priya)
+            ..input(&elaine)
         },
     )
     .unwrap();
@@ -79,12 +80,12 @@ fn a_record_is_added_listed_and_edited_with_history() {
 
 #[test]
 fn invalid_training_is_refused_with_the_field_named() {
-    let (mut store, priya) = demo_store();
+    let (mut store, elaine) = demo_store();
     let cases: Vec<(TrainingInput, &str, &str)> = vec![
         (
             TrainingInput {
                 title: " ".into(),
-                ..input(&priya)
+                ..input(&elaine)
             },
             "title",
             "Enter the title",
@@ -92,7 +93,7 @@ fn invalid_training_is_refused_with_the_field_named() {
         (
             TrainingInput {
                 hours: "lots".into(),
-                ..input(&priya)
+                ..input(&elaine)
             },
             "hours",
             "as a number",
@@ -100,7 +101,7 @@ fn invalid_training_is_refused_with_the_field_named() {
         (
             TrainingInput {
                 hours: "0".into(),
-                ..input(&priya)
+                ..input(&elaine)
             },
             "hours",
             "more than zero",
@@ -108,7 +109,7 @@ fn invalid_training_is_refused_with_the_field_named() {
         (
             TrainingInput {
                 hours: "150".into(),
-                ..input(&priya)
+                ..input(&elaine)
             },
             "hours",
             "at most 100 hours",
@@ -116,7 +117,7 @@ fn invalid_training_is_refused_with_the_field_named() {
         (
             TrainingInput {
                 learning_type: None,
-                ..input(&priya)
+                ..input(&elaine)
             },
             "learningType",
             "type of learning",
@@ -124,7 +125,7 @@ fn invalid_training_is_refused_with_the_field_named() {
         (
             TrainingInput {
                 completed_on: "31/09/2025".into(),
-                ..input(&priya)
+                ..input(&elaine)
             },
             "completedOn",
             "real date",
@@ -132,7 +133,7 @@ fn invalid_training_is_refused_with_the_field_named() {
         (
             TrainingInput {
                 completed_on: "01/01/2099".into(),
-                ..input(&priya)
+                ..input(&elaine)
             },
             "completedOn",
             "future",
@@ -140,7 +141,7 @@ fn invalid_training_is_refused_with_the_field_named() {
         (
             TrainingInput {
                 expires_on: "01/05/2025".into(),
-                ..input(&priya)
+                ..input(&elaine)
             },
             "expiresOn",
             "must be after the completion date (14/05/2025)",
@@ -158,7 +159,7 @@ fn invalid_training_is_refused_with_the_field_named() {
     let e = add_training(&mut store, &input("nobody")).unwrap_err();
     assert_eq!(e.kind, ErrorKind::NotFound);
     assert!(
-        list_training(&store, &priya).unwrap().is_empty(),
+        list_training(&store, &elaine).unwrap().is_empty(),
         "nothing was saved"
     );
 }
@@ -176,8 +177,8 @@ fn hours_are_read_as_people_write_them() {
 
 #[test]
 fn a_record_stays_with_its_member() {
-    let (mut store, priya) = demo_store();
-    let t = add_training(&mut store, &input(&priya)).unwrap();
+    let (mut store, elaine) = demo_store();
+    let t = add_training(&mut store, &input(&elaine)).unwrap();
     let other = board::list_members(&store, MemberFilter::All).unwrap()[0]
         .id
         .clone();

@@ -86,7 +86,7 @@ fn with_details(conn: &Connection, mut m: Meeting) -> Result<Meeting> {
         .collect::<rusqlite::Result<Vec<_>>>()?;
     let mut stmt = conn.prepare(
         "SELECT a.member_id, p.name, a.status FROM attendance a JOIN member p ON p.id = a.member_id
-         WHERE a.meeting_id = ?1 ORDER BY p.name",
+         WHERE a.meeting_id = ?1 ORDER BY p.name, a.member_id",
     )?;
     m.attendance = stmt
         .query_map([&m.id], |r| {
