@@ -27,6 +27,10 @@ describe("routes", () => {
     expect(parseRoute(href.meeting("m1"))).toEqual({ name: "meeting", id: "m1" });
     expect(parseRoute(href.editMeeting("m1"))).toEqual({ name: "edit-meeting", id: "m1" });
     expect(parseRoute(href.actions())).toEqual({ name: "actions" });
+    expect(href.actions({ owner: { member: "m1" }, overdue: true })).toBe("#/actions/overdue/member/m1");
+    expect(parseRoute(href.actions({ owner: { member: "m1" }, overdue: true }))).toEqual({ name: "actions", member: "m1", overdue: "overdue" });
+    expect(parseRoute(href.actions({ owner: { name: "Chief Nurse / Deputy" } }))).toEqual({ name: "actions", owner: "Chief Nurse / Deputy" });
+    expect(parseRoute(href.actions({ overdue: true }))).toEqual({ name: "actions", overdue: "overdue" });
     expect(parseRoute(href.coverage())).toEqual({ name: "coverage" });
     expect(parseRoute(href.papers())).toEqual({ name: "papers" });
     expect(parseRoute(href.exchange())).toEqual({ name: "exchange" });

@@ -3,6 +3,7 @@
 // first time it is shown), the section of the navigation it belongs to, what of the app's state
 // it is handed, and its link. A new screen is a new row.
 import type { Component } from "svelte";
+import type { ActionOwner } from "../bindings/ActionOwner";
 import type { AppStatus } from "../bindings/AppStatus";
 import type { Organisation } from "../bindings/Organisation";
 import type { RegisterOptions } from "../bindings/RegisterOptions";
@@ -70,6 +71,9 @@ export const sections = [
 export type Section = (typeof sections)[number]["label"];
 
 type Params = Record<string, string | null>;
+
+/** Which actions a link to the tracker shows. */
+export type ActionsShown = { owner?: ActionOwner | null; overdue?: boolean };
 
 /** One screen. `P` is what its address carries, handed to the screen as props of those names. */
 type Screen<P extends Params, A extends unknown[]> = {
@@ -184,7 +188,24 @@ const table = {
     link: under("#/meetings/:id"),
   }),
   meetings: screen({ paths: ["meetings"], load: ScreenOf.MeetingsScreen, section: "Scrutiny", link: () => "#/meetings" }),
-  actions: screen({ paths: ["actions"], load: ScreenOf.ActionsScreen, section: "Scrutiny", link: () => "#/actions" }),
+  /** The tracker, filtered by its address to one owner (a member, or a name or post) and to overdue actions. */
+  actions: screen<{ member: string | null; owner: string | null; overdue: string | null }, [show?: ActionsShown]>({
+    paths: [
+      ["actions/overdue/member/:member", { overdue: "overdue" }],
+      ["actions/overdue/owner/:owner", { overdue: "overdue" }],
+      ["actions/overdue", { overdue: "overdue" }],
+      "actions/member/:member",
+      "actions/owner/:owner",
+      "actions",
+    ],
+    load: ScreenOf.ActionsScreen,
+    section: "Scrutiny",
+    fresh: true,
+    link: ({ owner = null, overdue = false } = {}) =>
+      ["#/actions", overdue ? "overdue" : null, owner ? ("member" in owner ? `member/${part(owner.member)}` : `owner/${part(owner.name)}`) : null]
+        .filter(Boolean)
+        .join("/"),
+  }),
   search: screen({ paths: ["search"], load: ScreenOf.SearchScreen, section: "Search", link: () => "#/search" }),
   coverage: screen({ paths: ["coverage"], load: ScreenOf.CoverageScreen, section: "Scrutiny", link: () => "#/coverage" }),
   papers: screen({ paths: ["papers"], load: ScreenOf.PapersScreen, section: "Papers", link: () => "#/papers" }),

@@ -73,6 +73,8 @@ describe("the home page", () => {
     expect(board.textContent).toContain("9 open actions, 3 of them overdue.");
     const owners = within(board).getByRole("table", { name: "Overdue actions by owner" });
     expect(within(owners).getAllByRole("row")[1].textContent).toBe("Head of Safeguarding240 days");
+    // Each owner leads to the tracker showing their overdue actions.
+    expect(within(owners).getByRole("link", { name: "Head of Safeguarding" }).getAttribute("href")).toBe("#/actions/overdue/owner/Head%20of%20Safeguarding");
     const gaps = within(board).getByRole("table", { name: "Members with training gaps" });
     expect(within(gaps).getByRole("link", { name: "Margaret Ellison" }).getAttribute("href")).toBe("#/members/m2/training");
   });

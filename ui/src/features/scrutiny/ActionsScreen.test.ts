@@ -3,6 +3,7 @@ import userEvent from "@testing-library/user-event";
 import { describe, expect, it, vi } from "vitest";
 import type { PageRequest } from "../../bindings/PageRequest";
 import type { TrackedAction } from "../../bindings/TrackedAction";
+import type { ActionFilter } from "../../bindings/ActionFilter";
 import { seriousAxeProblems } from "../../test-axe";
 import { actionPageOf, actionStatuses, manyActions, member, periodChoices, trackedAction } from "../../test-fixtures";
 import ActionsScreen from "./ActionsScreen.svelte";
@@ -51,7 +52,7 @@ describe("the action tracker", () => {
     expect(await screen.findByText(/1 action is overdue/)).toBeTruthy();
     expect(screen.getByRole("heading", { level: 1, name: "Actions" })).toBeTruthy();
     expect(calls.filter((c) => c.cmd === "action_page").map((c) => c.args)).toEqual([
-      { filter: { overdueOnly: false, includeClosed: false, period: null }, page: { offset: 0, limit: 50 } },
+      { filter: { overdueOnly: false, includeClosed: false, period: null, owner: null }, page: { offset: 0, limit: 50 } },
     ]);
 
     const [first, second] = listed();
@@ -91,7 +92,7 @@ describe("the action tracker", () => {
     await user.selectOptions(screen.getByLabelText("Challenges raised in"), periodChoices[0].code);
     await screen.findByText(/1 action is overdue/);
     const sent = calls.filter((c) => c.cmd === "action_page").map((c) => c.args);
-    expect(sent.at(-1)).toEqual({ filter: { overdueOnly: false, includeClosed: false, period: periodChoices[0].period }, page: { offset: 0, limit: 50 } });
+    expect(sent.at(-1)).toEqual({ filter: { overdueOnly: false, includeClosed: false, period: periodChoices[0].period, owner: null }, page: { offset: 0, limit: 50 } });
   });
 
   it("refetches when only overdue or closed actions are asked for", async () => {
@@ -105,9 +106,9 @@ describe("the action tracker", () => {
     await screen.findByText(/1 action is overdue/);
     const page = { offset: 0, limit: 50 };
     expect(calls.filter((c) => c.cmd === "action_page").map((c) => c.args)).toEqual([
-      { filter: { overdueOnly: false, includeClosed: false, period: null }, page },
-      { filter: { overdueOnly: true, includeClosed: false, period: null }, page },
-      { filter: { overdueOnly: true, includeClosed: true, period: null }, page },
+      { filter: { overdueOnly: false, includeClosed: false, period: null, owner: null }, page },
+      { filter: { overdueOnly: true, includeClosed: false, period: null, owner: null }, page },
+      { filter: { overdueOnly: true, includeClosed: true, period: null, owner: null }, page },
     ]);
   });
 
@@ -345,7 +346,7 @@ describe("the action tracker, a page at a time", () => {
     await user.click(screen.getByLabelText("Only overdue"));
     await screen.findAllByText("Page 1 of 3");
     expect(calls.filter((c) => c.cmd === "action_page").at(-1)?.args).toEqual({
-      filter: { overdueOnly: true, includeClosed: false, period: null },
+      filter: { overdueOnly: true, includeClosed: false, period: null, owner: null },
       page: { offset: 0, limit: 50 },
     });
     expect(document.activeElement).toBe(screen.getByLabelText("Only overdue"));
@@ -387,5 +388,47 @@ describe("the action tracker, a page at a time", () => {
     expect(pagesAsked(calls).map((p) => p.offset)).toEqual([0, 50, 50, 0]);
     // The action has left the list, so the confirmation takes focus.
     await waitFor(() => expect(document.activeElement?.id).toBe("actions-notice"));
+  });
+
+  it("shows a post's holder beside it, and filters by owner, keeping the choice in the address", async () => {
+    const calls: Call[] = [];
+    const post = { ...onTime, postHolder: "Priya Raman", action: { ...onTime.action, ownerName: "Chief Nurse" } };
+    mockActions(calls, () => [late, post]);
+    mockCommands({
+      action_statuses: () => actionStatuses,
+      recent_periods: () => periodChoices,
+      list_members: () => board,
+      untied_owners: () => [{ post: "Head of Safeguarding", uses: 3, holder: null, suggestedMemberId: null, suggestedMemberName: null }],
+      action_page: (args) => actionPageOf([late, post], (args as { page: PageRequest }).page),
+    }, (cmd, args) => calls.push({ cmd, args }));
+    const user = userEvent.setup();
+    render(ActionsScreen);
+    await screen.findByText(/1 action is overdue/);
+    expect(listed()[1].textContent).toContain("Chief Nurse (Priya Raman)");
+    const owner = screen.getByRole("combobox", { name: "Owned by" }) as HTMLSelectElement;
+    await waitFor(() => expect([...owner.options].map((o) => o.text)).toEqual(["Anyone", "Priya Raman", "Margaret Ellison", "Head of Safeguarding"]));
+    await user.selectOptions(owner, "Head of Safeguarding");
+    const filters = () => calls.filter((c) => c.cmd === "action_page").map((c) => (c.args as { filter: ActionFilter }).filter);
+    await waitFor(() => expect(filters().at(-1)?.owner).toEqual({ name: "Head of Safeguarding" }));
+    expect(window.location.hash).toBe("#/actions/owner/Head%20of%20Safeguarding");
+    await user.selectOptions(owner, "Priya Raman");
+    await waitFor(() => expect(filters().at(-1)?.owner).toEqual({ member: "m1" }));
+    expect(window.location.hash).toBe("#/actions/member/m1");
+    await user.selectOptions(owner, "Anyone");
+    await waitFor(() => expect(filters().at(-1)?.owner).toBeNull());
+    expect(window.location.hash).toBe("#/actions");
+  });
+
+  it("opens filtered to the owner and overdue actions its address names, as Home links to it", async () => {
+    const calls: Call[] = [];
+    mockActions(calls, () => [late]);
+    render(ActionsScreen, { owner: "Head of Safeguarding", overdue: "overdue" });
+    await screen.findByText(/1 action is overdue/);
+    expect(calls.filter((c) => c.cmd === "action_page").map((c) => (c.args as { filter: ActionFilter }).filter)).toEqual([
+      { overdueOnly: true, includeClosed: false, period: null, owner: { name: "Head of Safeguarding" } },
+    ]);
+    expect((screen.getByRole("checkbox", { name: "Only overdue" }) as HTMLInputElement).checked).toBe(true);
+    expect((screen.getByRole("combobox", { name: "Owned by" }) as HTMLSelectElement).selectedOptions[0].text).toBe("Head of Safeguarding");
+    expect(window.location.hash).toBe("#/actions/overdue/owner/Head%20of%20Safeguarding");
   });
 });
