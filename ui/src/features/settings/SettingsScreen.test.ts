@@ -22,6 +22,9 @@ function mockSettings(handlers: Handlers = {}, data: { requirements?: Requiremen
     idle_lock_minutes: () => 15,
     text_size: () => "standard",
     text_sizes: () => textSizes,
+    import_mappings: () => [],
+    list_posts: () => [],
+    untied_owners: () => [],
     area_sets: () => [
         { id: "saaf-provider-arrangements", title: "SAAF provider arrangements", nations: ["england"], areaCount: 13, selected: true },
         { id: "scotland-chief-officers-standards", title: "The ten standards", nations: ["scotland"], areaCount: 10, selected: false },
