@@ -14,7 +14,8 @@ describe("routes", () => {
     expect(parseRoute(href.framework())).toEqual({ name: "framework", id: null });
     expect(parseRoute(href.framework("trust-adults"))).toEqual({ name: "framework", id: "trust-adults" });
     expect(parseRoute(href.compliance())).toEqual({ name: "compliance" });
-    expect(parseRoute(href.settings())).toEqual({ name: "settings" });
+    expect(parseRoute(href.settings())).toEqual({ name: "settings", section: null });
+    expect(parseRoute(href.settings("posts"))).toEqual({ name: "settings", section: "posts" });
     expect(parseRoute(href.myCompetency())).toEqual({ name: "my-competency" });
     expect(parseRoute(href.myTraining())).toEqual({ name: "my-training" });
     expect(parseRoute(href.scrutiny())).toEqual({ name: "scrutiny" });

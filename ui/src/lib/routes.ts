@@ -227,7 +227,14 @@ const table = {
     link: () => "#/my-training",
   }),
   compliance: screen({ paths: ["compliance"], load: ScreenOf.ComplianceScreen, section: "Training compliance", needs: ["options"], link: () => "#/compliance" }),
-  settings: screen({ paths: ["settings"], load: ScreenOf.SettingsScreen, section: "Settings", needs: ["options", "onidlelockchange"], link: () => "#/settings" }),
+  /** Settings, opened at one of its sections ("posts") when the address names it. */
+  settings: screen<{ section: string | null }, [section?: string]>({
+    paths: ["settings/:section?"],
+    load: ScreenOf.SettingsScreen,
+    section: "Settings",
+    needs: ["options", "onidlelockchange"],
+    link: (section) => (section ? `#/settings/${part(section)}` : "#/settings"),
+  }),
   organisation: screen({
     paths: ["organisation"],
     load: ScreenOf.OrganisationForm,

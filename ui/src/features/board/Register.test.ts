@@ -29,6 +29,24 @@ describe("the board register", () => {
     expect(screen.getByRole("button", { name: "End membership of Margaret Ellison" })).toBeTruthy();
   });
 
+  it("shows the posts each member holds today, and links to Settings to change them", async () => {
+    mockCommands({
+      list_members: () => [member({ id: "m1" }), member({ id: "m2", name: "Margaret Ellison" })],
+      list_posts: () => [
+        { id: "p1", post: "Chief Nurse", memberId: "m1", memberName: "Priya Raman", heldFrom: "2024-04-01", heldTo: null },
+        { id: "p2", post: "Executive Lead for Safeguarding", memberId: "m1", memberName: "Priya Raman", heldFrom: "2024-04-01", heldTo: null },
+        { id: "p3", post: "Chief Nurse", memberId: "m2", memberName: "Margaret Ellison", heldFrom: "2020-01-01", heldTo: "2024-03-31" },
+      ],
+    });
+    render(Register, { show: "current", options, organisation: null });
+    const table = await screen.findByRole("table");
+    const rows = within(table).getAllByRole("row");
+    await within(rows[1]).findByText("Holds Chief Nurse, Executive Lead for Safeguarding");
+    // A post handed on is no longer shown beside the member who held it.
+    expect(rows[2].textContent).not.toContain("Holds");
+    expect(screen.getByRole("link", { name: "Change who holds which post in Settings" }).getAttribute("href")).toBe("#/settings/posts");
+  });
+
   it("says so when there is nobody yet, and offers to add someone", async () => {
     mockIPC(() => []);
     render(Register, { show: "current", options, organisation: null });
