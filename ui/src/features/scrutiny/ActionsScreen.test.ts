@@ -246,6 +246,45 @@ describe("the action tracker", () => {
     expect(update.input).toMatchObject({ ownerMemberId: "", ownerName: "Head of Safeguarding" });
   });
 
+  it("offers, once saved, to tie a post typed as the owner to the member who seems to hold it", async () => {
+    const calls: Call[] = [];
+    const owned = { ...late.action, ownerMemberId: null, ownerName: "Chief Nurse" };
+    mockCommands({
+      action_statuses: () => actionStatuses,
+      recent_periods: () => periodChoices,
+      list_members: () => board,
+      escalation_points: () => ["Board"],
+      untied_owners: () => [{ post: "Chief Nurse", uses: 4, holder: null, suggestedMemberId: "m1", suggestedMemberName: "Priya Raman" }],
+      action_page: (args) => actionPageOf([late], (args as { page: PageRequest }).page),
+      update_action: () => ({ action: owned, overdue: true, daysOverdue: 12 }),
+      tie_post: ({ input }) => ({ id: "p1", ...(input as object), memberName: "Priya Raman", heldFrom: "2024-04-01", heldTo: null }),
+    }, (cmd, args) => calls.push({ cmd, args }));
+    render(ActionsScreen);
+    const user = userEvent.setup();
+    await user.click(await screen.findByRole("button", { name: /^Update/ }));
+    await user.selectOptions(await screen.findByRole("combobox", { name: "Owner" }), "Someone not on the board");
+    await user.type(screen.getByRole("textbox", { name: "Owner’s name" }), "Chief Nurse");
+    await user.click(screen.getByRole("button", { name: "Save update" }));
+    await user.click(await screen.findByRole("button", { name: "Tie 'Chief Nurse' to Priya Raman" }));
+    expect(await screen.findByText("'Chief Nurse' is now tied to Priya Raman: actions it owns are theirs.")).toBeTruthy();
+    expect(calls.filter((c) => c.cmd === "tie_post").map((c) => c.args)).toEqual([{ input: { post: "Chief Nurse", memberId: "m1", heldFrom: "", heldTo: "" } }]);
+    expect(screen.queryByRole("button", { name: /^Tie/ })).toBeNull();
+  });
+
+  it("makes no offer when the owner typed is not a post anyone seems to hold", async () => {
+    const calls: Call[] = [];
+    mockActions(calls, () => [late], () => ({ action: { ...late.action, ownerMemberId: null, ownerName: "Head of Safeguarding" }, overdue: true, daysOverdue: 12 }));
+    render(ActionsScreen);
+    const user = userEvent.setup();
+    await user.click(await screen.findByRole("button", { name: /^Update/ }));
+    await user.selectOptions(await screen.findByRole("combobox", { name: "Owner" }), "Someone not on the board");
+    await user.type(screen.getByRole("textbox", { name: "Owner’s name" }), "Head of Safeguarding");
+    await user.click(screen.getByRole("button", { name: "Save update" }));
+    await screen.findByRole("status");
+    await waitFor(() => expect(calls.some((c) => c.cmd === "untied_owners")).toBe(true));
+    expect(screen.queryByRole("button", { name: /^Tie/ })).toBeNull();
+  });
+
   it("shows the core's refusal of the owner's name on that field", async () => {
     mockActions([], () => [late], () => {
       throw { kind: "Validation", message: "Enter who owns the action: choose a board member or type an officer's name.", field: "ownerName" };
