@@ -124,14 +124,15 @@ fn main() {
     type Import = fn(&mut Store, &Path);
     let kinds: [(&str, Make, Import); 2] = [
         ("challenge log", scrutiny_log, |store, file| {
-            let report = scrutiny::import_scrutiny_csv(store, file, false, false).unwrap();
+            let report = scrutiny::import_scrutiny_csv(store, file, &Default::default()).unwrap();
             assert!(report.imported, "{:?}", report.rejected.first());
         }),
         (
             "training records",
             |rows, _| training_sheet(rows),
             |store, file| {
-                let report = training::import_training_csv(store, file, false).unwrap();
+                let report =
+                    training::import_training_csv(store, file, &Default::default()).unwrap();
                 assert!(report.imported, "{:?}", report.rejected.first());
             },
         ),

@@ -64,7 +64,15 @@ fn synthetic_board(dir: &Path, n: usize) -> PathBuf {
     }
     let file = dir.join(format!("log-{n}.csv"));
     std::fs::write(&file, csv).unwrap();
-    let report = scrutiny::import_scrutiny_csv(&mut store, &file, false, true).unwrap();
+    let report = scrutiny::import_scrutiny_csv(
+        &mut store,
+        &file,
+        &boardassure_core::import::ImportOptions {
+            create_people: true,
+            ..Default::default()
+        },
+    )
+    .unwrap();
     assert_eq!(report.added as usize, n, "{:?}", report.rejected.first());
     db
 }

@@ -108,7 +108,15 @@ fn build(dir: &Path) -> Store {
         }
         let file = dir.join(format!("log-{year}.csv"));
         std::fs::write(&file, csv).unwrap();
-        scrutiny::import_scrutiny_csv(&mut store, &file, false, true).unwrap();
+        scrutiny::import_scrutiny_csv(
+            &mut store,
+            &file,
+            &boardassure_core::import::ImportOptions {
+                create_people: true,
+                ..Default::default()
+            },
+        )
+        .unwrap();
         println!(
             "  challenges to {year}/{:02}: {:.0} s",
             (year + 1) % 100,
@@ -130,7 +138,7 @@ fn build(dir: &Path) -> Store {
     }
     let file = dir.join("training.csv");
     std::fs::write(&file, csv).unwrap();
-    training::import_training_csv(&mut store, &file, false).unwrap();
+    training::import_training_csv(&mut store, &file, &Default::default()).unwrap();
     println!(
         "  training records: {:.0} s",
         started.elapsed().as_secs_f64()

@@ -278,11 +278,11 @@ proptest! {
             std::fs::write(&file, &content).unwrap();
             for skip in [false, true] {
                 let before = audit::history_rows(&store).unwrap();
-                if training::import_training_csv(&mut store, &file, skip).is_err() {
+                if training::import_training_csv(&mut store, &file, &boardassure_core::import::ImportOptions { skip_invalid: skip, ..Default::default() }).is_err() {
                     prop_assert_eq!(audit::history_rows(&store).unwrap(), before);
                 }
                 let before = audit::history_rows(&store).unwrap();
-                if scrutiny::import_scrutiny_csv(&mut store, &file, skip, skip).is_err() {
+                if scrutiny::import_scrutiny_csv(&mut store, &file, &boardassure_core::import::ImportOptions { skip_invalid: skip, create_people: skip, ..Default::default() }).is_err() {
                     prop_assert_eq!(audit::history_rows(&store).unwrap(), before);
                 }
             }

@@ -71,9 +71,13 @@ pub fn print_mapping(out: &mut impl Write, m: &MappingReport) -> Result<()> {
     for c in &m.columns {
         if let (Some(header), h) = (&c.header, c.how) {
             if h != MatchHow::Exact {
+                let why = match h {
+                    MatchHow::Loose => "a usual name for it",
+                    other => how(other),
+                };
                 line(
                     out,
-                    format!("Column \"{header}\" read as {} ({}).", c.field, how(h)),
+                    format!("Column \"{header}\" read as {} ({why}).", c.field),
                 )?;
             }
         }

@@ -409,7 +409,9 @@ pub fn run(store: &mut Store, command: ScrutinyCommand, out: &mut impl Write) ->
                     r.unknown_rows,
                 );
             }
-            return Ok(r.imported);
+            // A dry run that found nothing in the way succeeds, as the import would.
+            let clear = r.rejected.is_empty() && r.unknown_rows == 0;
+            return Ok(r.imported || (r.dry_run && clear));
         }
     }
     Ok(true)

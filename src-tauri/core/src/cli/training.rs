@@ -173,7 +173,8 @@ pub fn run(store: &mut Store, command: TrainingCommand, out: &mut impl Write) ->
                     report.unknown_rows,
                 );
             }
-            return Ok(report.imported);
+            let clear = report.rejected.is_empty() && report.unknown_rows == 0;
+            return Ok(report.imported || (report.dry_run && clear));
         }
     }
     Ok(true)

@@ -431,18 +431,16 @@ pub fn map(
             }
         }
         if found.is_none() {
+            // The field's own name in any case or spacing counts as exact; one of the other
+            // names spreadsheets use for it is reported, so the person can check it.
             found = headers
                 .iter()
-                .position(|h| h.trim() == field.name)
+                .position(|h| !h.trim().is_empty() && key(h) == key(field.name))
                 .map(|i| (i, MatchHow::Exact))
                 .or_else(|| {
                     headers
                         .iter()
-                        .position(|h| {
-                            !h.trim().is_empty()
-                                && (key(h) == key(field.name)
-                                    || field.aliases.iter().any(|a| key(a) == key(h)))
-                        })
+                        .position(|h| field.aliases.iter().any(|a| key(a) == key(h)))
                         .map(|i| (i, MatchHow::Loose))
                 });
         }

@@ -543,7 +543,9 @@ pub fn import_scrutiny_csv(
     let refused = !report.rejected.is_empty() || report.unknown_rows > 0;
     if options.dry_run || (refused && !options.skip_invalid) {
         if refused {
-            tracing::warn!(
+            // Said to the person in the report (and by the command line in one line on
+            // standard error); the log keeps a quieter note.
+            tracing::info!(
                 rejected = report.rejected.len(),
                 unknown_values = report.mapping.unknown().count(),
                 "scrutiny import refused"
