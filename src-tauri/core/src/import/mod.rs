@@ -622,7 +622,7 @@ pub fn map(
             }
         }
     }
-    values.sort_by(|a, b| b.rows.cmp(&a.rows));
+    values.sort_by_key(|v| std::cmp::Reverse(v.rows));
     Ok(Mapped {
         table,
         report: MappingReport {

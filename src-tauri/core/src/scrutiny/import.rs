@@ -743,6 +743,6 @@ pub fn posts_named(store: &Store, mapped: &import::Mapped) -> Result<Vec<board::
             None => names.push((owner.to_string(), 1)),
         }
     }
-    names.sort_by(|a, b| b.1.cmp(&a.1));
+    names.sort_by_key(|n| std::cmp::Reverse(n.1));
     board::post_uses(store, &names, dates::today())
 }
