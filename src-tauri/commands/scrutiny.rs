@@ -4,10 +4,10 @@ use boardassure_core::changes::RecordVersion;
 use boardassure_core::codes::Choice;
 use boardassure_core::periods::{Period, PeriodChoice};
 use boardassure_core::scrutiny::{
-    self, Action, ActionFilter, ActionInput, ActionPage, ActionStatus, ActionView, AreaSetSummary,
-    AssuranceArea, AssuranceLevel, Coverage, CustomAreaInput, Entry, EntryInput, EntryPage,
-    EntryView, EvidenceSource, LogFilter, Meeting, MeetingInput, MeetingKind, MeetingPart,
-    MeetingSummary, MeetingView, PageRequest,
+    self, Action, ActionFilter, ActionInput, ActionPage, ActionStatus, ActionView, AreaSetStatus,
+    AreaSetSummary, AssuranceArea, AssuranceLevel, Coverage, CustomAreaInput, Entry, EntryInput,
+    EntryPage, EntryView, EvidenceSource, LogFilter, Meeting, MeetingInput, MeetingKind,
+    MeetingPart, MeetingSummary, MeetingView, PageRequest,
 };
 use boardassure_core::session::Session;
 use boardassure_core::CoreError;
@@ -172,6 +172,28 @@ pub fn assurance_areas(session: State<'_, Session>) -> Result<Vec<AssuranceArea>
 #[tauri::command(async)]
 pub fn area_sets(session: State<'_, Session>) -> Result<Vec<AreaSetSummary>, CoreError> {
     session.with(|s| scrutiny::area_sets(s))
+}
+
+/// Which set of areas is in use, or, when the organisation's nation has none, what to do.
+#[tauri::command(async)]
+pub fn area_set_status(session: State<'_, Session>) -> Result<AreaSetStatus, CoreError> {
+    session.with(|s| scrutiny::area_set_status(s))
+}
+
+/// Asks for a JSON file of the shipped sets' shape and uses it; `None` if cancelled.
+#[tauri::command]
+pub async fn load_area_set(
+    app: tauri::AppHandle,
+    session: State<'_, Session>,
+) -> Result<Option<AreaSetSummary>, CoreError> {
+    let Some(path) =
+        super::files::choose_file(&app, "Load a set of assurance areas", "JSON", &["json"])
+    else {
+        return Ok(None);
+    };
+    session
+        .with(|s| scrutiny::load_area_set(s, &path))
+        .map(Some)
 }
 
 #[tauri::command(async)]

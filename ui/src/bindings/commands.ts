@@ -8,6 +8,7 @@ import type { ActionStatus } from "./ActionStatus";
 import type { ActionView } from "./ActionView";
 import type { AppStatus } from "./AppStatus";
 import type { AppliesTo } from "./AppliesTo";
+import type { AreaSetStatus } from "./AreaSetStatus";
 import type { AreaSetSummary } from "./AreaSetSummary";
 import type { Assessment } from "./Assessment";
 import type { AssessmentInput } from "./AssessmentInput";
@@ -108,6 +109,7 @@ export interface Commands {
   add_plan: { args: { input: PlanInput }; result: PlannedLearning };
   add_requirement: { args: { input: RequirementInput }; result: Requirement };
   add_training: { args: { input: TrainingInput }; result: TrainingRecord };
+  area_set_status: { args: {}; result: AreaSetStatus };
   area_sets: { args: {}; result: Array<AreaSetSummary> };
   assessment_history: { args: { id: string }; result: Array<RecordVersion<Assessment>> };
   assurance_areas: { args: {}; result: Array<AssuranceArea> };
@@ -157,6 +159,7 @@ export interface Commands {
   list_posts: { args: {}; result: Array<PostHolder> };
   list_requirements: { args: {}; result: Array<Requirement> };
   list_training: { args: { memberId: string }; result: Array<TrainingRecord> };
+  load_area_set: { args: {}; result: AreaSetSummary | null };
   load_demo: { args: {}; result: DemoSummary };
   lock: { args: {}; result: AppStatus };
   meeting_history: { args: { id: string }; result: Array<RecordVersion<Meeting>> };

@@ -164,6 +164,10 @@ export const api = {
   assuranceAreas: () => call("assurance_areas"),
   areaSets: () => call("area_sets"),
   chooseAreaSet: (id: string) => call("choose_area_set", { id }),
+  /** Which set of areas is in use; when the organisation's nation has none, what to do. */
+  areaSetStatus: () => call("area_set_status"),
+  /** Asks for a JSON file of the shipped sets' shape and uses it; null if cancelled. */
+  loadAreaSet: () => call("load_area_set"),
   addCustomArea: (input: CustomAreaInput) => call("add_custom_area", { input }),
   assuranceLevels: () => call("assurance_levels"),
   saveAssuranceLevels: (levels: AssuranceLevel[]) => call("save_assurance_levels", { levels }),

@@ -197,8 +197,10 @@ pub enum AreasCommand {
         #[arg(long)]
         json: bool,
     },
-    /// Use a shipped set (see `areas sets`)
+    /// Use a set (see `areas sets`)
     Choose { set: String },
+    /// Load a set from a JSON file of the shipped sets' shape, and use it
+    LoadSet { file: std::path::PathBuf },
     /// Add an area of the organisation's own
     Add {
         #[arg(long)]
@@ -630,6 +632,9 @@ pub fn areas(store: &mut Store, command: AreasCommand, out: &mut impl Write) -> 
             if json {
                 return print_json(out, &list);
             }
+            if let Some(notice) = scrutiny::area_set_status(store)?.notice {
+                line(out, notice)?;
+            }
             for a in list {
                 line(out, format!("{:<22} {}", a.id, a.title))?;
             }
@@ -641,13 +646,31 @@ pub fn areas(store: &mut Store, command: AreasCommand, out: &mut impl Write) -> 
                 return print_json(out, &sets);
             }
             for s in sets {
-                let mark = if s.selected { " (in use)" } else { "" };
+                let mark = match (s.selected, s.loaded) {
+                    (true, true) => " (loaded from a file, in use)",
+                    (true, false) => " (in use)",
+                    (false, true) => " (loaded from a file)",
+                    (false, false) => "",
+                };
                 line(
                     out,
                     format!("{}  {} — {} areas{mark}", s.id, s.title, s.area_count),
                 )?;
             }
+            if let Some(notice) = scrutiny::area_set_status(store)?.notice {
+                line(out, notice)?;
+            }
             Ok(())
+        }
+        AreasCommand::LoadSet { file } => {
+            let s = scrutiny::load_area_set(store, &file)?;
+            line(
+                out,
+                format!(
+                    "Loaded and now using {} ({} areas, id {}).",
+                    s.title, s.area_count, s.id
+                ),
+            )
         }
         AreasCommand::Choose { set } => {
             scrutiny::choose_area_set(store, &set)?;

@@ -17,6 +17,10 @@ const SETS: [&str; 2] = [
     include_str!("../../../../assets/assurance-areas/scotland-chief-officers-standards.json"),
 ];
 const SETTING: &str = "assurance_area_set";
+/// A set loaded from a file, for a nation the app ships none for (or a board's own).
+const LOADED: &str = "loaded_assurance_area_set";
+/// A loaded set's file is a list of areas: far below this.
+const MAX_SET_BYTES: u64 = 2 * 1024 * 1024;
 
 /// A set of assurance areas as shipped in `assets/assurance-areas/`.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
@@ -68,6 +72,22 @@ pub struct AreaSetSummary {
     pub nations: Vec<Nation>,
     pub area_count: u32,
     pub selected: bool,
+    /// Loaded from a file rather than shipped with the app.
+    pub loaded: bool,
+}
+
+/// Which set of areas is in use, and, when none is, why and what to do.
+#[derive(Debug, Clone, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+#[ts(export)]
+pub struct AreaSetStatus {
+    /// `None` when the organisation's nation has no shipped set and none has been chosen.
+    pub set_id: Option<String>,
+    pub set_title: Option<String>,
+    /// True when someone chose the set, false when it follows the organisation's nation.
+    pub chosen: bool,
+    /// What to tell the person when no set is in use.
+    pub notice: Option<String>,
 }
 
 #[derive(Debug, Clone, Default, Serialize, Deserialize, TS)]
@@ -83,28 +103,67 @@ fn shipped() -> Vec<AreaSet> {
         .collect()
 }
 
-/// The set in use: the one chosen, else the one for the organisation's nation (SAAF for
-/// England and until a nation is set; the ten standards for Scotland).
-pub fn selected_set_id(store: &Store) -> Result<String> {
-    if let Some(id) = settings::get::<String>(store.conn(), SETTING)? {
-        return Ok(id);
+/// The shipped sets, then the one loaded from a file, if any.
+fn available(store: &Store) -> Result<Vec<(AreaSet, bool)>> {
+    let mut out: Vec<(AreaSet, bool)> = shipped().into_iter().map(|s| (s, false)).collect();
+    if let Some(loaded) = settings::get::<AreaSet>(store.conn(), LOADED)? {
+        out.push((loaded, true));
     }
-    let nation = board::get_organisation(store)?.map(|o| o.nation);
+    Ok(out)
+}
+
+/// The set in use: the one chosen, else the one shipped for the organisation's nation (SAAF
+/// for England, and before the organisation is entered; the ten standards for Scotland).
+/// `None` for a nation the app ships no set for, until one is chosen: an organisation in Wales
+/// or Northern Ireland is never given England's areas in silence.
+pub fn selected_set_id(store: &Store) -> Result<Option<String>> {
+    if let Some(id) = settings::get::<String>(store.conn(), SETTING)? {
+        return Ok(Some(id));
+    }
     let sets = shipped();
-    Ok(sets
-        .iter()
-        .find(|s| nation.is_some_and(|n| s.nations.contains(&n)))
-        .unwrap_or(&sets[0])
-        .id
-        .clone())
+    Ok(match board::get_organisation(store)?.map(|o| o.nation) {
+        None => Some(sets[0].id.clone()),
+        Some(n) => sets
+            .iter()
+            .find(|s| s.nations.contains(&n))
+            .map(|s| s.id.clone()),
+    })
+}
+
+/// Which set is in use, or what to do when none is.
+pub fn area_set_status(store: &Store) -> Result<AreaSetStatus> {
+    let chosen = settings::get::<String>(store.conn(), SETTING)?.is_some();
+    let id = selected_set_id(store)?;
+    let title = match &id {
+        Some(id) => available(store)?
+            .into_iter()
+            .find(|(s, _)| &s.id == id)
+            .map(|(s, _)| s.title),
+        None => None,
+    };
+    let notice = match (&id, board::get_organisation(store)?) {
+        (None, Some(org)) => Some(format!(
+            "The app has no set of assurance areas for {}. Choose in Settings which set {} scrutinises (one of those shipped, or a set loaded from a file of the same shape), or add areas of its own.",
+            org.nation.label(),
+            org.name
+        )),
+        _ => None,
+    };
+    Ok(AreaSetStatus {
+        set_id: id,
+        set_title: title,
+        chosen,
+        notice,
+    })
 }
 
 pub fn area_sets(store: &Store) -> Result<Vec<AreaSetSummary>> {
     let selected = selected_set_id(store)?;
-    Ok(shipped()
+    Ok(available(store)?
         .into_iter()
-        .map(|s| AreaSetSummary {
-            selected: s.id == selected,
+        .map(|(s, loaded)| AreaSetSummary {
+            selected: selected.as_deref() == Some(s.id.as_str()),
+            loaded,
             area_count: s.areas.len() as u32,
             id: s.id,
             title: s.title,
@@ -114,8 +173,9 @@ pub fn area_sets(store: &Store) -> Result<Vec<AreaSetSummary>> {
 }
 
 pub fn choose_area_set(store: &mut Store, id: &str) -> Result<()> {
-    if !shipped().iter().any(|s| s.id == id) {
-        let ids: Vec<String> = shipped().into_iter().map(|s| s.id).collect();
+    let sets = available(store)?;
+    if !sets.iter().any(|(s, _)| s.id == id) {
+        let ids: Vec<String> = sets.into_iter().map(|(s, _)| s.id).collect();
         return Err(CoreError::validation(
             "areaSet",
             format!(
@@ -131,14 +191,17 @@ pub fn choose_area_set(store: &mut Store, id: &str) -> Result<()> {
     })
 }
 
-/// The organisation's assurance areas: its chosen set, then its own.
+/// The organisation's assurance areas: its chosen set, then its own. With no set in use (see
+/// `area_set_status`), its own only.
 pub fn areas(store: &Store) -> Result<Vec<AssuranceArea>> {
     let id = selected_set_id(store)?;
-    let set = shipped()
+    let set = available(store)?
         .into_iter()
-        .find(|s| s.id == id)
-        .unwrap_or_else(|| shipped().remove(0));
-    let mut out: Vec<AssuranceArea> = set.areas.into_iter().map(shipped_area).collect();
+        .map(|(s, _)| s)
+        .find(|s| Some(&s.id) == id.as_ref());
+    let mut out: Vec<AssuranceArea> = set
+        .map(|s| s.areas.into_iter().map(shipped_area).collect())
+        .unwrap_or_default();
     out.extend(
         scrutiny::custom_areas(store.conn())?
             .into_iter()
@@ -157,9 +220,9 @@ pub fn areas(store: &Store) -> Result<Vec<AssuranceArea>> {
 /// still shown by name.
 pub fn all_areas(store: &Store) -> Result<Vec<AssuranceArea>> {
     let mut out = areas(store)?;
-    let others: Vec<AssuranceArea> = shipped()
+    let others: Vec<AssuranceArea> = available(store)?
         .into_iter()
-        .flat_map(|s| s.areas)
+        .flat_map(|(s, _)| s.areas)
         .map(shipped_area)
         .filter(|a| !out.iter().any(|o| o.id == a.id))
         .collect();
@@ -174,6 +237,76 @@ fn shipped_area(a: ShippedArea) -> AssuranceArea {
         text: a.text,
         source: Some(a.source),
     }
+}
+
+/// Loads a set of areas from a JSON file of the shipped sets' shape (see
+/// `assets/assurance-areas/`), checked as strictly as a local edit, and uses it. A set loaded
+/// earlier is replaced; challenges logged against its areas keep their area ids.
+pub fn load_area_set(store: &mut Store, path: &std::path::Path) -> Result<AreaSetSummary> {
+    let size = std::fs::metadata(path)?.len();
+    if size > MAX_SET_BYTES {
+        return Err(CoreError::validation(
+            "file",
+            "This file is larger than 2 MB; a set of assurance areas is far smaller. Check it is the right file.",
+        ));
+    }
+    let text = std::fs::read_to_string(path).map_err(|_| {
+        CoreError::validation(
+            "file",
+            "This file is not a set of assurance areas: it is not text.",
+        )
+    })?;
+    let mut set: AreaSet = serde_json::from_str(&text).map_err(|e| {
+        CoreError::validation(
+            "file",
+            format!("This file is not a set of assurance areas of the shape the app ships ({e})."),
+        )
+    })?;
+    let bad = |m: String| Err(CoreError::validation("file", m));
+    if set.format_version != 1 {
+        return bad(format!(
+            "This set is in format {}; the app reads format 1.",
+            set.format_version
+        ));
+    }
+    set.title = board::validate::required_text("title", "the set's title", &set.title, 200)?;
+    if set.areas.is_empty() || set.areas.len() > 200 {
+        return bad("A set holds between 1 and 200 areas.".into());
+    }
+    if shipped().iter().any(|s| s.id == set.id) || set.id.trim().is_empty() {
+        set.id = format!("loaded.{}", crate::codes::slug(&set.title));
+    }
+    let mut ids = std::collections::HashSet::new();
+    for a in &mut set.areas {
+        a.title = board::validate::required_text("title", "each area's title", &a.title, 120)?;
+        if a.text.chars().count() > 20_000 || a.id.trim().is_empty() || a.id.len() > 120 {
+            return bad(format!(
+                "The area '{}' needs an id of at most 120 characters and a text of at most 20,000.",
+                crate::error::shown(&a.title)
+            ));
+        }
+        if !ids.insert(a.id.clone()) {
+            return bad(format!(
+                "Two areas share the id '{}'.",
+                crate::error::shown(&a.id)
+            ));
+        }
+    }
+    let summary = AreaSetSummary {
+        id: set.id.clone(),
+        title: set.title.clone(),
+        nations: set.nations.clone(),
+        area_count: set.areas.len() as u32,
+        selected: true,
+        loaded: true,
+    };
+    store.write(|tx| {
+        settings::set(tx, LOADED, &set)?;
+        history::record(tx, Entity::Settings, LOADED, "edited", &set)?;
+        settings::set(tx, SETTING, &set.id)?;
+        history::record(tx, Entity::Settings, SETTING, "edited", &set.id)
+    })?;
+    Ok(summary)
 }
 
 pub fn add_custom_area(store: &mut Store, input: &CustomAreaInput) -> Result<AssuranceArea> {

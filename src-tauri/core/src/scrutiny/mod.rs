@@ -23,8 +23,8 @@ pub use actions::{
     TrackedAction,
 };
 pub use areas::{
-    add_custom_area, area_sets, areas, choose_area_set, selected_set_id, AreaSet, AreaSetSummary,
-    AssuranceArea, CustomAreaInput,
+    add_custom_area, area_set_status, area_sets, areas, choose_area_set, load_area_set,
+    selected_set_id, AreaSet, AreaSetStatus, AreaSetSummary, AssuranceArea, CustomAreaInput,
 };
 pub use coverage::{coverage, Coverage, CoverageRow};
 pub use entries::{

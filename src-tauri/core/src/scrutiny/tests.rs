@@ -65,6 +65,70 @@ fn an_english_trust_uses_saaf_and_a_scottish_board_the_ten_standards() {
 }
 
 #[test]
+fn a_welsh_board_is_never_given_englands_areas_in_silence() {
+    let mut store = register();
+    board::save_organisation(
+        &mut store,
+        &board::OrganisationInput {
+            name: "Bwrdd Iechyd Prifysgol Bae Abertawe".into(),
+            nation: board::Nation::Wales,
+            org_type: board::OrgType::HealthBoard,
+        },
+    )
+    .unwrap();
+    assert!(
+        areas(&store).unwrap().is_empty(),
+        "no set is taken for Wales unasked"
+    );
+    let status = area_set_status(&store).unwrap();
+    assert_eq!(status.set_id, None);
+    let notice = status.notice.unwrap();
+    assert!(
+        notice.contains("no set of assurance areas for Wales"),
+        "{notice}"
+    );
+    assert!(area_sets(&store).unwrap().iter().all(|s| !s.selected));
+
+    // A set of the shipped shape, loaded from a file, is checked and then used.
+    let dir = tempfile::tempdir().unwrap();
+    let mut set: serde_json::Value = serde_json::from_str(include_str!(
+        "../../../../assets/assurance-areas/scotland-chief-officers-standards.json"
+    ))
+    .unwrap();
+    set["title"] = "Safeguarding arrangements for Wales (board's own)".into();
+    set["nations"] = serde_json::json!(["wales"]);
+    let file = dir.path().join("wales.json");
+    std::fs::write(&file, set.to_string()).unwrap();
+    let loaded = load_area_set(&mut store, &file).unwrap();
+    assert!(loaded.loaded && loaded.selected);
+    assert!(
+        loaded.id.starts_with("loaded."),
+        "a shipped id is not taken over: {}",
+        loaded.id
+    );
+    assert_eq!(areas(&store).unwrap().len(), 10);
+    let status = area_set_status(&store).unwrap();
+    assert!(status.chosen && status.notice.is_none());
+
+    // A file of another shape, or with two areas of one id, is refused; the set in use stays.
+    set["areas"][1]["id"] = set["areas"][0]["id"].clone();
+    std::fs::write(&file, set.to_string()).unwrap();
+    assert!(load_area_set(&mut store, &file)
+        .unwrap_err()
+        .message
+        .contains("share the id"));
+    std::fs::write(&file, "{\"areas\": 3}").unwrap();
+    assert!(load_area_set(&mut store, &file).is_err());
+    assert_eq!(areas(&store).unwrap().len(), 10);
+    choose_area_set(&mut store, "saaf-provider-arrangements").unwrap();
+    assert_eq!(
+        areas(&store).unwrap().len(),
+        13,
+        "a shipped set can still be chosen"
+    );
+}
+
+#[test]
 fn a_meeting_with_challenges_actions_and_an_overdue_one() {
     let mut store = register();
     let today = crate::dates::today();

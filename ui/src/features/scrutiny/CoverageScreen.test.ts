@@ -18,6 +18,18 @@ function mockCoverage(asked: unknown[] = [], answer: (period: Period) => Coverag
 }
 
 describe("coverage of the assurance areas", () => {
+  it("says so when the organisation's nation has no set of areas chosen", async () => {
+    const notice = "The app has no set of assurance areas for Northern Ireland.";
+    mockCommands({
+      recent_periods: () => periodChoices,
+      coverage: () => coverageReport(),
+      area_set_status: () => ({ setId: null, setTitle: null, chosen: false, notice }),
+    });
+    render(CoverageScreen);
+    expect(await screen.findByText(notice)).toBeTruthy();
+    expect(screen.getByRole("link", { name: "Choose the assurance areas in Settings" }).getAttribute("href")).toBe("#/settings/scrutiny");
+  });
+
   it("leads with how many areas had no scrutiny, for the current financial year", async () => {
     const asked: unknown[] = [];
     mockCoverage(asked);

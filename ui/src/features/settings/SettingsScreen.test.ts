@@ -26,8 +26,8 @@ function mockSettings(handlers: Handlers = {}, data: { requirements?: Requiremen
     list_posts: () => [],
     untied_owners: () => [],
     area_sets: () => [
-        { id: "saaf-provider-arrangements", title: "SAAF provider arrangements", nations: ["england"], areaCount: 13, selected: true },
-        { id: "scotland-chief-officers-standards", title: "The ten standards", nations: ["scotland"], areaCount: 10, selected: false },
+        { id: "saaf-provider-arrangements", title: "SAAF provider arrangements", nations: ["england"], areaCount: 13, selected: true, loaded: false },
+        { id: "scotland-chief-officers-standards", title: "The ten standards", nations: ["scotland"], areaCount: 10, selected: false, loaded: false },
       ],
     assurance_areas: () => [{ id: "saaf.4.2.1.1", title: "Named professionals", text: "Identification of a named nurse", source: null }],
     assurance_levels: () => [
@@ -268,6 +268,26 @@ describe("settings: frameworks", () => {
 });
 
 describe("settings: scrutiny", () => {
+  it("says when the nation has no set, and loads one from a file", async () => {
+    const notice = "The app has no set of assurance areas for Wales. Choose in Settings which set the board scrutinises.";
+    const calls = mockSettings({
+      area_sets: () => [
+        { id: "saaf-provider-arrangements", title: "SAAF provider arrangements", nations: ["england"], areaCount: 13, selected: false, loaded: false },
+      ],
+      area_set_status: () => ({ setId: null, setTitle: null, chosen: false, notice }),
+      load_area_set: () => ({ id: "loaded.wales", title: "Arrangements for Wales", nations: ["wales"], areaCount: 9, selected: true, loaded: true }),
+    });
+    const user = userEvent.setup();
+    render(SettingsScreen, { options });
+    const scrutiny = await screen.findByRole("region", { name: "Scrutiny" });
+    expect(await within(scrutiny).findByText(notice)).toBeTruthy();
+    expect(within(scrutiny).getByRole("radio", { name: "SAAF provider arrangements (13 areas)" })).toHaveProperty("checked", false);
+    await user.click(within(scrutiny).getByRole("button", { name: "Load a set from a file" }));
+    expect(await within(scrutiny).findByText("Now using Arrangements for Wales (9 areas), loaded from the file.")).toBeTruthy();
+    expect(calls.load_area_set).toHaveLength(1);
+  });
+
+
   it("chooses the area set, adds an own area and saves reworded assurance levels", async () => {
     const calls = mockSettings({
       choose_area_set: () => null,
