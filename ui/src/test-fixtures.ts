@@ -423,9 +423,11 @@ export function homePage(overrides: Partial<Home> = {}): Home {
       trackedAction({ id: "a2", entryId: "e2", description: "Report on the new referral pathway", dueOn: "2026-09-30", ...mine }),
       trackedAction({ id: "a1", entryId: "e1", description: "Bring the re-audit results to the committee", dueOn: "2026-07-31", ...mine }, 6),
     ],
+    myActionsTotal: 2,
     followingUp: [
       trackedAction({ id: "a3", entryId: "e3", description: "Audit the use of the escalation policy", ownerName: "Head of Safeguarding", dueOn: "2026-10-31" }),
     ],
+    followingUpTotal: 1,
     trainingDue: [{ requirement: "Board safeguarding update", status: "expired", nextChange: null, detail: "Renewal was due by 01/07/2026." }],
     unevidenced: Array.from({ length: 12 }, (_, i) => ({
       frameworkId: "senior-manager-children",

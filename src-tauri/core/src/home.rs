@@ -91,10 +91,15 @@ pub struct Home {
     /// Who "me" is; `None` until the laptop's user is chosen in Settings.
     pub me: Option<Member>,
     pub next_meeting: Option<NextMeeting>,
-    /// Actions I own that are not closed, overdue first.
+    /// Actions I own that are not closed (mine as a member, or as the holder of a post), the
+    /// most pressing first: at most [`SHOWN_ACTIONS`].
     pub my_actions: Vec<TrackedAction>,
-    /// Actions on challenges I raised that someone else owns, not closed.
+    /// How many actions I own in all, so a cut list says so.
+    pub my_actions_total: u32,
+    /// Actions on challenges I raised that someone else owns, not closed: at most
+    /// [`SHOWN_ACTIONS`], the most pressing first.
     pub following_up: Vec<TrackedAction>,
+    pub following_up_total: u32,
     pub training_due: Vec<TrainingDue>,
     pub unevidenced: Vec<UnevidencedItem>,
     /// How many framework items apply to me, to put `unevidenced` in proportion.
@@ -104,6 +109,10 @@ pub struct Home {
     pub unscrutinised_areas: Vec<scrutiny::AssuranceArea>,
     pub board: BoardWide,
 }
+
+/// How many of each list of actions Home names; the rest are in the tracker, and Home says how
+/// many there are.
+pub const SHOWN_ACTIONS: usize = 50;
 
 pub fn home(store: &Store, today: NaiveDate) -> Result<Home> {
     let me = match settings::get_settings(store)?.my_member_id {
@@ -123,32 +132,28 @@ pub fn home(store: &Store, today: NaiveDate) -> Result<Home> {
             });
 
     let (mut my_actions, mut following_up) = (Vec::new(), Vec::new());
+    let (mut my_actions_total, mut following_up_total) = (0, 0);
     if let Some(me) = &me {
-        // The most pressing 50 of each, named; the rest are in the tracker.
+        // The most pressing of each, named; the rest are in the tracker, and counted here.
         let views = |list: Vec<scrutiny::Action>| {
+            let total = list.len() as u32;
             let mut v: Vec<_> = list
                 .into_iter()
                 .map(|a| scrutiny::ActionView::new(a, today))
                 .collect();
             v.sort_by_key(scrutiny::ActionView::urgency);
-            v.truncate(50);
-            v
+            v.truncate(SHOWN_ACTIONS);
+            (v, total)
         };
         let conn = store.conn();
-        my_actions = scrutiny::tracked(
-            store,
-            views(scrutiny::actions_owned_by(store, &me.id, today)?),
-            None,
-            today,
-        )?;
-        following_up = scrutiny::tracked(
-            store,
-            views(crate::scrutiny::repo::unclosed_actions_following(
-                conn, &me.id,
-            )?),
-            None,
-            today,
-        )?;
+        let (mine, total) = views(scrutiny::actions_owned_by(store, &me.id, today)?);
+        my_actions_total = total;
+        my_actions = scrutiny::tracked(store, mine, None, today)?;
+        let (theirs, total) = views(crate::scrutiny::repo::unclosed_actions_following(
+            conn, &me.id,
+        )?);
+        following_up_total = total;
+        following_up = scrutiny::tracked(store, theirs, None, today)?;
     }
 
     let (mut training_due, mut unevidenced, mut applicable_items) = (Vec::new(), Vec::new(), 0);
@@ -194,7 +199,9 @@ pub fn home(store: &Store, today: NaiveDate) -> Result<Home> {
         today,
         next_meeting,
         my_actions,
+        my_actions_total,
         following_up,
+        following_up_total,
         training_due,
         unevidenced,
         applicable_items,
@@ -251,6 +258,52 @@ fn board_wide(store: &Store, today: NaiveDate) -> Result<BoardWide> {
 mod tests {
     use super::*;
     use crate::test_support::{demo, register};
+
+    #[test]
+    fn a_long_list_of_my_actions_says_how_many_there_are_and_leads_with_the_most_pressing() {
+        let mut store = register();
+        let dir = tempfile::tempdir().unwrap();
+        let file = dir.path().join("log.csv");
+        let mut csv = String::from("Date,Assurance area,Raised by,Challenge,Assurance level,Action,Action owner,Due date\n");
+        for i in 0..60 {
+            // Every tenth is overdue; the rest fall due over the coming months.
+            let due = if i % 10 == 0 {
+                "01/01/2026".to_string()
+            } else {
+                format!("{:02}/01/2027", 1 + i % 28)
+            };
+            csv.push_str(&format!(
+                "01/10/2026,Safeguarding training,Fiona Gallagher,Question {i}?,Limited,Action {i},Chief Nurse,{due}\n"
+            ));
+        }
+        std::fs::write(&file, csv).unwrap();
+        let r =
+            crate::scrutiny::import_scrutiny_csv(&mut store, &file, &Default::default()).unwrap();
+        assert!(r.imported, "{:?} {:?}", r.rejected, r.mapping.values);
+        let mut s = settings::get_settings(&store).unwrap();
+        s.my_member_id = Some(crate::test_support::member_id(&store, "Priya Raman"));
+        settings::save_settings(&mut store, &s).unwrap();
+
+        let h = home(&store, crate::dates::today()).unwrap();
+        assert_eq!(h.my_actions.len(), SHOWN_ACTIONS);
+        assert_eq!(
+            h.my_actions_total, 60,
+            "the count is true though the list is cut"
+        );
+        assert!(
+            h.my_actions[..6].iter().all(|t| t.view.overdue),
+            "overdue first"
+        );
+        assert_eq!(h.my_actions[0].post_holder.as_deref(), Some("Priya Raman"));
+        let fiona = crate::test_support::member_id(&store, "Fiona Gallagher");
+        s.my_member_id = Some(fiona);
+        settings::save_settings(&mut store, &s).unwrap();
+        let h = home(&store, crate::dates::today()).unwrap();
+        assert_eq!(
+            (h.following_up.len(), h.following_up_total),
+            (SHOWN_ACTIONS, 60)
+        );
+    }
 
     #[test]
     fn without_a_chosen_member_home_still_shows_the_board_and_the_areas() {

@@ -13,13 +13,19 @@ export type Home = { today: string,
  */
 me: Member | null, nextMeeting: NextMeeting | null, 
 /**
- * Actions I own that are not closed, overdue first.
+ * Actions I own that are not closed (mine as a member, or as the holder of a post), the
+ * most pressing first: at most [`SHOWN_ACTIONS`].
  */
 myActions: Array<TrackedAction>, 
 /**
- * Actions on challenges I raised that someone else owns, not closed.
+ * How many actions I own in all, so a cut list says so.
  */
-followingUp: Array<TrackedAction>, trainingDue: Array<TrainingDue>, unevidenced: Array<UnevidencedItem>, 
+myActionsTotal: number, 
+/**
+ * Actions on challenges I raised that someone else owns, not closed: at most
+ * [`SHOWN_ACTIONS`], the most pressing first.
+ */
+followingUp: Array<TrackedAction>, followingUpTotal: number, trainingDue: Array<TrainingDue>, unevidenced: Array<UnevidencedItem>, 
 /**
  * How many framework items apply to me, to put `unevidenced` in proportion.
  */

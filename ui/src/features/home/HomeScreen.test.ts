@@ -19,6 +19,22 @@ const section = (name: string) => screen.getByRole("region", { name });
 const headings = () => screen.getAllByRole("heading", { level: 2 }).map((h) => h.textContent?.trim());
 
 describe("the home page", () => {
+  it("says how many actions there are when it names only the most pressing, and links to them all", async () => {
+    mockHome(homePage({ myActionsTotal: 107, followingUpTotal: 64 }));
+    render(HomeScreen);
+    const mine = await screen.findByRole("region", { name: "My actions" });
+    expect(mine.textContent).toContain("Showing the 2 most pressing of your 107 open actions.");
+    expect(within(mine).getByRole("link", { name: "See all 107 in the action tracker" }).getAttribute("href")).toBe("#/actions/member/m1");
+    expect(section("Actions I am following up").textContent).toContain("Showing the 1 most pressing of the 64 you are following up.");
+  });
+
+  it("says nothing of a cut when every action is named", async () => {
+    mockHome(homePage());
+    render(HomeScreen);
+    const mine = await screen.findByRole("region", { name: "My actions" });
+    expect(mine.textContent).not.toContain("most pressing");
+  });
+
   it("shows the next meeting and the person's overdue action first, each linked to its record", async () => {
     const calls = mockHome(homePage());
     render(HomeScreen);
