@@ -56,8 +56,9 @@ pub fn search(
     session: State<'_, Session>,
     text: String,
     filter: SearchFilter,
+    offset: u32,
 ) -> Result<SearchResults, CoreError> {
-    session.with(|s| boardassure_core::search::search(s, &text, &filter))
+    session.with(|s| boardassure_core::search::search_page(s, &text, &filter, offset))
 }
 
 #[tauri::command(async)]

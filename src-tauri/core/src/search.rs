@@ -133,8 +133,12 @@ pub struct SearchFilter {
 #[serde(rename_all = "camelCase")]
 #[ts(export)]
 pub struct SearchResults {
-    /// The best matches, at most [`SHOWN`].
+    /// One page of the best matches, at most [`SHOWN`], from `offset`.
     pub hits: Vec<SearchHit>,
+    /// How many records match in all: the true count, not the page's.
+    pub total: u32,
+    /// Where this page starts among the ranked matches.
+    pub offset: u32,
     /// How many of the most recent matches were ranked.
     pub ranked: u32,
     /// More records matched than were ranked: older ones appear when the search is narrowed.
@@ -210,15 +214,30 @@ fn parts(marked: &str) -> Vec<TextPart> {
     out
 }
 
+/// The first page of what a search finds.
 pub fn search(store: &Store, text: &str, filter: &SearchFilter) -> Result<SearchResults> {
+    search_page(store, text, filter, 0)
+}
+
+/// One page of what a search finds: [`SHOWN`] ranked matches from `offset`, with how many
+/// records match in all.
+pub fn search_page(
+    store: &Store,
+    text: &str,
+    filter: &SearchFilter,
+    offset: u32,
+) -> Result<SearchResults> {
     let Some(query) = fts_query(text, filter) else {
         return Ok(SearchResults {
             hits: Vec::new(),
+            total: 0,
+            offset: 0,
             ranked: 0,
             more: false,
         });
     };
     let conn = store.conn();
+    let total = store::search::count_matches(conn, &query)?;
     let mut matches = store::search::recent_matches(conn, &query, RANKED + 1)?;
     let more = matches.len() > RANKED as usize;
     matches.truncate(RANKED as usize);
@@ -230,7 +249,7 @@ pub fn search(store: &Store, text: &str, filter: &SearchFilter) -> Result<Search
         .collect();
     scored.sort_by(|(a, m), (b, n)| b.cmp(a).then_with(|| n.day.cmp(&m.day)));
     let mut hits = Vec::new();
-    for (_, m) in scored.into_iter().take(SHOWN) {
+    for (_, m) in scored.into_iter().skip(offset as usize).take(SHOWN) {
         let Ok(kind) = SearchKind::parse("kind", &m.kind) else {
             continue;
         };
@@ -259,7 +278,13 @@ pub fn search(store: &Store, text: &str, filter: &SearchFilter) -> Result<Search
             snippet: parts(&m.snippet),
         });
     }
-    Ok(SearchResults { hits, ranked, more })
+    Ok(SearchResults {
+        hits,
+        total,
+        offset,
+        ranked,
+        more,
+    })
 }
 
 #[cfg(test)]
@@ -487,6 +512,34 @@ mod tests {
         assert!(all.more);
         assert_eq!(all.ranked, RANKED);
         assert_eq!(all.hits.len(), SHOWN);
+        assert_eq!(
+            all.total,
+            RANKED + 2,
+            "the true count of matches, not the page's"
+        );
+        // Pages follow one another without a gap or a repeat, to the last ranked match.
+        let second = search_page(
+            &store,
+            "board seminar",
+            &SearchFilter::default(),
+            SHOWN as u32,
+        )
+        .unwrap();
+        assert_eq!(
+            (second.offset, second.hits.len(), second.total),
+            (SHOWN as u32, SHOWN, all.total)
+        );
+        let firsts: std::collections::HashSet<_> =
+            all.hits.iter().map(|h| h.record_id.clone()).collect();
+        assert!(second.hits.iter().all(|h| !firsts.contains(&h.record_id)));
+        let last = search_page(
+            &store,
+            "board seminar",
+            &SearchFilter::default(),
+            RANKED - 10,
+        )
+        .unwrap();
+        assert_eq!(last.hits.len(), 10);
         let older = SearchFilter {
             kinds: vec![],
             period: Some(Period::year(2020)),

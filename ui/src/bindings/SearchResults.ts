@@ -6,9 +6,17 @@ import type { SearchHit } from "./SearchHit";
  */
 export type SearchResults = { 
 /**
- * The best matches, at most [`SHOWN`].
+ * One page of the best matches, at most [`SHOWN`], from `offset`.
  */
 hits: Array<SearchHit>, 
+/**
+ * How many records match in all: the true count, not the page's.
+ */
+total: number, 
+/**
+ * Where this page starts among the ranked matches.
+ */
+offset: number, 
 /**
  * How many of the most recent matches were ranked.
  */

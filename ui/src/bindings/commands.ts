@@ -196,7 +196,7 @@ export interface Commands {
   save_reminder_preferences: { args: { preferences: ReminderPreferences }; result: ReminderPreferences };
   save_settings: { args: { input: Settings }; result: Settings };
   save_text_size: { args: { size: TextSize }; result: TextSize };
-  search: { args: { text: string; filter: SearchFilter }; result: SearchResults };
+  search: { args: { text: string; filter: SearchFilter; offset: number }; result: SearchResults };
   search_kinds: { args: {}; result: Array<Choice<SearchKind>> };
   set_framework_applies_to: { args: { id: string; appliesTo: AppliesTo }; result: FrameworkSummary };
   sign_off_assessment: { args: { id: string; input: SignOffInput }; result: Assessment };

@@ -93,7 +93,8 @@ export const api = {
   listBackups: () => call("list_backups"),
   restoreBackup: (fileName: string) => call("restore_backup", { fileName }),
   searchKinds: () => call("search_kinds"),
-  search: (text: string, filter: SearchFilter) => call("search", { text, filter }),
+  /** One page of results from `offset`, with the true number of matches. */
+  search: (text: string, filter: SearchFilter, offset = 0) => call("search", { text, filter, offset }),
   getFramework: (id: string) => call("get_framework", { id }),
   listFrameworks: () => call("list_frameworks"),
   setFrameworkAppliesTo: (id: string, appliesTo: AppliesTo) =>

@@ -21,6 +21,7 @@ pub(super) fn search(
     text: &str,
     kinds: &[String],
     period: Option<&str>,
+    page: u32,
     json: bool,
     out: &mut impl Write,
 ) -> Result<()> {
@@ -31,11 +32,20 @@ pub(super) fn search(
             .collect::<Result<_>>()?,
         period: period.map(crate::periods::Period::parse).transpose()?,
     };
-    let found = crate::search::search(store, text, &filter)?;
+    let offset = (page - 1) * crate::search::SHOWN as u32;
+    let found = crate::search::search_page(store, text, &filter, offset)?;
     if json {
         print_json(out, &found)?;
-    } else if found.hits.is_empty() {
+    } else if found.total == 0 {
         line(out, format!("Nothing matches “{text}”."))?;
+    } else if found.hits.is_empty() {
+        line(
+            out,
+            format!(
+                "{} records match “{text}”; page {page} is past the last of them.",
+                found.total
+            ),
+        )?;
     } else {
         let show = |parts: &[crate::search::TextPart]| {
             parts
@@ -64,6 +74,21 @@ pub(super) fn search(
                 ),
             )?;
         }
+        line(
+            out,
+            format!(
+                "{} record{} match; showing {} to {}{}.",
+                found.total,
+                if found.total == 1 { "" } else { "s" },
+                found.offset + 1,
+                found.offset + found.hits.len() as u32,
+                if found.offset + (found.hits.len() as u32) < found.ranked {
+                    format!(" (--page {} for the next)", page + 1)
+                } else {
+                    String::new()
+                }
+            ),
+        )?;
         if found.more {
             line(out, crate::search::more_note(found.ranked))?;
         }

@@ -69,8 +69,14 @@ impl Cli {
 
 #[derive(Debug, Subcommand)]
 pub enum Command {
-    /// Load the demonstration board (an English NHS trust) into an empty database
-    Demo,
+    /// Load the demonstration board (an English NHS trust with a year of meetings, challenges and
+    /// actions) into an empty database
+    Demo {
+        /// Only the organisation, its members, their training and posts: no meetings or log,
+        /// to try importing a log of your own against a board
+        #[arg(long)]
+        register_only: bool,
+    },
     /// The board members: list, add, edit, end a membership, see history
     #[command(subcommand, arg_required_else_help = true)]
     Members(MembersCommand),
@@ -149,6 +155,9 @@ pub enum Command {
         /// A financial year (2025/26) or quarter (2025/26-Q3)
         #[arg(long)]
         period: Option<String>,
+        /// Which page of 50 results (the first is 1)
+        #[arg(long, default_value_t = 1, value_parser = clap::value_parser!(u32).range(1..=10))]
+        page: u32,
         #[arg(long)]
         json: bool,
     },
@@ -278,7 +287,7 @@ fn execute(db: PathBuf, command: Command, out: &mut impl Write) -> Result<bool> 
     match command {
         Command::Encrypt => database::encrypt(&mut store, &db, out)?,
         Command::ChangePassphrase => database::change_passphrase(&mut store, &db, out)?,
-        Command::Demo => organisation::demo(&mut store, out)?,
+        Command::Demo { register_only } => organisation::demo(&mut store, register_only, out)?,
         Command::Members(m) => members::run(&mut store, m, out)?,
         Command::Posts(p) => posts::run(&mut store, p, out)?,
         Command::Training(t) => return training::run(&mut store, t, out),
@@ -294,8 +303,9 @@ fn execute(db: PathBuf, command: Command, out: &mut impl Write) -> Result<bool> 
             text,
             kinds,
             period,
+            page,
             json,
-        } => home::search(&store, &text, &kinds, period.as_deref(), json, out)?,
+        } => home::search(&store, &text, &kinds, period.as_deref(), page, json, out)?,
         Command::Backups { keep, json } => database::backups(&mut store, &db, keep, json, out)?,
         Command::Backup { out: file } => database::backup(&store, &file, out)?,
         Command::Audit(AuditCommand::Verify { json }) => {

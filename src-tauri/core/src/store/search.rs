@@ -154,6 +154,13 @@ pub struct Match {
     pub snippet: String,
 }
 
+/// How many records match an FTS5 query in all, however many are ranked.
+pub fn count_matches(conn: &Connection, fts: &str) -> Result<u32> {
+    Ok(conn
+        .prepare_cached("SELECT count(*) FROM search_index WHERE search_index MATCH ?1")?
+        .query_row([fts], |r| r.get(0))?)
+}
+
 /// The `limit` most recently recorded matches of an FTS5 query, newest first.
 ///
 /// Reading matches in the index's own order lets SQLite stop after `limit` of them, however
