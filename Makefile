@@ -9,7 +9,7 @@ SHELL := /bin/bash
 # Build and test dependencies from Debian 12 / Ubuntu 24.04.
 DEB_PACKAGES := build-essential pkg-config libwebkit2gtk-4.1-dev libxdo-dev libssl-dev \
   libayatana-appindicator3-dev librsvg2-dev fonts-liberation \
-  webkit2gtk-driver xvfb xauth dbus-daemon poppler-utils qpdf strace sqlite3
+  webkit2gtk-driver xvfb xauth dbus-daemon xdotool poppler-utils qpdf strace sqlite3
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 CARGO_HOME_BIN := $(or $(CARGO_HOME),$(HOME)/.cargo)/bin
 

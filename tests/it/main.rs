@@ -23,6 +23,7 @@ mod e2e;
 mod e2e_competency;
 mod e2e_encryption;
 mod e2e_exchange;
+mod e2e_import;
 mod e2e_keyboard;
 mod e2e_network;
 mod e2e_papers;

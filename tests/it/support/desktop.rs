@@ -14,6 +14,8 @@ pub struct Desktop {
     xvfb: Child,
     driver: Child,
     port: u16,
+    /// The X display the window is on, as `DISPLAY` writes it (":123").
+    display: String,
     // The app's per-user folders (logs, WebKit caches), private to this test.
     home: tempfile::TempDir,
 }
@@ -109,6 +111,16 @@ fn find_tauri_driver() -> PathBuf {
     panic!("tauri-driver is not installed; `make setup` installs it (cargo install tauri-driver)");
 }
 
+/// `text` as a POSIX regular expression matching it literally.
+fn regex_escape(text: &str) -> String {
+    text.chars()
+        .flat_map(|c| {
+            let special = "\\^$.|?*+()[]{}".contains(c);
+            special.then_some('\\').into_iter().chain([c])
+        })
+        .collect()
+}
+
 fn wait_until(what: &str, timeout: Duration, mut ready: impl FnMut() -> bool) {
     let start = Instant::now();
     while !ready() {
@@ -161,8 +173,88 @@ impl Desktop {
             xvfb,
             driver,
             port,
+            display,
             home,
         }
+    }
+
+    /// The X display the window is on, as `DISPLAY` writes it (":123").
+    pub fn display(&self) -> &str {
+        &self.display
+    }
+
+    /// Runs `xdotool args...` on this desktop's display; its output, or `None` when it fails
+    /// (a search that finds nothing exits 1).
+    pub fn xdotool(&self, args: &[&str]) -> Option<String> {
+        let out = Command::new("xdotool")
+            .args(args)
+            .env("DISPLAY", &self.display)
+            .output()
+            .expect("xdotool is installed (make setup)");
+        out.status
+            .success()
+            .then(|| String::from_utf8_lossy(&out.stdout).into_owned())
+    }
+
+    /// The shown windows titled exactly `title`.
+    fn windows_titled(&self, title: &str) -> Vec<String> {
+        let pattern = format!("^{}$", regex_escape(title));
+        self.xdotool(&["search", "--onlyvisible", "--name", &pattern])
+            .map(|out| out.split_whitespace().map(str::to_string).collect())
+            .unwrap_or_default()
+    }
+
+    /// Chooses `file` in the native file dialog titled `title`, as a person does: waits for the
+    /// dialog to be shown, gives it the keyboard, opens its location field (Ctrl+L), types the
+    /// full path and presses Return, then waits for the dialog to close. Keys typed before the
+    /// dialog is ready to take them are lost, so the typing is repeated (over what was typed
+    /// before) until it closes. Fails, with the app's logs, if the dialog never appears or never
+    /// closes.
+    pub fn choose_in_file_dialog(&self, title: &str, file: &Path) {
+        let path = file.to_str().expect("a path xdotool can type");
+        let start = Instant::now();
+        let dialog = loop {
+            if let Some(id) = self.windows_titled(title).into_iter().next() {
+                break id;
+            }
+            if start.elapsed() > Duration::from_secs(20) {
+                panic!(
+                    "no file dialog titled {title:?} appeared on display {}; the app's logs:\n{}",
+                    self.display(),
+                    self.app_logs()
+                );
+            }
+            std::thread::sleep(Duration::from_millis(100));
+        };
+        for attempt in 0..5 {
+            if self.windows_titled(title).is_empty() {
+                return;
+            }
+            if attempt > 0 {
+                eprintln!("the file dialog {title:?} is still open: typing {path} again");
+            }
+            // No window manager runs on the display, so the dialog is given the keyboard
+            // directly; keys then go to it through XTEST, as a keyboard's would.
+            self.xdotool(&["windowfocus", "--sync", &dialog]);
+            std::thread::sleep(Duration::from_millis(300 * (attempt + 1)));
+            self.xdotool(&["key", "--clearmodifiers", "ctrl+l"]);
+            std::thread::sleep(Duration::from_millis(200));
+            self.xdotool(&["key", "--clearmodifiers", "ctrl+a"]);
+            self.xdotool(&["type", "--delay", "20", path]);
+            std::thread::sleep(Duration::from_millis(300));
+            self.xdotool(&["key", "Return"]);
+            let typed = Instant::now();
+            while typed.elapsed() < Duration::from_secs(3) {
+                if self.windows_titled(title).is_empty() {
+                    return;
+                }
+                std::thread::sleep(Duration::from_millis(100));
+            }
+        }
+        panic!(
+            "the file dialog {title:?} did not close after {path} was typed into it; the app's logs:\n{}",
+            self.app_logs()
+        );
     }
 
     /// Starts the real app on `db` and returns a WebDriver session attached to its window.
