@@ -40,6 +40,19 @@ pub struct ErrorBody {
     pub message: String,
     /// The input field at fault, in the camelCase name the UI uses.
     pub field: Option<String>,
+    /// Every problem of the input when there are several, the first of them being `message`
+    /// and `field`, so a form can show them all at once; absent otherwise.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[ts(optional)]
+    pub problems: Option<Vec<FieldProblem>>,
+}
+
+/// One problem with one field of an input.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct FieldProblem {
+    pub field: String,
+    pub message: String,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
@@ -48,9 +61,37 @@ pub struct CoreError {
     pub kind: ErrorKind,
     pub message: String,
     pub field: Option<String>,
+    /// See [`ErrorBody::problems`].
+    pub problems: Vec<FieldProblem>,
 }
 
 pub type Result<T> = std::result::Result<T, CoreError>;
+
+/// `Ok` when no problem was found, else one error that is the first problem and lists them
+/// all. A problem that is not about a field (the database failed) is returned alone.
+pub fn all_of(mut problems: Vec<CoreError>) -> Result<()> {
+    if problems.is_empty() {
+        return Ok(());
+    }
+    if let Some(i) = problems
+        .iter()
+        .position(|p| p.kind != ErrorKind::Validation)
+    {
+        return Err(problems.swap_remove(i));
+    }
+    let listed: Vec<FieldProblem> = problems
+        .iter()
+        .map(|p| FieldProblem {
+            field: p.field.clone().unwrap_or_default(),
+            message: p.message.clone(),
+        })
+        .collect();
+    let mut first = problems.remove(0);
+    if listed.len() > 1 {
+        first.problems = listed;
+    }
+    Err(first)
+}
 
 /// The value of `result`, or `None` with its error added to `problems`: for checks that go
 /// on after a problem so that every problem of an input is reported at once.
@@ -64,6 +105,7 @@ impl CoreError {
             kind,
             message: message.into(),
             field: None,
+            problems: Vec::new(),
         }
     }
 
@@ -72,6 +114,7 @@ impl CoreError {
             kind: ErrorKind::Validation,
             message: message.into(),
             field: Some(field.to_string()),
+            problems: Vec::new(),
         }
     }
 
@@ -92,6 +135,7 @@ impl CoreError {
             kind: self.kind,
             message: self.message.clone(),
             field: self.field.clone(),
+            problems: (!self.problems.is_empty()).then(|| self.problems.clone()),
         }
     }
 }
@@ -198,6 +242,19 @@ mod tests {
         assert_eq!(
             serde_json::to_value(&e).unwrap(),
             serde_json::json!({"kind": "InUse", "message": "busy", "field": null})
+        );
+        let e = all_of(vec![
+            CoreError::validation("name", "Enter the name."),
+            CoreError::validation("startDate", "Enter the start date."),
+        ])
+        .unwrap_err();
+        assert_eq!(
+            serde_json::to_value(&e).unwrap(),
+            serde_json::json!({"kind": "Validation", "message": "Enter the name.", "field": "name", "problems": [
+                {"field": "name", "message": "Enter the name."},
+                {"field": "startDate", "message": "Enter the start date."},
+            ]}),
+            "several problems: the first leads, and all are listed"
         );
     }
 }

@@ -239,3 +239,17 @@ fn the_demonstration_board_loads_once_into_an_empty_database() {
         "nothing added twice"
     );
 }
+
+#[test]
+fn an_empty_member_form_reports_every_problem_at_once() {
+    let Err(e) = validate_member(&MemberInput {
+        end_date: "not a date".into(),
+        ..Default::default()
+    }) else {
+        panic!("an empty form is refused");
+    };
+    let fields: Vec<&str> = e.problems.iter().map(|p| p.field.as_str()).collect();
+    assert_eq!(fields, ["name", "kind", "jobTitle", "startDate", "endDate"]);
+    assert_eq!(e.kind, ErrorKind::Validation);
+    assert_eq!(e.message, e.problems[0].message);
+}

@@ -4,7 +4,7 @@ use chrono::NaiveDate;
 
 use super::{FrameworkRole, Member, MemberInput, MemberKind};
 use crate::dates;
-use crate::error::{CoreError, Result};
+use crate::error::{all_of, noted, CoreError, Result};
 
 pub const MAX_NAME: usize = 120;
 pub const MAX_TITLE: usize = 150;
@@ -40,20 +40,31 @@ impl ValidMember {
     }
 }
 
+/// Checks a whole member input and reports every problem at once (see `error::all_of`).
 pub fn member(input: &MemberInput) -> Result<ValidMember> {
-    let name = required_text("name", "the member's full name", &input.name, MAX_NAME)?;
-    let kind = input.kind.ok_or_else(|| {
-        CoreError::validation(
-            "kind",
-            "Select whether the member is executive or non-executive.",
-        )
-    })?;
+    let mut problems = Vec::new();
+    let name = noted(
+        &mut problems,
+        required_text("name", "the member's full name", &input.name, MAX_NAME),
+    );
+    let kind = noted(
+        &mut problems,
+        input.kind.ok_or_else(|| {
+            CoreError::validation(
+                "kind",
+                "Select whether the member is executive or non-executive.",
+            )
+        }),
+    );
     let mut roles = input.roles.clone();
     roles.sort();
     roles.dedup();
-    for role in &roles {
-        if let Some(needed) = role.required_kind().filter(|k| *k != kind) {
-            return Err(CoreError::validation(
+    if let Some(kind) = kind {
+        if let Some((role, needed)) = roles
+            .iter()
+            .find_map(|r| r.required_kind().filter(|k| *k != kind).map(|k| (r, k)))
+        {
+            problems.push(CoreError::validation(
                 "roles",
                 format!(
                     "The {} role is held by a {} member; change the member type or the role.",
@@ -63,22 +74,40 @@ pub fn member(input: &MemberInput) -> Result<ValidMember> {
             ));
         }
     }
-    let job_title = required_text("jobTitle", "a job title", &input.job_title, MAX_TITLE)?;
-    let start_date = dates::parse_date("startDate", "start date", &input.start_date)?;
-    let end_date = dates::parse_optional_date("endDate", "end date", &input.end_date)?;
-    if let Some(end) = end_date {
-        check_end_after_start(start_date, end)?;
+    let job_title = noted(
+        &mut problems,
+        required_text("jobTitle", "a job title", &input.job_title, MAX_TITLE),
+    );
+    let start_date = noted(
+        &mut problems,
+        dates::parse_date("startDate", "start date", &input.start_date),
+    );
+    let end_date = noted(
+        &mut problems,
+        dates::parse_optional_date("endDate", "end date", &input.end_date),
+    )
+    .flatten();
+    if let (Some(start), Some(end)) = (start_date, end_date) {
+        noted(&mut problems, check_end_after_start(start, end));
     }
-    let committees = committees(&input.committees)?;
-    Ok(ValidMember {
-        name,
-        kind,
-        roles,
-        job_title,
-        start_date,
-        end_date,
-        committees,
-    })
+    let committees = noted(&mut problems, committees(&input.committees));
+    all_of(problems)?;
+    match (name, kind, job_title, start_date, committees) {
+        (Some(name), Some(kind), Some(job_title), Some(start_date), Some(committees)) => {
+            Ok(ValidMember {
+                name,
+                kind,
+                roles,
+                job_title,
+                start_date,
+                end_date,
+                committees,
+            })
+        }
+        _ => Err(CoreError::internal(
+            "a member check failed without saying why",
+        )),
+    }
 }
 
 pub fn check_end_after_start(start: NaiveDate, end: NaiveDate) -> Result<()> {

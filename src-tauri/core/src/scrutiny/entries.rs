@@ -11,7 +11,7 @@ use super::{areas, levels, Action, ActionStatus, Entry, EvidenceSource, Meeting}
 use crate::board::{self, MemberFilter};
 use crate::changes::RecordVersion;
 use crate::dates;
-use crate::error::{CoreError, Result};
+use crate::error::{all_of, noted, CoreError, Result};
 use crate::periods::Period;
 use crate::scrutiny::repo as scrutiny;
 use crate::store::entity::Entity;
@@ -385,36 +385,46 @@ fn valid(
         }
         Ok(v)
     };
+    // Every problem of the form is reported at once (see `error::all_of`).
+    let mut problems = Vec::new();
     let meeting = match input.meeting_id.trim() {
         "" => None,
-        id => Some(scrutiny::get_meeting(store.conn(), id)?.ok_or_else(|| {
-            CoreError::validation(
-                "meetingId",
-                "That meeting no longer exists; choose another.",
-            )
-        })?),
+        id => {
+            let m = scrutiny::get_meeting(store.conn(), id)?;
+            if m.is_none() {
+                problems.push(CoreError::validation(
+                    "meetingId",
+                    "That meeting no longer exists; choose another.",
+                ));
+            }
+            m
+        }
     };
     let agenda_item_id = match (input.agenda_item_id.trim(), &meeting) {
         ("", _) => None,
         (item, Some(m)) if m.items.iter().any(|i| i.id == item) => Some(item.to_string()),
         _ => {
-            return Err(CoreError::validation(
+            problems.push(CoreError::validation(
                 "agendaItemId",
                 "Choose an agenda item of the chosen meeting.",
-            ))
+            ));
+            None
         }
     };
     let raised_on = if input.raised_on.trim().is_empty() {
-        meeting.as_ref().map_or_else(dates::today, |m| m.held_on)
+        Some(meeting.as_ref().map_or_else(dates::today, |m| m.held_on))
     } else {
-        dates::parse_date(
-            "raisedOn",
-            "date the challenge was raised",
-            &input.raised_on,
-        )?
+        noted(
+            &mut problems,
+            dates::parse_date(
+                "raisedOn",
+                "date the challenge was raised",
+                &input.raised_on,
+            ),
+        )
     };
-    if raised_on > dates::today() {
-        return Err(CoreError::validation(
+    if raised_on.is_some_and(|d| d > dates::today()) {
+        problems.push(CoreError::validation(
             "raisedOn",
             "The date cannot be in the future: log a challenge once it has been raised.",
         ));
@@ -424,28 +434,77 @@ fn valid(
         Ok(scrutiny::get_entry(store.conn(), &id)?.is_some_and(|e| e.area_id == input.area_id))
     };
     if !areas::areas(store)?.iter().any(|a| a.id == input.area_id) && !kept_area()? {
-        return Err(CoreError::validation(
+        problems.push(CoreError::validation(
             "areaId",
             "Choose the assurance area the challenge is about.",
         ));
     }
-    if input.raised_by.trim().is_empty() {
-        return Err(CoreError::validation(
+    let raiser = match input.raised_by.trim() {
+        "" => None,
+        who => board::get_member(store, who).ok(),
+    };
+    if raiser.is_none() {
+        problems.push(CoreError::validation(
             "raisedBy",
             "Choose who raised the challenge.",
         ));
     }
-    let raiser = board::get_member(store, input.raised_by.trim())
-        .map_err(|_| CoreError::validation("raisedBy", "Choose who raised the challenge."))?;
+    let challenge = noted(
+        &mut problems,
+        text(
+            "challenge",
+            "the question or challenge",
+            &input.challenge,
+            true,
+        ),
+    );
+    let directed_to = noted(
+        &mut problems,
+        text("directedTo", "who it was put to", &input.directed_to, false),
+    );
+    let response = noted(
+        &mut problems,
+        text("response", "the response", &input.response, false),
+    );
     if !levels::assurance_levels(store)?
         .iter()
         .any(|l| l.code == input.assurance_level)
     {
-        return Err(CoreError::validation(
+        problems.push(CoreError::validation(
             "assuranceLevel",
             "Choose the level of assurance the answer gave.",
         ));
     }
+    let minute_ref = noted(
+        &mut problems,
+        text(
+            "minuteRef",
+            "the minute reference",
+            &input.minute_ref,
+            false,
+        ),
+    );
+    all_of(problems)?;
+    let (
+        Some(raised_on),
+        Some(raiser),
+        Some(challenge),
+        Some(directed_to),
+        Some(response),
+        Some(minute_ref),
+    ) = (
+        raised_on,
+        raiser,
+        challenge,
+        directed_to,
+        response,
+        minute_ref,
+    )
+    else {
+        return Err(CoreError::internal(
+            "a challenge check failed without saying why",
+        ));
+    };
     let mut evidence = input.evidence.clone();
     evidence.sort();
     evidence.dedup();
@@ -456,22 +515,12 @@ fn valid(
         raised_on,
         area_id: input.area_id.clone(),
         raised_by: raiser.id,
-        challenge: text(
-            "challenge",
-            "the question or challenge",
-            &input.challenge,
-            true,
-        )?,
-        directed_to: text("directedTo", "who it was put to", &input.directed_to, false)?,
-        response: text("response", "the response", &input.response, false)?,
+        challenge,
+        directed_to,
+        response,
         evidence,
         assurance_level: input.assurance_level.clone(),
-        minute_ref: text(
-            "minuteRef",
-            "the minute reference",
-            &input.minute_ref,
-            false,
-        )?,
+        minute_ref,
         created_at,
         updated_at,
     })

@@ -8,7 +8,7 @@ use super::{
 };
 use crate::board::{self, validate::required_text};
 use crate::changes::RecordVersion;
-use crate::error::{CoreError, ErrorKind, Result};
+use crate::error::{all_of, noted, CoreError, ErrorKind, Result};
 use crate::periods::Period;
 use crate::scrutiny::repo as scrutiny;
 use crate::store::entity::Entity;
@@ -252,19 +252,32 @@ fn valid(
     updated_at: String,
     previous_items: &[AgendaItem],
 ) -> Result<Meeting> {
-    let kind = meeting_kinds(store)?
-        .into_iter()
-        .find(|k| k.code == input.kind || loose(&k.label) == loose(&input.kind))
-        .ok_or_else(|| CoreError::validation("kind", "Choose which meeting this is."))?;
-    let held_on = dates::parse_date("heldOn", "date of the meeting", &input.held_on)?;
+    // Every problem of the form is reported at once (see `error::all_of`).
+    let mut problems = Vec::new();
+    let kind = noted(
+        &mut problems,
+        meeting_kinds(store)?
+            .into_iter()
+            .find(|k| k.code == input.kind || loose(&k.label) == loose(&input.kind))
+            .ok_or_else(|| CoreError::validation("kind", "Choose which meeting this is.")),
+    );
+    let held_on = noted(
+        &mut problems,
+        dates::parse_date("heldOn", "date of the meeting", &input.held_on),
+    );
     let mut items = Vec::new();
     for (i, item) in input.items.iter().enumerate() {
-        let title = required_text(
-            "items",
-            &format!("the title of agenda item {}", i + 1),
-            &item.title,
-            200,
-        )?;
+        let Some(title) = noted(
+            &mut problems,
+            required_text(
+                "items",
+                &format!("the title of agenda item {}", i + 1),
+                &item.title,
+                200,
+            ),
+        ) else {
+            continue;
+        };
         let id = if previous_items.iter().any(|p| p.id == item.id) {
             item.id.clone()
         } else {
@@ -288,10 +301,11 @@ fn valid(
                 .iter()
                 .any(|a: &Attendance| &a.member_id == member_id)
             {
-                return Err(CoreError::validation(
+                problems.push(CoreError::validation(
                     "attendance",
                     "A member is recorded as both present and sending apologies; choose one.",
                 ));
+                continue;
             }
             let m = board::get_member(store, member_id)?;
             attendance.push(Attendance {
@@ -303,6 +317,12 @@ fn valid(
     }
     // In the order the store lists them, so the recorded version is the meeting as saved.
     attendance.sort_by(|a, b| (&a.name, &a.member_id).cmp(&(&b.name, &b.member_id)));
+    all_of(problems)?;
+    let (Some(kind), Some(held_on)) = (kind, held_on) else {
+        return Err(CoreError::internal(
+            "a meeting check failed without saying why",
+        ));
+    };
     Ok(Meeting {
         id,
         kind: kind.code,

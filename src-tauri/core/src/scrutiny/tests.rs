@@ -794,3 +794,31 @@ fn pages_of_the_tracker_keep_its_order_and_count_the_overdue() {
         );
     }
 }
+
+#[test]
+fn an_empty_challenge_or_meeting_form_reports_every_problem_at_once() {
+    let mut store = register();
+    let e = add_entry(&mut store, &EntryInput::default()).unwrap_err();
+    let fields: Vec<&str> = e.problems.iter().map(|p| p.field.as_str()).collect();
+    assert_eq!(
+        fields,
+        ["areaId", "raisedBy", "challenge", "assuranceLevel"]
+    );
+    assert_eq!(e.field.as_deref(), Some("areaId"), "the first leads");
+    let e = add_meeting(
+        &mut store,
+        &MeetingInput {
+            kind: "nonsense".into(),
+            held_on: "31/02/2027".into(),
+            ..Default::default()
+        },
+    )
+    .unwrap_err();
+    let fields: Vec<&str> = e.problems.iter().map(|p| p.field.as_str()).collect();
+    assert_eq!(fields, ["kind", "heldOn"]);
+    assert!(
+        e.problems[1].message.contains("31/02/2027"),
+        "{:?}",
+        e.problems
+    );
+}

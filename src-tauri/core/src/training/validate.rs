@@ -42,9 +42,12 @@ impl ValidTraining {
     }
 }
 
-/// Checks a training record, stopping at the first problem (the form shows one at a time).
+/// Checks a training record: every problem at once, the first leading (see `error::all_of`).
 pub fn training(input: &TrainingInput) -> Result<ValidTraining> {
-    training_all(input).map_err(|mut problems| problems.remove(0))
+    training_all(input).map_err(|problems| match crate::error::all_of(problems) {
+        Err(e) => e,
+        Ok(()) => CoreError::internal("a training check failed without saying why"),
+    })
 }
 
 /// Checks a training record and returns every problem, in the order of the form's fields.

@@ -229,6 +229,28 @@ describe("logging a challenge", () => {
     expect(screen.queryByText("Challenge logged.")).toBeNull();
   });
 
+  it("shows every problem of an empty form at once, each in the summary and on its field", async () => {
+    const calls: Call[] = [];
+    const problems = [
+      { field: "areaId", message: "Choose the assurance area the challenge is about." },
+      { field: "raisedBy", message: "Choose who raised the challenge." },
+      { field: "challenge", message: "Enter the question or challenge." },
+      { field: "assuranceLevel", message: "Choose the level of assurance the answer gave." },
+    ];
+    mockForm(calls, () => {
+      throw { kind: "Validation", message: problems[0].message, field: problems[0].field, problems };
+    });
+    const user = userEvent.setup();
+    render(EntryForm, {});
+    await screen.findByRole("heading", { level: 1, name: "Log a challenge" });
+    await user.click(screen.getByRole("button", { name: "Save and log another" }));
+    const summary = await screen.findByRole("alert");
+    const listed = within(summary).getAllByRole("listitem").map((li) => li.textContent?.trim());
+    expect(listed).toEqual(problems.map((p) => p.message));
+    for (const p of problems) expect(screen.getAllByText(p.message).length).toBeGreaterThanOrEqual(2);
+    expect(calls.filter((c) => c.cmd === "add_entry")).toHaveLength(1);
+  });
+
   it("shows an action's owner error on the owner's name when someone not on the board owns it", async () => {
     const calls: Call[] = [];
     mockForm(calls, () => {

@@ -4,11 +4,13 @@ import type { ErrorBody } from "../../bindings/ErrorBody";
 export type Problem = { message: string; field: string | null };
 
 /**
- * The problems in an error, in the order the core gave them. The core names one field at most
- * today; when it sends a list of field errors, only this function has to learn to read it.
+ * The problems in an error, in the order the core gave them: every problem of the input when
+ * the core found several, else the one.
  */
 export function problemsOf(error: ErrorBody | null): Problem[] {
-  return error ? [{ message: error.message, field: error.field }] : [];
+  if (!error) return [];
+  if (error.problems?.length) return error.problems.map((p) => ({ message: p.message, field: p.field || null }));
+  return [{ message: error.message, field: error.field }];
 }
 
 /** The message to show beside one field, or "" when the problem lies elsewhere. */
