@@ -45,6 +45,9 @@ impl CoverSheet {
     }
 }
 
+/// The field that holds the meeting's date, checked as a real date.
+const DATE_FIELD: &str = "date";
+
 pub fn default_fields() -> Vec<CoverField> {
     let f = |code: &str, label: &str, long| CoverField {
         code: code.into(),
@@ -155,29 +158,42 @@ pub fn save_cover_sheet(
     let fields = cover_fields(store)?;
     let mut stored: BTreeMap<String, String> =
         settings::get(store.conn(), &key(period))?.unwrap_or_default();
+    // Every problem of the sheet is reported at once (see `error::all_of`).
+    let mut problems = Vec::new();
     for (code, text) in values {
         let Some(field) = fields.iter().find(|f| &f.code == code) else {
-            return Err(CoreError::validation(
+            problems.push(CoreError::validation(
                 code,
                 format!("The cover sheet has no field '{code}'."),
             ));
+            continue;
         };
         if text.chars().count() > MAX_VALUE_CHARS {
-            return Err(CoreError::validation(
+            problems.push(CoreError::validation(
                 code,
                 format!(
                     "{} is too long: at most {MAX_VALUE_CHARS} characters.",
                     field.label
                 ),
             ));
+            continue;
         }
         let text = text.trim();
         if text.is_empty() {
             stored.remove(code);
+        } else if code == DATE_FIELD {
+            // A real date, printed the British way whatever way it was typed.
+            if let Some(day) = crate::error::noted(
+                &mut problems,
+                crate::dates::parse_date(code, "date of the meeting", text),
+            ) {
+                stored.insert(code.clone(), crate::dates::dense(day));
+            }
         } else {
             stored.insert(code.clone(), text.replace("\r\n", "\n"));
         }
     }
+    crate::error::all_of(problems)?;
     store.write(|tx| {
         settings::set(tx, &key(period), &stored)?;
         history::record(

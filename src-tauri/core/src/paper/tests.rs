@@ -84,6 +84,23 @@ fn an_unknown_or_overlong_cover_field_is_refused_and_nothing_is_saved() {
 }
 
 #[test]
+fn the_cover_sheets_date_of_meeting_must_be_a_real_date_and_prints_the_british_way() {
+    let mut store = register();
+    let mut values = std::collections::BTreeMap::new();
+    values.insert("date".to_string(), "31/02/2027".to_string());
+    values.insert("title".to_string(), "x".repeat(4001));
+    let err = save_cover_sheet(&mut store, req().period, &values).unwrap_err();
+    let fields: Vec<&str> = err.problems.iter().map(|p| p.field.as_str()).collect();
+    assert_eq!(fields, ["date", "title"], "both problems at once: {err:?}");
+    assert!(err.problems[0].message.contains("31/02/2027"));
+    assert!(cover_sheet(&store, req().period).unwrap().values.is_empty());
+    values.remove("title");
+    values.insert("date".to_string(), "2027-02-28".to_string());
+    let saved = save_cover_sheet(&mut store, req().period, &values).unwrap();
+    assert_eq!(saved.value("date"), "28/02/2027");
+}
+
+#[test]
 fn the_marking_is_configurable_and_must_not_be_blank() {
     let mut store = demo();
     assert!(save_protective_marking(&mut store, "  ").is_err());
