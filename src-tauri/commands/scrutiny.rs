@@ -7,7 +7,7 @@ use boardassure_core::scrutiny::{
     self, Action, ActionFilter, ActionInput, ActionPage, ActionStatus, ActionView, AreaSetStatus,
     AreaSetSummary, AssuranceArea, AssuranceLevel, Coverage, CustomAreaInput, Entry, EntryInput,
     EntryPage, EntryView, EvidenceSource, LogFilter, Meeting, MeetingInput, MeetingKind,
-    MeetingPart, MeetingSummary, MeetingView, PageRequest,
+    MeetingPart, MeetingSummary, MeetingView, PageRequest, PlannedQuestion, PlannedQuestionInput,
 };
 use boardassure_core::session::Session;
 use boardassure_core::CoreError;
@@ -220,4 +220,45 @@ pub fn save_assurance_levels(
     levels: Vec<AssuranceLevel>,
 ) -> Result<Vec<AssuranceLevel>, CoreError> {
     session.with(|s| scrutiny::save_assurance_levels(s, &levels))
+}
+
+/// My planned questions for a meeting (private to this laptop).
+#[tauri::command(async)]
+pub fn planned_questions(
+    session: State<'_, Session>,
+    meeting_id: String,
+) -> Result<Vec<PlannedQuestion>, CoreError> {
+    session.with(|s| scrutiny::planned_questions(s, &meeting_id))
+}
+
+#[tauri::command(async)]
+pub fn add_planned_question(
+    session: State<'_, Session>,
+    input: PlannedQuestionInput,
+) -> Result<PlannedQuestion, CoreError> {
+    session.with(|s| scrutiny::add_planned_question(s, &input))
+}
+
+#[tauri::command(async)]
+pub fn update_planned_question(
+    session: State<'_, Session>,
+    id: String,
+    input: PlannedQuestionInput,
+) -> Result<PlannedQuestion, CoreError> {
+    session.with(|s| scrutiny::update_planned_question(s, &id, &input))
+}
+
+#[tauri::command(async)]
+pub fn delete_planned_question(session: State<'_, Session>, id: String) -> Result<(), CoreError> {
+    session.with(|s| scrutiny::delete_planned_question(s, &id))
+}
+
+/// Logs the challenge asked from a planned question and marks the question asked, together.
+#[tauri::command(async)]
+pub fn raise_planned_question(
+    session: State<'_, Session>,
+    id: String,
+    entry: EntryInput,
+) -> Result<EntryView, CoreError> {
+    session.with(|s| scrutiny::raise_planned_question(s, &id, &entry))
 }

@@ -93,6 +93,7 @@ const OWNERS: &[(&str, &str)] = &[
     ("scrutiny_entry", "scrutiny/repo/"),
     ("follow_up_action", "scrutiny/repo/"),
     ("custom_assurance_area", "scrutiny/repo/"),
+    ("planned_question", "scrutiny/repo/"),
     ("installation_key", "exchange/repo.rs"),
     ("trusted_signer", "exchange/repo.rs"),
     ("record_lineage", "exchange/repo.rs"),

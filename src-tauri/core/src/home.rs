@@ -26,6 +26,8 @@ pub struct NextMeeting {
     /// Days from today: 0 is today, 1 tomorrow.
     pub in_days: u32,
     pub items: Vec<AgendaItem>,
+    /// Questions I plan to ask there and have not yet asked.
+    pub planned_questions: u32,
 }
 
 /// A training requirement of mine that is due soon, expired or not met.
@@ -91,6 +93,9 @@ pub struct Home {
     /// Who "me" is; `None` until the laptop's user is chosen in Settings.
     pub me: Option<Member>,
     pub next_meeting: Option<NextMeeting>,
+    /// Every meeting from today to [`UPCOMING_DAYS`] ahead (at least the next one), soonest
+    /// first: a committee today does not hide tomorrow's board.
+    pub upcoming_meetings: Vec<NextMeeting>,
     /// Actions I own that are not closed (mine as a member, or as the holder of a post), the
     /// most pressing first: at most [`SHOWN_ACTIONS`].
     pub my_actions: Vec<TrackedAction>,
@@ -110,6 +115,9 @@ pub struct Home {
     pub board: BoardWide,
 }
 
+/// How far ahead Home lists the meetings to come.
+pub const UPCOMING_DAYS: u64 = 14;
+
 /// How many of each list of actions Home names; the rest are in the tracker, and Home says how
 /// many there are.
 pub const SHOWN_ACTIONS: usize = 50;
@@ -119,17 +127,30 @@ pub fn home(store: &Store, today: NaiveDate) -> Result<Home> {
         Some(id) => board::get_member(store, &id).ok(),
         None => None,
     };
-    let next_meeting =
-        crate::scrutiny::repo::meetings_between(store.conn(), today, crate::periods::ALL_TIME.1)?
+    let planned: std::collections::HashMap<String, u32> = match &me {
+        Some(me) => crate::scrutiny::repo::unraised_counts(store.conn(), &me.id)?
             .into_iter()
-            .min_by_key(|m| m.held_on)
-            .map(|m: Meeting| NextMeeting {
-                label: m.label(),
-                in_days: (m.held_on - today).num_days().max(0) as u32,
-                meeting_id: m.id,
-                held_on: m.held_on,
-                items: m.items,
-            });
+            .collect(),
+        None => Default::default(),
+    };
+    let mut coming =
+        crate::scrutiny::repo::meetings_between(store.conn(), today, crate::periods::ALL_TIME.1)?;
+    coming.sort_by(|a, b| (a.held_on, a.label()).cmp(&(b.held_on, b.label())));
+    let horizon = today + chrono::Days::new(UPCOMING_DAYS);
+    let upcoming_meetings: Vec<NextMeeting> = coming
+        .into_iter()
+        .enumerate()
+        .filter(|(i, m)| *i == 0 || m.held_on <= horizon)
+        .map(|(_, m): (usize, Meeting)| NextMeeting {
+            label: m.label(),
+            in_days: (m.held_on - today).num_days().max(0) as u32,
+            planned_questions: planned.get(&m.id).copied().unwrap_or(0),
+            meeting_id: m.id,
+            held_on: m.held_on,
+            items: m.items,
+        })
+        .collect();
+    let next_meeting = upcoming_meetings.first().cloned();
 
     let (mut my_actions, mut following_up) = (Vec::new(), Vec::new());
     let (mut my_actions_total, mut following_up_total) = (0, 0);
@@ -198,6 +219,7 @@ pub fn home(store: &Store, today: NaiveDate) -> Result<Home> {
     Ok(Home {
         today,
         next_meeting,
+        upcoming_meetings,
         my_actions,
         my_actions_total,
         following_up,

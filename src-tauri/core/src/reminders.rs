@@ -94,11 +94,21 @@ pub fn due(home: &Home, prefs: &ReminderPreferences) -> Vec<Reminder> {
     let day = home.today;
     let mut out = Vec::new();
     if prefs.meetings {
-        if let Some(m) = home.next_meeting.as_ref().filter(|m| m.in_days == 1) {
+        // Every meeting tomorrow: a committee today does not hide tomorrow's board.
+        for m in home.upcoming_meetings.iter().filter(|m| m.in_days == 1) {
+            let planned = match m.planned_questions {
+                0 => String::new(),
+                1 => " You plan to ask 1 question.".to_string(),
+                n => format!(" You plan to ask {n} questions."),
+            };
             out.push(Reminder {
                 key: format!("{day}:meeting:{}", m.meeting_id),
                 kind: ReminderKind::Meeting,
-                text: format!("Tomorrow: {}, {} agenda items.", m.label, m.items.len()),
+                text: format!(
+                    "Tomorrow: {}, {} agenda items.{planned}",
+                    m.label,
+                    m.items.len()
+                ),
                 record_id: m.meeting_id.clone(),
             });
         }

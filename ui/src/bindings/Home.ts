@@ -13,6 +13,11 @@ export type Home = { today: string,
  */
 me: Member | null, nextMeeting: NextMeeting | null, 
 /**
+ * Every meeting from today to [`UPCOMING_DAYS`] ahead (at least the next one), soonest
+ * first: a committee today does not hide tomorrow's board.
+ */
+upcomingMeetings: Array<NextMeeting>, 
+/**
  * Actions I own that are not closed (mine as a member, or as the holder of a post), the
  * most pressing first: at most [`SHOWN_ACTIONS`].
  */

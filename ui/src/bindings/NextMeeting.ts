@@ -8,4 +8,8 @@ export type NextMeeting = { meetingId: string, label: string, heldOn: string,
 /**
  * Days from today: 0 is today, 1 tomorrow.
  */
-inDays: number, items: Array<AgendaItem>, };
+inDays: number, items: Array<AgendaItem>, 
+/**
+ * Questions I plan to ask there and have not yet asked.
+ */
+plannedQuestions: number, };

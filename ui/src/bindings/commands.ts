@@ -70,6 +70,8 @@ import type { PeriodChoice } from "./PeriodChoice";
 import type { PlanInput } from "./PlanInput";
 import type { PlanStatus } from "./PlanStatus";
 import type { PlannedLearning } from "./PlannedLearning";
+import type { PlannedQuestion } from "./PlannedQuestion";
+import type { PlannedQuestionInput } from "./PlannedQuestionInput";
 import type { PostHolder } from "./PostHolder";
 import type { PostInput } from "./PostInput";
 import type { PostUse } from "./PostUse";
@@ -107,6 +109,7 @@ export interface Commands {
   add_member: { args: { input: MemberInput }; result: Member };
   add_pack_paper: { args: { meetingId: string }; result: PackPlan | null };
   add_plan: { args: { input: PlanInput }; result: PlannedLearning };
+  add_planned_question: { args: { input: PlannedQuestionInput }; result: PlannedQuestion };
   add_requirement: { args: { input: RequirementInput }; result: Requirement };
   add_training: { args: { input: TrainingInput }; result: TrainingRecord };
   area_set_status: { args: {}; result: AreaSetStatus };
@@ -123,6 +126,7 @@ export interface Commands {
   coverage: { args: { period: Period }; result: Coverage };
   create_database: { args: { passphrase: string }; result: AppStatus };
   daily_backups_kept: { args: {}; result: number };
+  delete_planned_question: { args: { id: string }; result: null };
   encrypt_database: { args: { passphrase: string }; result: EncryptionOutcome };
   end_membership: { args: { id: string; endDate: string }; result: Member };
   entry_history: { args: { id: string }; result: Array<RecordVersion<Entry>> };
@@ -172,9 +176,11 @@ export interface Commands {
   pack_plan: { args: { meetingId: string }; result: PackPlan };
   paper_cover: { args: { period: Period }; result: CoverSheet };
   plan_statuses: { args: {}; result: Array<Choice<PlanStatus>> };
+  planned_questions: { args: { meetingId: string }; result: Array<PlannedQuestion> };
   preview_csv_import: { args: { kind: ImportKind; options: ImportOptions }; result: ImportPreview };
   preview_paper: { args: { period: Period }; result: PaperDocument };
   protective_marking: { args: {}; result: string };
+  raise_planned_question: { args: { id: string; entry: EntryInput }; result: EntryView };
   recent_periods: { args: {}; result: Array<PeriodChoice> };
   register_options: { args: {}; result: RegisterOptions };
   reminder_preferences: { args: {}; result: ReminderPreferences };
@@ -215,6 +221,7 @@ export interface Commands {
   update_member: { args: { id: string; input: MemberInput }; result: Member };
   update_pack_plan: { args: { plan: PackPlan }; result: PackPlan };
   update_plan: { args: { id: string; input: PlanInput }; result: PlannedLearning };
+  update_planned_question: { args: { id: string; input: PlannedQuestionInput }; result: PlannedQuestion };
   update_post: { args: { id: string; input: PostInput }; result: PostHolder };
   update_requirement: { args: { id: string; input: RequirementInput }; result: Requirement };
   update_training: { args: { id: string; input: TrainingInput }; result: TrainingRecord };

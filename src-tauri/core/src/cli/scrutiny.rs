@@ -54,6 +54,22 @@ pub enum MeetingsCommand {
         #[arg(long)]
         json: bool,
     },
+    /// The questions this laptop's user plans to ask at a coming meeting (kept on this laptop)
+    Questions {
+        /// The meeting's id
+        meeting: String,
+        /// Plan another question
+        #[arg(long)]
+        add: Option<String>,
+        /// The agenda item it is for (its id)
+        #[arg(long, requires = "add", default_value = "")]
+        item: String,
+        /// The assurance area it is about (its id)
+        #[arg(long, requires = "add", default_value = "")]
+        area: String,
+        #[arg(long)]
+        json: bool,
+    },
 }
 
 #[derive(Debug, Subcommand)]
@@ -271,6 +287,41 @@ pub fn meetings(store: &mut Store, command: MeetingsCommand, out: &mut impl Writ
                 return print_json(out, &m);
             }
             line(out, format!("Recorded {} (id {}).", m.label(), m.id))
+        }
+        MeetingsCommand::Questions {
+            meeting,
+            add,
+            item,
+            area,
+            json,
+        } => {
+            if let Some(question) = add {
+                scrutiny::add_planned_question(
+                    store,
+                    &scrutiny::PlannedQuestionInput {
+                        meeting_id: meeting.clone(),
+                        agenda_item_id: item,
+                        area_id: area,
+                        question,
+                    },
+                )?;
+            }
+            let list = scrutiny::planned_questions(store, &meeting)?;
+            if json {
+                return print_json(out, &list);
+            }
+            if list.is_empty() {
+                return line(out, "No questions planned for this meeting.".into());
+            }
+            for q in list {
+                let asked = if q.raised_entry_id.is_some() {
+                    " (asked)"
+                } else {
+                    ""
+                };
+                line(out, format!("- {}{asked}  [{}]", q.question, q.id))?;
+            }
+            Ok(())
         }
         MeetingsCommand::History { id, json } => {
             let versions = scrutiny::meeting_history(store, &id)?;

@@ -71,6 +71,16 @@ pub struct LogFilter {
 }
 
 pub fn add_entry(store: &mut Store, input: &EntryInput) -> Result<EntryView> {
+    add_entry_then(store, input, |_, _| Ok(()))
+}
+
+/// Adds an entry and, in the same transaction, does `then` with it (a planned question marks
+/// itself raised), so the two are saved together or not at all.
+pub(crate) fn add_entry_then(
+    store: &mut Store,
+    input: &EntryInput,
+    then: impl FnOnce(&rusqlite::Connection, &Entry) -> Result<()>,
+) -> Result<EntryView> {
     let now = dates::now_utc();
     let entry = valid(store, input, store::new_id(), now.clone(), now)?;
     let actions = input
@@ -85,7 +95,7 @@ pub fn add_entry(store: &mut Store, input: &EntryInput) -> Result<EntryView> {
             scrutiny::save_action(tx, a)?;
             history::record_searched(tx, &a.id, "added", a)?;
         }
-        Ok(())
+        then(tx, &entry)
     })?;
     tracing::info!(id = %entry.id, actions = actions.len(), "scrutiny entry added");
     get_entry(store, &entry.id)

@@ -8,6 +8,7 @@ mod entries;
 pub mod import;
 mod levels;
 mod meetings;
+mod questions;
 pub(crate) mod repo;
 
 use crate::store::entity::Entity;
@@ -48,6 +49,10 @@ pub use levels::{assurance_levels, save_assurance_levels, AssuranceLevel};
 pub use meetings::{
     add_meeting, add_meeting_kind, escalation_points, get_meeting, list_meetings, meeting_history,
     meeting_kinds, update_meeting, AgendaItemInput, MeetingInput, MeetingSummary, MeetingView,
+};
+pub use questions::{
+    add_planned_question, delete_planned_question, planned_questions, raise_planned_question,
+    update_planned_question, PlannedQuestion, PlannedQuestionInput,
 };
 
 use crate::codes::coded;

@@ -822,3 +822,118 @@ fn an_empty_challenge_or_meeting_form_reports_every_problem_at_once() {
         e.problems
     );
 }
+
+#[test]
+fn a_director_plans_questions_for_tomorrows_board_and_logs_one_when_asked() {
+    let mut store = register();
+    let today = crate::dates::today();
+    let fiona = member_id(&store, "Fiona Gallagher");
+    let mut s = crate::settings::get_settings(&store).unwrap();
+    // Not until the laptop knows whose it is: the questions are that person's alone.
+    assert!(add_planned_question(&mut store, &PlannedQuestionInput::default()).is_err());
+    s.my_member_id = Some(fiona.clone());
+    crate::settings::save_settings(&mut store, &s).unwrap();
+
+    let meeting = |kind: &str, day: chrono::NaiveDate| MeetingInput {
+        kind: kind.into(),
+        held_on: day.to_string(),
+        items: vec![AgendaItemInput {
+            number: "4.2".into(),
+            title: "Safeguarding annual report".into(),
+            ..Default::default()
+        }],
+        ..Default::default()
+    };
+    add_meeting(&mut store, &meeting("quality-committee", today)).unwrap();
+    let board_meeting = add_meeting(&mut store, &meeting("board", today + Days::new(1))).unwrap();
+
+    let e = add_planned_question(&mut store, &PlannedQuestionInput::default()).unwrap_err();
+    let fields: Vec<&str> = e.problems.iter().map(|p| p.field.as_str()).collect();
+    assert_eq!(fields, ["meetingId", "question"]);
+    let item = board_meeting.items[0].id.clone();
+    let q1 = add_planned_question(
+        &mut store,
+        &PlannedQuestionInput {
+            meeting_id: board_meeting.id.clone(),
+            agenda_item_id: item.clone(),
+            area_id: "saaf.4.2.1.1".into(),
+            question: "How do we know the named nurse has time for the role?".into(),
+        },
+    )
+    .unwrap();
+    add_planned_question(
+        &mut store,
+        &PlannedQuestionInput {
+            meeting_id: board_meeting.id.clone(),
+            question: "What did the last rapid review teach us?".into(),
+            ..Default::default()
+        },
+    )
+    .unwrap();
+
+    // The night before: both meetings show, and tomorrow's board reminds with the questions.
+    let home = crate::home::home(&store, today).unwrap();
+    let coming: Vec<(u32, u32)> = home
+        .upcoming_meetings
+        .iter()
+        .map(|m| (m.in_days, m.planned_questions))
+        .collect();
+    assert_eq!(
+        coming,
+        [(0, 0), (1, 2)],
+        "a committee today does not hide tomorrow's board"
+    );
+    let reminders = crate::reminders::due(&home, &Default::default());
+    let tomorrow: Vec<&str> = reminders
+        .iter()
+        .filter(|r| r.kind == crate::reminders::ReminderKind::Meeting)
+        .map(|r| r.text.as_str())
+        .collect();
+    assert_eq!(tomorrow.len(), 1);
+    assert!(
+        tomorrow[0].ends_with("You plan to ask 2 questions."),
+        "{tomorrow:?}"
+    );
+
+    // At the meeting: the question becomes a logged challenge in one step.
+    let logged = raise_planned_question(
+        &mut store,
+        &q1.id,
+        &EntryInput {
+            meeting_id: board_meeting.id.clone(),
+            agenda_item_id: item,
+            raised_on: today.to_string(),
+            area_id: q1.area_id.clone(),
+            raised_by: fiona.clone(),
+            challenge: q1.question.clone(),
+            assurance_level: "reasonable".into(),
+            response: "Job plans give two sessions a week.".into(),
+            ..Default::default()
+        },
+    )
+    .unwrap();
+    let mine = planned_questions(&store, &board_meeting.id).unwrap();
+    assert_eq!(
+        mine[0].raised_entry_id.as_deref(),
+        Some(logged.entry.id.as_str())
+    );
+    assert!(raise_planned_question(&mut store, &q1.id, &EntryInput::default()).is_err());
+    assert_eq!(
+        crate::home::home(&store, today).unwrap().upcoming_meetings[1].planned_questions,
+        1
+    );
+
+    // A question whose challenge fails its checks stays unasked: nothing is half saved.
+    let q2 = &mine[1];
+    assert!(raise_planned_question(&mut store, &q2.id, &EntryInput::default()).is_err());
+    assert!(planned_questions(&store, &board_meeting.id).unwrap()[1]
+        .raised_entry_id
+        .is_none());
+
+    // Another director on this laptop sees none of them.
+    s.my_member_id = Some(member_id(&store, "Margaret Ellison"));
+    crate::settings::save_settings(&mut store, &s).unwrap();
+    assert!(planned_questions(&store, &board_meeting.id)
+        .unwrap()
+        .is_empty());
+}

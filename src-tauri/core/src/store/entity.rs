@@ -45,6 +45,7 @@ entities! {
     CoverFields => "cover-fields",
     CoverSheet => "cover-sheet",
     Post => "post",
+    PlannedQuestion => "planned-question",
     TrustedSigner => "trusted-signer",
     Database => "database",
 }

@@ -26,6 +26,7 @@ pub(super) const MIGRATIONS: &[&str] = &[
     include_str!("migrations/0012_search_facets.sql"),
     include_str!("migrations/0013_dates_are_real_dates.sql"),
     include_str!("migrations/0014_post_holders.sql"),
+    include_str!("migrations/0015_planned_questions.sql"),
 ];
 
 /// The schema version this build writes.

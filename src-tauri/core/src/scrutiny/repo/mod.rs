@@ -1,5 +1,5 @@
 //! The scrutiny domain's tables: meetings with their agendas and attendance, challenges
-//! (entries), follow-up actions, custom assurance areas and meeting kinds. Created by the
+//! (entries), follow-up actions, custom assurance areas, meeting kinds and planned questions. Created by the
 //! migrations in `store/migrations/` (see `0004_scrutiny.sql` and later files that name these
 //! tables); only this module writes SQL against them.
 
@@ -8,12 +8,14 @@ mod areas;
 mod coverage;
 mod entries;
 mod meetings;
+mod questions;
 
 pub use actions::*;
 pub use areas::*;
 pub use coverage::*;
 pub use entries::*;
 pub use meetings::*;
+pub use questions::*;
 
 use crate::error::CoreError;
 
