@@ -400,25 +400,36 @@ export function packPlan(overrides: Partial<PackPlan> = {}): PackPlan {
 
 // Fixtures for the home page and reminders.
 import type { Home } from "./bindings/Home";
+import type { NextMeeting } from "./bindings/NextMeeting";
 import type { ReminderPreferences } from "./bindings/ReminderPreferences";
 
+/** A meeting on Home's list of those coming up: the board on 18/08/2026, 12 days ahead, nothing planned for it. */
+export function upcomingMeeting(overrides: Partial<NextMeeting> = {}): NextMeeting {
+  return {
+    meetingId: "mt1",
+    label: "Board, 18 August 2026",
+    heldOn: "2026-08-18",
+    inDays: 12,
+    items: meeting().items,
+    plannedQuestions: 0,
+    ...overrides,
+  };
+}
+
 /**
- * Priya Raman's home page on 06/08/2026: a board meeting in 12 days, one action of hers due and
+ * Priya Raman's home page on 06/08/2026: a board meeting in 12 days (the only one of the coming
+ * fortnight, with no questions planned for it yet), one action of hers due and
  * one 6 days overdue (listed in that order, to show the page puts overdue first), one she is
  * following up, an expired requirement and 12 of 42 framework items without evidence.
  */
 export function homePage(overrides: Partial<Home> = {}): Home {
   const mine = { ownerMemberId: "m1", ownerName: "Priya Raman" };
+  const board = upcomingMeeting();
   return {
     today: "2026-08-06",
     me: member({ id: "m1" }),
-    nextMeeting: {
-      meetingId: "mt1",
-      label: "Board, 18 August 2026",
-      heldOn: "2026-08-18",
-      inDays: 12,
-      items: meeting().items,
-    },
+    nextMeeting: board,
+    upcomingMeetings: [board],
     myActions: [
       trackedAction({ id: "a2", entryId: "e2", description: "Report on the new referral pathway", dueOn: "2026-09-30", ...mine }),
       trackedAction({ id: "a1", entryId: "e1", description: "Bring the re-audit results to the committee", dueOn: "2026-07-31", ...mine }, 6),

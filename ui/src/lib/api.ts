@@ -25,6 +25,7 @@ import type { TextSize } from "../bindings/TextSize";
 import type { CoverField } from "../bindings/CoverField";
 import type { PackPlan } from "../bindings/PackPlan";
 import type { PaperFormat } from "../bindings/PaperFormat";
+import type { PaperSections } from "../bindings/PaperSections";
 import type { ReminderPreferences } from "../bindings/ReminderPreferences";
 import type { CsvExport } from "../bindings/CsvExport";
 import type { ExportOptions } from "../bindings/ExportOptions";
@@ -33,6 +34,7 @@ import type { ImportKind } from "../bindings/ImportKind";
 import type { ImportMapping } from "../bindings/ImportMapping";
 import type { ImportOptions } from "../bindings/ImportOptions";
 import type { PostInput } from "../bindings/PostInput";
+import type { PlannedQuestionInput } from "../bindings/PlannedQuestionInput";
 import type { Commands } from "../bindings/commands";
 import { toErrorBody } from "./errors";
 
@@ -156,6 +158,14 @@ export const api = {
   addEntry: (input: EntryInput) => call("add_entry", { input }),
   updateEntry: (id: string, input: EntryInput) => call("update_entry", { id, input }),
   entryHistory: (id: string) => call("entry_history", { id }),
+  /** My questions for a meeting, private to this laptop's user; refused until Settings says who that is. */
+  plannedQuestions: (meetingId: string) => call("planned_questions", { meetingId }),
+  /** Only for a meeting not yet held; every problem of the input is reported at once. */
+  addPlannedQuestion: (input: PlannedQuestionInput) => call("add_planned_question", { input }),
+  updatePlannedQuestion: (id: string, input: PlannedQuestionInput) => call("update_planned_question", { id, input }),
+  deletePlannedQuestion: (id: string) => call("delete_planned_question", { id }),
+  /** Logs the challenge asked from a planned question and marks the question asked, together. */
+  raisePlannedQuestion: (id: string, entry: EntryInput) => call("raise_planned_question", { id, entry }),
   /** One page of the tracker, overdue first, with how many match and how many are overdue; `limit` is 1 to 500. */
   actionPage: (filter: ActionFilter, page: PageRequest) => call("action_page", { filter, page }),
   addAction: (entryId: string, input: ActionInput) => call("add_action", { entryId, input }),
@@ -193,9 +203,10 @@ export const api = {
   saveCoverFields: (fields: CoverField[]) => call("save_cover_fields", { fields }),
   protectiveMarking: () => call("protective_marking"),
   saveProtectiveMarking: (marking: string) => call("save_protective_marking", { marking }),
-  previewPaper: (period: Period) => call("preview_paper", { period }),
-  /** Opens a native save dialog and writes the paper; null when the user cancels. */
-  savePaper: (period: Period, format: PaperFormat) => call("save_paper", { period, format }),
+  /** The paper with the parts chosen: the summary, with any appendices, or one appendix alone. */
+  previewPaper: (period: Period, sections: PaperSections) => call("preview_paper", { period, sections }),
+  /** Opens a native save dialog and writes the paper with the parts chosen; null when the user cancels. */
+  savePaper: (period: Period, format: PaperFormat, sections: PaperSections) => call("save_paper", { period, format, sections }),
   packPlan: (meetingId: string) => call("pack_plan", { meetingId }),
   updatePackPlan: (plan: PackPlan) => call("update_pack_plan", { plan }),
   /** Opens a native file dialog for a PDF paper and adds it to the end; null when the user cancels. */

@@ -43,3 +43,10 @@ export function todayDense(now: Date = new Date()): string {
   const m = String(now.getMonth() + 1).padStart(2, "0");
   return `${d}/${m}/${now.getFullYear()}`;
 }
+
+/** Today as an ISO date in local time, `2026-08-06`, to compare with a record's day. */
+export function todayIso(now: Date = new Date()): string {
+  const d = String(now.getDate()).padStart(2, "0");
+  const m = String(now.getMonth() + 1).padStart(2, "0");
+  return `${now.getFullYear()}-${m}-${d}`;
+}

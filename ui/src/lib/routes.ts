@@ -172,6 +172,23 @@ const table = {
     fresh: true,
     link: under("#/meetings/:id/edit"),
   }),
+  /** The challenge form filled in from one of my planned questions for a meeting, to log it as asked. */
+  "log-question": screen<{ meetingId: string; question: string }, [meetingId: string, question: string]>({
+    paths: ["meetings/:meetingId/questions/:question/log"],
+    load: ScreenOf.EntryForm,
+    section: "Scrutiny",
+    fresh: true,
+    link: (meetingId, question) => `#/meetings/${part(meetingId)}/questions/${part(question)}/log`,
+  }),
+  /** A meeting, opened at the questions I plan to ask there. */
+  "meeting-questions": screen<{ id: string }, [id: string]>({
+    paths: ["meetings/:id/questions"],
+    load: ScreenOf.MeetingScreen,
+    section: "Scrutiny",
+    fixed: { show: "questions" },
+    fresh: true,
+    link: under("#/meetings/:id/questions"),
+  }),
   /** The papers that make up a meeting's board pack. */
   "meeting-pack": screen<{ id: string }, [id: string]>({
     paths: ["meetings/:id/pack"],

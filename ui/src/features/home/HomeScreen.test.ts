@@ -2,7 +2,8 @@ import { mockIPC } from "@tauri-apps/api/mocks";
 import { render, screen, within } from "@testing-library/svelte";
 import { describe, expect, it } from "vitest";
 import type { Home } from "../../bindings/Home";
-import { homePage } from "../../test-fixtures";
+import { homePage, upcomingMeeting } from "../../test-fixtures";
+import { seriousAxeProblems } from "../../test-axe";
 import HomeScreen from "./HomeScreen.svelte";
 import { mockCommands } from "../../test-commands";
 
@@ -35,14 +36,14 @@ describe("the home page", () => {
     expect(mine.textContent).not.toContain("most pressing");
   });
 
-  it("shows the next meeting and the person's overdue action first, each linked to its record", async () => {
+  it("shows the meetings coming up and the person's overdue action first, each linked to its record", async () => {
     const calls = mockHome(homePage());
     render(HomeScreen);
     expect(await screen.findByRole("heading", { level: 1, name: "What needs me now" })).toBeTruthy();
     expect(await screen.findByText("For Priya Raman, as at 6 August 2026.")).toBeTruthy();
     expect(calls.home).toHaveLength(1);
     expect(headings()).toEqual([
-      "Next meeting",
+      "Meetings coming up",
       "My actions",
       "Actions I am following up",
       "My training",
@@ -51,11 +52,15 @@ describe("the home page", () => {
       "For the whole board",
     ]);
 
-    const meeting = section("Next meeting");
+    const meeting = section("Meetings coming up");
     expect(within(meeting).getByRole("link", { name: "Board, 18 August 2026" }).getAttribute("href")).toBe("#/meetings/mt1");
     expect(meeting.textContent).toContain("Board, 18 August 2026 is in 12 days.");
-    const agenda = within(meeting).getAllByRole("listitem").map((li) => li.textContent?.replace(/\s+/g, " ").trim());
+    const agenda = within(within(meeting).getByRole("list", { name: "Agenda of Board, 18 August 2026" }))
+      .getAllByRole("listitem")
+      .map((li) => li.textContent?.replace(/\s+/g, " ").trim());
     expect(agenda).toEqual(["4.1 Safeguarding annual report", "4.2 Learning from reviews"]);
+    // No questions planned for it, so none are mentioned.
+    expect(meeting.textContent).not.toContain("You plan to ask");
 
     // Overdue comes first, said in words as well as by its red edge.
     const mine = within(section("My actions")).getAllByRole("listitem");
@@ -106,7 +111,7 @@ describe("the home page", () => {
     }
     // The rest of the page is for anyone.
     expect(headings()).toEqual([
-      "Next meeting",
+      "Meetings coming up",
       "Your actions, training and competency",
       "Areas not scrutinised in 2026/27",
       "For the whole board",
@@ -119,6 +124,7 @@ describe("the home page", () => {
     mockHome({
       ...empty,
       nextMeeting: null,
+      upcomingMeetings: [],
       myActions: [],
       followingUp: [],
       trainingDue: [],
@@ -127,8 +133,9 @@ describe("the home page", () => {
       board: { openActions: 0, overdueActions: 0, overdueByOwner: [], complianceGaps: [] },
     });
     render(HomeScreen);
-    await screen.findByRole("heading", { name: "Next meeting" });
-    expect(section("Next meeting").textContent).toContain("No meeting is planned.");
+    await screen.findByRole("heading", { name: "Meetings coming up" });
+    expect(section("Meetings coming up").textContent).toContain("No meeting is planned.");
+    expect(within(section("Meetings coming up")).getByRole("link", { name: "Add a meeting" }).getAttribute("href")).toBe("#/meetings/new");
     expect(section("My actions").textContent).toContain("You have no open actions.");
     expect(section("My training").textContent).toContain("None of your training is due soon, expired or not met.");
     expect(section("Competency without evidence").textContent).toContain("Every one of your 42 items has evidence.");
@@ -139,15 +146,41 @@ describe("the home page", () => {
     expect(within(board).queryByRole("table")).toBeNull();
   });
 
-  it("says today and tomorrow in words", async () => {
-    const home = homePage();
-    mockHome({ ...home, nextMeeting: { ...home.nextMeeting!, inDays: 1 } });
-    const { unmount } = render(HomeScreen);
-    expect((await screen.findByText(/is tomorrow\./)).textContent).toContain("Board, 18 August 2026 is tomorrow.");
-    unmount();
-    mockHome({ ...home, nextMeeting: { ...home.nextMeeting!, inDays: 0 } });
+  it("lists every meeting of the coming fortnight, soonest first, with the questions I plan to ask at each", async () => {
+    const today = upcomingMeeting({
+      meetingId: "mt2",
+      label: "Quality Committee, 6 August 2026",
+      heldOn: "2026-08-06",
+      inDays: 0,
+      items: [{ id: "q1", number: "3", title: "Serious incidents", paperRef: "", executiveLead: "" }],
+      plannedQuestions: 2,
+    });
+    const tomorrow = upcomingMeeting({ label: "Board, 7 August 2026", heldOn: "2026-08-07", inDays: 1, plannedQuestions: 1 });
+    mockHome(homePage({ nextMeeting: today, upcomingMeetings: [today, tomorrow] }));
     render(HomeScreen);
-    expect(await screen.findByText(/is today\./)).toBeTruthy();
+    const meetings = await screen.findByRole("region", { name: "Meetings coming up" });
+    const list = within(meetings).getAllByRole("list")[0];
+    const [first, second] = within(list).getAllByRole("listitem").filter((li) => li.parentElement === list);
+    expect(first.textContent).toContain("Quality Committee, 6 August 2026 is today.");
+    expect(within(first).getByRole("link", { name: "Quality Committee, 6 August 2026" }).getAttribute("href")).toBe("#/meetings/mt2");
+    expect(within(first).getByRole("list", { name: "Agenda of Quality Committee, 6 August 2026" }).textContent).toContain("Serious incidents");
+    // The count leads to the questions, on the meeting's page; the hidden words say which meeting.
+    const planned = within(first).getByRole("link", { name: "You plan to ask 2 questions at Quality Committee, 6 August 2026" });
+    expect(planned.getAttribute("href")).toBe("#/meetings/mt2/questions");
+
+    expect(second.textContent).toContain("Board, 7 August 2026 is tomorrow.");
+    expect(within(second).getByRole("list", { name: "Agenda of Board, 7 August 2026" }).textContent).toContain("4.2 Learning from reviews");
+    expect(within(second).getByRole("link", { name: "You plan to ask 1 question at Board, 7 August 2026" }).getAttribute("href")).toBe("#/meetings/mt1/questions");
+    expect(await seriousAxeProblems()).toEqual({ serious: [], duplicateIds: [] });
+  });
+
+  it("says in days how far off a later meeting is, and invites agenda items when it has none", async () => {
+    const later = upcomingMeeting({ inDays: 9, items: [] });
+    mockHome(homePage({ nextMeeting: later, upcomingMeetings: [later] }));
+    render(HomeScreen);
+    const meetings = await screen.findByRole("region", { name: "Meetings coming up" });
+    expect(meetings.textContent).toContain("Board, 18 August 2026 is in 9 days.");
+    expect(within(meetings).getByRole("link", { name: "Add agenda items to Board, 18 August 2026" }).getAttribute("href")).toBe("#/meetings/mt1/edit");
   });
 
   it("shows why the page could not be loaded", async () => {
