@@ -6,7 +6,7 @@ use std::collections::BTreeMap;
 // The window knows the document model as `PaperDocument` (its binding's name).
 use boardassure_core::document::Document as PaperDocument;
 use boardassure_core::paper::{
-    self, CoverField, CoverSheet, PackPlan, PaperFormat, PaperRequest, Written,
+    self, CoverField, CoverSheet, PackPlan, PaperFormat, PaperRequest, PaperSections, Written,
 };
 use boardassure_core::periods::Period;
 use boardassure_core::session::Session;
@@ -15,10 +15,11 @@ use tauri::{AppHandle, State};
 
 use super::files::{choose_file, choose_save_path};
 
-fn request(period: Period) -> PaperRequest {
+fn request(period: Period, sections: PaperSections) -> PaperRequest {
     PaperRequest {
         period,
         as_at: dates::today(),
+        sections,
     }
 }
 
@@ -57,36 +58,37 @@ pub fn save_protective_marking(
     session.with(|s| paper::save_protective_marking(s, &marking))
 }
 
-/// The paper as the document model, for the window to show as a preview.
+/// The paper with the parts chosen, as the document model, for the window to show as a
+/// preview.
 #[tauri::command(async)]
 pub fn preview_paper(
     session: State<'_, Session>,
     period: Period,
+    sections: PaperSections,
 ) -> Result<PaperDocument, CoreError> {
-    session.with(|s| paper::build_paper(s, request(period)))
+    session.with(|s| paper::build_paper(s, request(period, sections)))
 }
 
-/// Asks where to save, then writes the paper; `None` when the user cancels.
+/// Asks where to save, then writes the paper with the parts chosen (the summary, appendices,
+/// or one appendix alone); `None` when the user cancels.
 #[tauri::command]
 pub async fn save_paper(
     app: AppHandle,
     session: State<'_, Session>,
     period: Period,
     format: PaperFormat,
+    sections: PaperSections,
 ) -> Result<Option<Written>, CoreError> {
     let (kind, ext) = match format {
         PaperFormat::Pdf => ("PDF", "pdf"),
         PaperFormat::Html => ("Web page", "html"),
     };
-    let name = format!(
-        "Safeguarding assurance report {}.{ext}",
-        period.to_string().replace('/', "-")
-    );
+    let name = format!("{}.{ext}", paper::paper_file_stem(period, sections));
     let Some(path) = choose_save_path(&app, "Save the assurance paper", &name, kind, &[ext]) else {
         return Ok(None);
     };
     session
-        .with(|s| paper::write_paper(s, request(period), format, &path))
+        .with(|s| paper::write_paper(s, request(period, sections), format, &path))
         .map(Some)
 }
 
@@ -126,7 +128,7 @@ pub async fn save_pack(
     meeting_id: String,
 ) -> Result<Option<Written>, CoreError> {
     let plan = session.with(|s| paper::pack_plan(s, &meeting_id))?;
-    let name = format!("Board pack {}.pdf", dates::today());
+    let name = session.with(|s| paper::pack_file_name(s, &meeting_id))?;
     let Some(path) = choose_save_path(&app, "Save the board pack", &name, "PDF", &["pdf"]) else {
         return Ok(None);
     };

@@ -24,6 +24,8 @@ fn request() -> PaperRequest {
     PaperRequest {
         period: Period::year(2026),
         as_at: chrono::NaiveDate::from_ymd_opt(2027, 4, 1).unwrap(),
+        // The whole paper, every appendix included: the long document this bench times.
+        sections: paper::PaperSections::all(),
     }
 }
 

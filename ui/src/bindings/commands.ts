@@ -65,6 +65,7 @@ import type { PackPlan } from "./PackPlan";
 import type { PageRequest } from "./PageRequest";
 import type { PaperDocument } from "./PaperDocument";
 import type { PaperFormat } from "./PaperFormat";
+import type { PaperSections } from "./PaperSections";
 import type { Period } from "./Period";
 import type { PeriodChoice } from "./PeriodChoice";
 import type { PlanInput } from "./PlanInput";
@@ -178,7 +179,7 @@ export interface Commands {
   plan_statuses: { args: {}; result: Array<Choice<PlanStatus>> };
   planned_questions: { args: { meetingId: string }; result: Array<PlannedQuestion> };
   preview_csv_import: { args: { kind: ImportKind; options: ImportOptions }; result: ImportPreview };
-  preview_paper: { args: { period: Period }; result: PaperDocument };
+  preview_paper: { args: { period: Period; sections: PaperSections }; result: PaperDocument };
   protective_marking: { args: {}; result: string };
   raise_planned_question: { args: { id: string; entry: EntryInput }; result: EntryView };
   recent_periods: { args: {}; result: Array<PeriodChoice> };
@@ -196,7 +197,7 @@ export interface Commands {
   save_import_mapping: { args: { kind: ImportKind; mapping: ImportMapping }; result: RememberedMapping };
   save_organisation: { args: { input: OrganisationInput }; result: Organisation };
   save_pack: { args: { meetingId: string }; result: Written | null };
-  save_paper: { args: { period: Period; format: PaperFormat }; result: Written | null };
+  save_paper: { args: { period: Period; format: PaperFormat; sections: PaperSections }; result: Written | null };
   save_paper_cover: { args: { period: Period; values: Record<string, string> }; result: CoverSheet };
   save_protective_marking: { args: { marking: string }; result: string };
   save_reminder_preferences: { args: { preferences: ReminderPreferences }; result: ReminderPreferences };

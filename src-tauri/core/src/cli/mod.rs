@@ -167,7 +167,8 @@ pub enum Command {
         #[arg(long)]
         json: bool,
     },
-    /// Write the safeguarding assurance paper for a period, as A4 PDF or accessible HTML
+    /// Write the safeguarding assurance paper for a period, as A4 PDF or accessible HTML: a
+    /// summary of a few pages, with the appendices chosen by --sections
     Paper(PaperArgs),
     /// Write the board pack for a meeting: agenda, index and papers, as one PDF
     Pack(PackArgs),

@@ -10,7 +10,7 @@ use clap::{Args, Subcommand};
 use super::{line, print_json};
 use crate::dates;
 use crate::error::{CoreError, Result};
-use crate::paper::{self, PaperFormat, PaperRequest};
+use crate::paper::{self, PaperFormat, PaperRequest, PaperSections};
 use crate::periods::Period;
 use crate::store::Store;
 
@@ -28,6 +28,13 @@ pub struct PaperArgs {
     /// The day its figures are "as at" (what is overdue or expired) [default: today]
     #[arg(long, value_name = "DATE")]
     as_at: Option<String>,
+    /// The parts to print, comma-separated, in any order: summary (cover sheet, headline
+    /// figures, assurance, the period's actions, training gaps, competency: a few pages), and
+    /// the appendices log (every challenge of the period), actions (every open action),
+    /// training (the whole training matrix) and appendix (framework items and areas). Leave
+    /// out summary to save an appendix as its own document [default: summary]
+    #[arg(long, value_name = "PARTS")]
+    sections: Option<String>,
 }
 
 #[derive(Debug, Args)]
@@ -114,6 +121,10 @@ pub fn run_paper(store: &Store, args: PaperArgs, out: &mut impl Write) -> Result
     let req = PaperRequest {
         period: Period::parse(&args.period)?,
         as_at: as_at(args.as_at.as_deref())?,
+        sections: match args.sections.as_deref() {
+            Some(text) => PaperSections::parse(text)?,
+            None => PaperSections::default(),
+        },
     };
     let w = paper::write_paper(store, req, format, &args.out)?;
     let pages = w.pages.map(|p| format!(", {p} pages")).unwrap_or_default();

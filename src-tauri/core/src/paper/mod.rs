@@ -4,21 +4,25 @@
 mod build;
 mod cover;
 mod pack;
+mod sections;
 
 use std::path::Path;
 
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
-pub use build::{build_paper, paper_title, PaperRequest};
+pub use build::{
+    build_paper, no_challenges_sentence, paper_file_stem, paper_title, short_label, PaperRequest,
+};
 pub use cover::{
     cover_fields, cover_sheet, default_fields, protective_marking, save_cover_fields,
     save_cover_sheet, save_protective_marking, CoverField, CoverSheet, DEFAULT_MARKING,
 };
 pub use pack::{
-    add_pack_file, build_pack, pack_plan, plan_for, save_pack_plan, update_pack_plan, write_pack,
-    PackPaper, PackPlan, PackSource,
+    add_pack_file, build_pack, pack_file_name, pack_plan, plan_for, save_pack_plan,
+    update_pack_plan, write_pack, PackPaper, PackPlan, PackSource,
 };
+pub use sections::{PaperSection, PaperSections};
 
 use crate::error::Result;
 use crate::store::Store;

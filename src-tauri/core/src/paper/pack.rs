@@ -242,13 +242,7 @@ pub fn build_pack(store: &Store, plan: &PackPlan, as_at: NaiveDate) -> Result<(V
         papers.push(match &p.source {
             PackSource::Safeguarding { period } => Part::Generated {
                 title,
-                laid: pdf::lay_out(&build_paper(
-                    store,
-                    PaperRequest {
-                        period: *period,
-                        as_at,
-                    },
-                )?),
+                laid: pdf::lay_out(&build_paper(store, PaperRequest::summary(*period, as_at))?),
             },
             PackSource::File { path } => Part::External {
                 title,
@@ -291,6 +285,24 @@ pub fn build_pack(store: &Store, plan: &PackPlan, as_at: NaiveDate) -> Result<(V
         parts,
     )?;
     Ok((bytes, total))
+}
+
+/// The name the save dialog suggests for a meeting's pack, carrying the meeting and its date:
+/// "Board pack, Board, 8 October 2026.pdf".
+pub fn pack_file_name(store: &Store, meeting_id: &str) -> Result<String> {
+    let m = meeting(store, meeting_id)?;
+    let label: String = m
+        .label()
+        .chars()
+        .map(|c| {
+            if matches!(c, '/' | '\\' | ':' | '*' | '?' | '"' | '<' | '>' | '|') {
+                '-'
+            } else {
+                c
+            }
+        })
+        .collect();
+    Ok(format!("Board pack, {label}.pdf"))
 }
 
 /// Writes the pack to `path` through a temporary file, so a failure never leaves a broken

@@ -4,7 +4,9 @@ import userEvent from "@testing-library/user-event";
 import { describe, expect, it } from "vitest";
 import type { MeetingView } from "../../bindings/MeetingView";
 import type { PackPlan } from "../../bindings/PackPlan";
-import { meeting, packPlan, periodChoices } from "../../test-fixtures";
+import type { Period } from "../../bindings/Period";
+import { coverSheet, meeting, packPlan, periodChoices } from "../../test-fixtures";
+import { seriousAxeProblems } from "../../test-axe";
 import PackScreen from "./PackScreen.svelte";
 import { mockCommands, type Handler, type Handlers } from "../../test-commands";
 
@@ -19,6 +21,7 @@ function mockPack(handlers: Handlers = {}, plan: PackPlan = packPlan()) {
     pack_plan: () => plan,
     recent_periods: () => periodChoices,
     update_pack_plan: (args) => echo(args),
+    paper_cover: (args) => coverSheet({ period: (args as { period: Period }).period }),
     ...handlers,
   });
 }
@@ -185,6 +188,32 @@ describe("the board pack", () => {
     ).toBeTruthy();
     expect(order).toEqual(["update_pack_plan", "save_pack"]);
     expect(calls.save_pack).toEqual([{ meetingId: "mt1" }]);
+  });
+
+  it("warns before saving a pack whose safeguarding paper has an empty cover sheet, and saves only when told to", async () => {
+    const calls = mockPack({
+      paper_cover: (args) => coverSheet({ period: (args as { period: Period }).period, values: { title: "  " } }),
+      save_pack: () => ({ path: "/home/sam/Board pack, Board, 6 August 2026.pdf", title: "Board pack: Board, 6 August 2026", bytes: 900000, pages: 12 }),
+    });
+    render(PackScreen, { id: "mt1" });
+    const user = userEvent.setup();
+    await user.click(await screen.findByRole("button", { name: "Save the board pack…" }));
+    const dialog = await screen.findByRole("dialog", { name: "Save the pack with an empty cover sheet?" });
+    expect(dialog.textContent).toContain("Nothing has been written on the cover sheet of the safeguarding paper for 2026/27 Q2");
+    expect(calls.paper_cover).toEqual([{ period: { year: 2026, quarter: 2 } }]);
+    expect(calls.save_pack).toBeUndefined();
+    expect(await seriousAxeProblems()).toEqual({ serious: [], duplicateIds: [] });
+
+    // Cancelling saves nothing.
+    await user.click(within(dialog).getByRole("button", { name: "Cancel" }));
+    expect(dialog.hasAttribute("open")).toBe(false);
+    expect(calls.save_pack).toBeUndefined();
+
+    await user.click(screen.getByRole("button", { name: "Save the board pack…" }));
+    await user.click(within(dialog).getByRole("button", { name: "Save the pack anyway" }));
+    expect(await screen.findByText(/Saved “Board pack: Board, 6 August 2026”/)).toBeTruthy();
+    expect(calls.save_pack).toEqual([{ meetingId: "mt1" }]);
+    expect(dialog.hasAttribute("open")).toBe(false);
   });
 
   it("says when the meeting cannot be found", async () => {

@@ -1,10 +1,11 @@
 import { render, screen, within } from "@testing-library/svelte";
 import userEvent from "@testing-library/user-event";
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import type { CoverField } from "../../bindings/CoverField";
 import type { Period } from "../../bindings/Period";
 import { coverSheet, paperDocument, periodChoices } from "../../test-fixtures";
 import PapersScreen from "./PapersScreen.svelte";
+import { seriousAxeProblems } from "../../test-axe";
 import { mockCommands, type Handlers } from "../../test-commands";
 
 
@@ -70,7 +71,10 @@ describe("the papers screen: cover sheet", () => {
     await screen.findByDisplayValue("Quarter 2 report");
     expect(screen.queryByDisplayValue(/draft/)).toBeNull();
     expect(calls.paper_cover).toEqual([{ period: { year: 2026, quarter: null } }, { period: { year: 2026, quarter: 2 } }]);
-    expect(calls.preview_paper).toEqual([{ period: { year: 2026, quarter: null } }, { period: { year: 2026, quarter: 2 } }]);
+    expect(calls.preview_paper).toEqual([
+      { period: { year: 2026, quarter: null }, sections: ["summary"] },
+      { period: { year: 2026, quarter: 2 }, sections: ["summary"] },
+    ]);
   });
 
   it("ties the core's error to the field it is about", async () => {
@@ -159,7 +163,7 @@ describe("the papers screen: saving the paper", () => {
     expect(status.textContent).toContain(
       "Saved “Safeguarding assurance report 2026/27” to /home/sam/Safeguarding assurance report 2026-27.pdf (12 pages).",
     );
-    expect(calls.save_paper).toEqual([{ period: { year: 2026, quarter: null }, format: "pdf" }]);
+    expect(calls.save_paper).toEqual([{ period: { year: 2026, quarter: null }, format: "pdf", sections: ["summary"] }]);
     expect((screen.getByRole("button", { name: "Save as PDF…" }) as HTMLButtonElement).disabled).toBe(false);
   });
 
@@ -171,7 +175,7 @@ describe("the papers screen: saving the paper", () => {
     const user = userEvent.setup();
     await user.click(screen.getByRole("button", { name: "Save as web page…" }));
     await screen.findByRole("button", { name: "Save as web page…" });
-    expect(calls.save_paper).toEqual([{ period: { year: 2026, quarter: null }, format: "html" }]);
+    expect(calls.save_paper).toEqual([{ period: { year: 2026, quarter: null }, format: "html", sections: ["summary"] }]);
     expect(within(section("Save the paper")).queryByRole("status")).toBeNull();
     expect(screen.queryByRole("alert")).toBeNull();
 
@@ -192,6 +196,60 @@ describe("the papers screen: saving the paper", () => {
     await screen.findByLabelText("Title");
     await userEvent.setup().click(screen.getByRole("button", { name: "Save as PDF…" }));
     expect((await screen.findByRole("alert")).textContent).toContain("Could not write the file: permission denied.");
+  });
+});
+
+describe("the papers screen: appendices", () => {
+  it("sends the summary alone by default, and the appendices chosen after it in the paper's order", async () => {
+    const calls = mockPapers({ save_paper: () => null });
+    render(PapersScreen);
+    await screen.findByLabelText("Title");
+    const group = screen.getByRole("group", { name: "Appendices to print after the summary" });
+    const boxes = within(group).getAllByRole("checkbox") as HTMLInputElement[];
+    expect(boxes.map((b) => b.checked)).toEqual([false, false, false, false]);
+    expect(section("What the paper includes").textContent).toContain("always a summary of a few pages");
+
+    const user = userEvent.setup();
+    // Chosen out of order, sent in the paper's order.
+    await user.click(within(group).getByLabelText("The full training matrix: every member against every requirement"));
+    await user.click(within(group).getByLabelText("The full scrutiny log of the period"));
+    await vi.waitFor(() => expect(calls.preview_paper).toHaveLength(3));
+    expect(calls.preview_paper.at(-1)).toEqual({ period: { year: 2026, quarter: null }, sections: ["summary", "log", "training"] });
+
+    await user.click(screen.getByRole("button", { name: "Save as PDF…" }));
+    await screen.findByRole("button", { name: "Save as PDF…" });
+    expect(calls.save_paper).toEqual([{ period: { year: 2026, quarter: null }, format: "pdf", sections: ["summary", "log", "training"] }]);
+
+    // Unticked again, the paper is the summary alone.
+    await user.click(within(group).getByLabelText("The full scrutiny log of the period"));
+    await user.click(within(group).getByLabelText("The full training matrix: every member against every requirement"));
+    await vi.waitFor(() => expect(calls.preview_paper.at(-1)).toEqual({ period: { year: 2026, quarter: null }, sections: ["summary"] }));
+  });
+
+  it("saves the scrutiny log or the open actions alone, without the summary", async () => {
+    const calls = mockPapers({
+      save_paper: () => ({ path: "/home/sam/Scrutiny log 2026-27.pdf", title: "Scrutiny log: 2026/27", bytes: 40000, pages: 9 }),
+    });
+    render(PapersScreen);
+    await screen.findByLabelText("Title");
+    const user = userEvent.setup();
+    await user.click(screen.getByRole("button", { name: "Save the scrutiny log alone…" }));
+    const status = await within(section("Save the paper")).findByRole("status");
+    expect(status.textContent).toContain("Saved “Scrutiny log: 2026/27” to /home/sam/Scrutiny log 2026-27.pdf (9 pages).");
+    await user.click(screen.getByRole("button", { name: "Save the open actions alone…" }));
+    await vi.waitFor(() => expect(calls.save_paper).toHaveLength(2));
+    expect(calls.save_paper).toEqual([
+      { period: { year: 2026, quarter: null }, format: "pdf", sections: ["log"] },
+      { period: { year: 2026, quarter: null }, format: "pdf", sections: ["actions"] },
+    ]);
+  });
+
+  it("has no serious accessibility problems with appendices chosen", async () => {
+    mockPapers();
+    render(PapersScreen);
+    await screen.findByLabelText("Title");
+    await userEvent.setup().click(screen.getByLabelText("The full list of open actions, whenever raised"));
+    expect(await seriousAxeProblems()).toEqual({ serious: [], duplicateIds: [] });
   });
 });
 
