@@ -36,6 +36,9 @@ describe("routes", () => {
     expect(parseRoute(href.papers())).toEqual({ name: "papers" });
     expect(parseRoute(href.exchange())).toEqual({ name: "exchange" });
     expect(parseRoute(href.meetingPack("m 1"))).toEqual({ name: "meeting-pack", id: "m 1" });
+    expect(parseRoute(href.meetingQuestions("m 1"))).toEqual({ name: "meeting-questions", id: "m 1" });
+    expect(href.logQuestion("m1", "q/1")).toBe("#/meetings/m1/questions/q%2F1/log");
+    expect(parseRoute(href.logQuestion("m1", "q/1"))).toEqual({ name: "log-question", meetingId: "m1", question: "q/1" });
     expect(parseRoute(href.search())).toEqual({ name: "search" });
     expect(parseRoute(href.memberTraining("m1"))).toEqual({ name: "member-training", id: "m1" });
   });
