@@ -29,6 +29,62 @@ pub use posts::{
     PostInput, PostUse,
 };
 
+/// How a name sorts in a register: surname first, honorifics and post-nominals set aside
+/// ("Dr Amara Osei" as "osei amara", "Margaret Ellison OBE" as "ellison margaret").
+pub fn surname_order(name: &str) -> String {
+    const HONORIFICS: &[&str] = &[
+        "dr",
+        "mr",
+        "mrs",
+        "ms",
+        "miss",
+        "mx",
+        "prof",
+        "professor",
+        "sir",
+        "dame",
+        "lord",
+        "lady",
+        "rev",
+        "revd",
+        "cllr",
+    ];
+    let words: Vec<&str> = name.split_whitespace().collect();
+    let plain = |w: &&str| -> String {
+        w.chars()
+            .filter(|c| c.is_alphanumeric())
+            .flat_map(char::to_lowercase)
+            .collect()
+    };
+    let start = words
+        .iter()
+        .take_while(|w| HONORIFICS.contains(&plain(w).as_str()))
+        .count();
+    // Post-nominals are written in capitals ("OBE", "MBE", "RN"); a surname is not.
+    let end = words.len()
+        - words[start..]
+            .iter()
+            .rev()
+            .take_while(|w| w.len() > 1 && w.chars().all(|c| c.is_ascii_uppercase()))
+            .count();
+    let core = if start < end {
+        &words[start..end]
+    } else {
+        &words[..]
+    };
+    match core.split_last() {
+        Some((surname, forenames)) => {
+            let mut key = plain(surname);
+            for f in forenames {
+                key.push(' ');
+                key.push_str(&plain(f));
+            }
+            key
+        }
+        None => String::new(),
+    }
+}
+
 /// The body whose board this database records.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
 #[serde(rename_all = "camelCase")]

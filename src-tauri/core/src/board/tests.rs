@@ -253,3 +253,31 @@ fn an_empty_member_form_reports_every_problem_at_once() {
     assert_eq!(e.kind, ErrorKind::Validation);
     assert_eq!(e.message, e.problems[0].message);
 }
+
+#[test]
+fn the_register_sorts_by_surname_setting_titles_aside() {
+    assert_eq!(surname_order("Dr Amara Osei"), "osei amara");
+    assert_eq!(surname_order("Margaret Ellison OBE"), "ellison margaret");
+    assert_eq!(
+        surname_order("Prof. Sir John de la Cruz"),
+        "cruz john de la"
+    );
+    assert_eq!(surname_order("Aoife O\u{2019}Connor"), "oconnor aoife");
+    assert_eq!(surname_order("Cher"), "cher");
+    let mut names = vec![
+        "Dr Amara Osei",
+        "Margaret Ellison",
+        "Dr David Okafor",
+        "Fiona Gallagher",
+    ];
+    names.sort_by_key(|n| surname_order(n));
+    assert_eq!(
+        names,
+        [
+            "Margaret Ellison",
+            "Fiona Gallagher",
+            "Dr David Okafor",
+            "Dr Amara Osei"
+        ]
+    );
+}

@@ -43,7 +43,8 @@ pub fn get(conn: &Connection, id: &str) -> Result<Option<Member>> {
         .optional()?)
 }
 
-/// Members in register order: by name, then by start date for namesakes.
+/// Members in register order: by surname, then forenames ("Dr Amara Osei" under O), then by
+/// start date for namesakes.
 pub fn list(conn: &Connection, filter: MemberFilter, today: &str) -> Result<Vec<Member>> {
     let condition = match filter {
         MemberFilter::Current => "end_date IS NULL OR end_date >= ?1",
@@ -54,7 +55,10 @@ pub fn list(conn: &Connection, filter: MemberFilter, today: &str) -> Result<Vec<
         "SELECT {COLUMNS} FROM member WHERE {condition} ORDER BY name COLLATE NOCASE, start_date, id"
     ))?;
     let rows = stmt.query_map([today], from_row)?;
-    Ok(rows.collect::<rusqlite::Result<Vec<_>>>()?)
+    let mut members = rows.collect::<rusqlite::Result<Vec<_>>>()?;
+    // Stable: namesakes keep the query's order by start date.
+    members.sort_by_cached_key(|m| crate::board::surname_order(&m.name));
+    Ok(members)
 }
 
 pub fn count(conn: &Connection) -> Result<i64> {
