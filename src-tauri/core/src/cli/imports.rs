@@ -147,9 +147,73 @@ pub fn print_mapping(out: &mut impl Write, m: &MappingReport) -> Result<()> {
     Ok(())
 }
 
+/// What both imports' reports say, for the lines the command line prints about either.
+pub struct Outcome<'a> {
+    pub file: &'a str,
+    pub rows: u32,
+    pub added: u32,
+    pub already_recorded: u32,
+    pub left_out: u32,
+    pub unknown_rows: u32,
+    pub rejected: usize,
+    pub mapping: &'a MappingReport,
+    pub dry_run: bool,
+    pub imported: bool,
+}
+
+/// Both reports carry the same counts under the same names.
+macro_rules! outcome_of {
+    ($report:ty) => {
+        impl<'a> From<&'a $report> for Outcome<'a> {
+            fn from(r: &'a $report) -> Self {
+                Outcome {
+                    file: &r.file_name,
+                    rows: r.rows,
+                    added: r.added,
+                    already_recorded: r.already_recorded,
+                    left_out: r.left_out,
+                    unknown_rows: r.unknown_rows,
+                    rejected: r.rejected.len(),
+                    mapping: &r.mapping,
+                    dry_run: r.dry_run,
+                    imported: r.imported,
+                }
+            }
+        }
+    };
+}
+outcome_of!(crate::scrutiny::ScrutinyImportReport);
+outcome_of!(crate::training::ImportReport);
+
+/// What a dry run would have done.
+pub fn print_dry_run(out: &mut impl Write, o: &Outcome) -> Result<()> {
+    line(
+        out,
+        format!(
+            "Dry run, nothing changed: {} of {} rows in {} would be imported ({} already recorded, {} left out, {} with unknown values, {} with other problems).",
+            o.added, o.rows, o.file, o.already_recorded, o.left_out, o.unknown_rows, o.rejected
+        ),
+    )
+}
+
+/// Ends an import command: a refusal is one line on standard error, and the command succeeds
+/// when the import went ahead, or on a dry run that found nothing in the way.
+pub fn finish(o: &Outcome) -> bool {
+    if !o.imported && !o.dry_run {
+        refusal_summary(
+            o.file,
+            o.rows,
+            o.rejected,
+            o.mapping.unknown().count(),
+            o.unknown_rows,
+        );
+    }
+    o.imported || (o.dry_run && o.rejected == 0 && o.unknown_rows == 0)
+}
+
 /// One line on standard error for an import that did not go ahead: scripts and logs see why
 /// without reading the report.
-pub fn refusal_summary(
+fn refusal_summary(
     file: &str,
     rows: u32,
     rejected: usize,

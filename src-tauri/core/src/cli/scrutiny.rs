@@ -444,27 +444,10 @@ pub fn run(store: &mut Store, command: ScrutinyCommand, out: &mut impl Write) ->
                         }
                     }
                 } else if r.dry_run {
-                    line(
-                        out,
-                        format!(
-                            "Dry run, nothing changed: {} of {} rows in {} would be imported ({} already recorded, {} left out, {} with unknown values, {} with other problems).",
-                            r.added, r.rows, r.file_name, r.already_recorded, r.left_out, r.unknown_rows, r.rejected.len()
-                        ),
-                    )?;
+                    imports::print_dry_run(out, &(&r).into())?;
                 }
             }
-            if !r.imported && !r.dry_run {
-                imports::refusal_summary(
-                    &r.file_name,
-                    r.rows,
-                    r.rejected.len(),
-                    r.mapping.unknown().count(),
-                    r.unknown_rows,
-                );
-            }
-            // A dry run that found nothing in the way succeeds, as the import would.
-            let clear = r.rejected.is_empty() && r.unknown_rows == 0;
-            return Ok(r.imported || (r.dry_run && clear));
+            return Ok(imports::finish(&(&r).into()));
         }
     }
     Ok(true)

@@ -164,17 +164,7 @@ pub fn run(store: &mut Store, command: TrainingCommand, out: &mut impl Write) ->
             } else {
                 print_report(&report, out)?;
             }
-            if !report.imported && !report.dry_run {
-                super::imports::refusal_summary(
-                    &report.file_name,
-                    report.rows,
-                    report.rejected.len(),
-                    report.mapping.unknown().count(),
-                    report.unknown_rows,
-                );
-            }
-            let clear = report.rejected.is_empty() && report.unknown_rows == 0;
-            return Ok(report.imported || (report.dry_run && clear));
+            return Ok(super::imports::finish(&(&report).into()));
         }
     }
     Ok(true)
@@ -205,13 +195,7 @@ fn print_report(r: &training::ImportReport, out: &mut impl Write) -> Result<()> 
             ),
         )
     } else if r.dry_run {
-        line(
-            out,
-            format!(
-                "Dry run, nothing changed: {} of {} rows in {} would be imported ({} already recorded, {} left out, {} with unknown values, {} with other problems).",
-                r.added, r.rows, r.file_name, r.already_recorded, r.left_out, r.unknown_rows, r.rejected.len()
-            ),
-        )
+        super::imports::print_dry_run(out, &r.into())
     } else {
         Ok(())
     }

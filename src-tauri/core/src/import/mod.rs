@@ -703,6 +703,35 @@ pub struct ImportPreview {
     pub ready: bool,
 }
 
+/// The file's name without its folder, as reports show it.
+pub fn file_name(path: &std::path::Path) -> String {
+    path.file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default()
+}
+
+/// Whether an import stops before writing anything: on a dry run, or when rows were refused
+/// and the person did not ask to import the rest. A refusal is told to the person in the report
+/// (and by the command line in one line on standard error); the log keeps a quieter note.
+pub fn stops_here(
+    kind: ImportKind,
+    options: &ImportOptions,
+    rejected: usize,
+    unknown_rows: u32,
+    mapping: &MappingReport,
+) -> bool {
+    let refused = rejected > 0 || unknown_rows > 0;
+    if refused {
+        tracing::info!(
+            import = kind.code(),
+            rejected,
+            unknown_values = mapping.unknown().count(),
+            "import refused"
+        );
+    }
+    options.dry_run || (refused && !options.skip_invalid)
+}
+
 /// Reads the file at `path` and says how `kind` would read it, changing nothing.
 pub fn preview(
     store: &Store,
@@ -731,10 +760,7 @@ pub fn preview(
     };
     Ok(ImportPreview {
         kind,
-        file_name: path
-            .file_name()
-            .map(|n| n.to_string_lossy().into_owned())
-            .unwrap_or_default(),
+        file_name: file_name(path),
         encoding: mapped.table.encoding.into(),
         rows: mapped.table.rows.len() as u32,
         ready: mapped.report.missing().is_empty() && mapped.report.unknown().next().is_none(),

@@ -344,10 +344,7 @@ pub fn import_scrutiny_csv(
         ));
     }
     let mut report = ScrutinyImportReport {
-        file_name: path
-            .file_name()
-            .map(|n| n.to_string_lossy().into_owned())
-            .unwrap_or_default(),
+        file_name: import::file_name(path),
         encoding: mapped.table.encoding.into(),
         rows: mapped.table.rows.len() as u32,
         added: 0,
@@ -540,17 +537,13 @@ pub fn import_scrutiny_csv(
             action,
         });
     }
-    let refused = !report.rejected.is_empty() || report.unknown_rows > 0;
-    if options.dry_run || (refused && !options.skip_invalid) {
-        if refused {
-            // Said to the person in the report (and by the command line in one line on
-            // standard error); the log keeps a quieter note.
-            tracing::info!(
-                rejected = report.rejected.len(),
-                unknown_values = report.mapping.unknown().count(),
-                "scrutiny import refused"
-            );
-        }
+    if import::stops_here(
+        ImportKind::ScrutinyLog,
+        options,
+        report.rejected.len(),
+        report.unknown_rows,
+        &report.mapping,
+    ) {
         report.added = planned.len() as u32;
         return Ok(report);
     }

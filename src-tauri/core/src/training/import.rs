@@ -208,10 +208,7 @@ pub fn import_training_csv(
     )?;
     mapped.report.require_columns()?;
     let mut report = import_table(store, &mapped, options)?;
-    report.file_name = path
-        .file_name()
-        .map(|n| n.to_string_lossy().into_owned())
-        .unwrap_or_default();
+    report.file_name = import::file_name(path);
     Ok(report)
 }
 
@@ -314,17 +311,13 @@ fn import_table(
             }),
         }
     }
-    let refused = !report.rejected.is_empty() || report.unknown_rows > 0;
-    if options.dry_run || (refused && !options.skip_invalid) {
-        if refused {
-            // Said to the person in the report (and by the command line in one line on
-            // standard error); the log keeps a quieter note.
-            tracing::info!(
-                rejected = report.rejected.len(),
-                unknown_values = report.mapping.unknown().count(),
-                "training import refused"
-            );
-        }
+    if import::stops_here(
+        ImportKind::Training,
+        options,
+        report.rejected.len(),
+        report.unknown_rows,
+        &report.mapping,
+    ) {
         report.added = valid.len() as u32;
         return Ok(report);
     }
