@@ -165,6 +165,42 @@ describe("the action tracker", () => {
     expect(listed()).toHaveLength(1);
   });
 
+  it("undoes closing an action, putting it back as it was", async () => {
+    const calls: Call[] = [];
+    let closed = false;
+    mockActions(
+      calls,
+      () => (closed ? [onTime] : [late, onTime]),
+      (args) => {
+        const input = (args as { input: { status: string } }).input;
+        closed = input.status === "closed";
+        return { action: { ...late.action, ...input }, overdue: !closed, daysOverdue: closed ? 0 : 12 };
+      },
+    );
+    render(ActionsScreen);
+    await screen.findByText(/1 action is overdue/);
+    const user = userEvent.setup();
+    await user.click(screen.getByRole("button", { name: "Update the action: Bring the re-audit results to the committee" }));
+    await user.selectOptions(await screen.findByLabelText("Status"), "Closed");
+    await user.type(screen.getByLabelText("How the action was closed"), "Re-audit presented.");
+    await user.click(screen.getByRole("button", { name: "Save update" }));
+    await user.click(await screen.findByRole("button", { name: "Undo closing “Bring the re-audit results to the committee”" }));
+    expect((await screen.findByRole("status")).textContent).toContain("is open again, as it was before it was closed.");
+    const updates = calls.filter((c) => c.cmd === "update_action").map((c) => (c.args as { input: unknown }).input);
+    expect(updates[1]).toEqual({
+      description: "Bring the re-audit results to the committee",
+      ownerMemberId: "m1",
+      ownerName: "Priya Raman",
+      dueOn: "31/07/2026",
+      status: "in-progress",
+      escalatedTo: "",
+      closureNote: "",
+      closedOn: "",
+    });
+    expect(await screen.findByText(/1 action is overdue/)).toBeTruthy();
+    expect(screen.queryByRole("button", { name: /^Undo/ })).toBeNull();
+  });
+
   it("asks where an action was escalated and sends it", async () => {
     const calls: Call[] = [];
     mockActions(calls, () => [onTime], () => ({ action: { ...onTime.action, status: "escalated", escalatedTo: "Quality Committee" }, overdue: false, daysOverdue: 0 }));
