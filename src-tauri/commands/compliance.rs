@@ -62,6 +62,15 @@ pub fn retire_requirement(
     session.with(|s| compliance::retire_requirement(s, &id))
 }
 
+/// Undoes a retirement: the requirement is assessed again.
+#[tauri::command(async)]
+pub fn reinstate_requirement(
+    session: State<'_, Session>,
+    id: String,
+) -> Result<Requirement, CoreError> {
+    session.with(|s| compliance::reinstate_requirement(s, &id))
+}
+
 /// Asks where to save, then writes the matrix as CSV; returns the path, or `None` if cancelled.
 #[tauri::command]
 pub async fn export_compliance_csv(

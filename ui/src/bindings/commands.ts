@@ -184,6 +184,7 @@ export interface Commands {
   raise_planned_question: { args: { id: string; entry: EntryInput }; result: EntryView };
   recent_periods: { args: {}; result: Array<PeriodChoice> };
   register_options: { args: {}; result: RegisterOptions };
+  reinstate_requirement: { args: { id: string }; result: Requirement };
   reminder_preferences: { args: {}; result: ReminderPreferences };
   requirement_kinds: { args: {}; result: Array<Choice<RequirementKind>> };
   restore_backup: { args: { fileName: string }; result: AppStatus };

@@ -121,6 +121,8 @@ export const api = {
   updateRequirement: (id: string, input: RequirementInput) =>
     call("update_requirement", { id, input }),
   retireRequirement: (id: string) => call("retire_requirement", { id }),
+  /** Undoes a retirement: the requirement is checked again. */
+  reinstateRequirement: (id: string) => call("reinstate_requirement", { id }),
   /** Opens a native save dialog; the saved path, or null when the user cancels. */
   exportComplianceCsv: (role: FrameworkRole | null) => call("export_compliance_csv", { role }),
   getSettings: () => call("get_settings"),

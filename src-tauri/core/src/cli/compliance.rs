@@ -99,6 +99,8 @@ pub enum RequirementsCommand {
     },
     /// Stop assessing a requirement (its history is kept)
     Retire { id: String },
+    /// Assess a retired requirement again
+    Reinstate { id: String },
 }
 
 pub fn run_requirements(
@@ -166,6 +168,10 @@ pub fn run_requirements(
         RequirementsCommand::Retire { id } => {
             let r = compliance::retire_requirement(store, &id)?;
             line(out, format!("Retired {}; its history is kept.", r.title))
+        }
+        RequirementsCommand::Reinstate { id } => {
+            let r = compliance::reinstate_requirement(store, &id)?;
+            line(out, format!("{} is assessed again.", r.title))
         }
     }
 }

@@ -12,8 +12,8 @@ use ts_rs::TS;
 
 pub use export::{matrix_csv, write_matrix_csv};
 pub use requirements::{
-    add_requirement, list_requirements, retire_requirement, update_requirement, Requirement,
-    RequirementInput, RequirementKind,
+    add_requirement, list_requirements, reinstate_requirement, retire_requirement,
+    update_requirement, Requirement, RequirementInput, RequirementKind,
 };
 pub use status::{anniversary, assess, hours, Cell, Learning, LearningDates, Status};
 

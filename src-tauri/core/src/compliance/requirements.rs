@@ -144,6 +144,21 @@ pub fn retire_requirement(store: &mut Store, id: &str) -> Result<Requirement> {
     })
 }
 
+/// Assesses a retired requirement again, as before it was retired (undoing a retirement).
+pub fn reinstate_requirement(store: &mut Store, id: &str) -> Result<Requirement> {
+    store.write(|tx| {
+        let mut req = existing(tx, id)?;
+        if !req.retired {
+            return Ok(req);
+        }
+        req.retired = false;
+        req.updated_at = crate::dates::now_utc();
+        requirements::save(tx, &req)?;
+        history::record(tx, ENTITY, id, "reinstated", &req)?;
+        Ok(req)
+    })
+}
+
 fn existing(conn: &rusqlite::Connection, id: &str) -> Result<Requirement> {
     requirements::get(conn, id)?.ok_or_else(|| {
         CoreError::not_found(format!(

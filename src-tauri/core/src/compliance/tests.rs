@@ -294,6 +294,12 @@ fn requirements_are_validated_edited_and_retired_with_history() {
     let versions =
         crate::store::history::versions(store.conn(), Entity::Requirement, &r.id).unwrap();
     assert_eq!(versions.len(), 2);
+    // Undone: assessed again, the retirement kept in its history.
+    let back = reinstate_requirement(&mut store, &r.id).unwrap();
+    assert!(!back.retired);
+    let versions =
+        crate::store::history::versions(store.conn(), Entity::Requirement, &r.id).unwrap();
+    assert_eq!(versions.len(), 3);
 }
 
 /// The matrix reads only recent learning (and, for a lapsed renewal, only learning that may

@@ -1,5 +1,6 @@
 import { mockIPC } from "@tauri-apps/api/mocks";
 import { render, screen, within } from "@testing-library/svelte";
+import userEvent from "@testing-library/user-event";
 import { describe, expect, it } from "vitest";
 import { member, options } from "../../test-fixtures";
 import Register from "./Register.svelte";
@@ -27,6 +28,37 @@ describe("the board register", () => {
     // Actions name the member for screen-reader users.
     expect(screen.getByRole("link", { name: "Edit Priya Raman" })).toBeTruthy();
     expect(screen.getByRole("button", { name: "End membership of Margaret Ellison" })).toBeTruthy();
+  });
+
+  it("ends a membership once confirmed, and undoes it on request", async () => {
+    const margaret = member({ id: "2", name: "Margaret Ellison", kind: "non-executive", roles: ["chair"], startDate: "2021-04-01", committees: ["Audit Committee"] });
+    let ended = false;
+    const calls = mockCommands({
+      list_members: () => (ended ? [member()] : [member(), margaret]),
+      end_membership: () => {
+        ended = true;
+        return { ...margaret, endDate: "2026-08-06" };
+      },
+      update_member: () => {
+        ended = false;
+        return margaret;
+      },
+    });
+    const user = userEvent.setup();
+    render(Register, { show: "current", options, organisation: null });
+    await user.click(await screen.findByRole("button", { name: "End membership of Margaret Ellison" }));
+    await user.click(within(screen.getByRole("dialog")).getByRole("button", { name: "End membership" }));
+    expect((await screen.findByRole("status")).textContent).toContain("Margaret Ellison’s membership ends on");
+    await user.click(screen.getByRole("button", { name: "Undo ending Margaret Ellison’s membership" }));
+    expect(calls.update_member).toEqual([
+      {
+        id: "2",
+        input: { name: "Margaret Ellison", kind: "non-executive", roles: ["chair"], jobTitle: margaret.jobTitle, startDate: "01/04/2021", endDate: "", committees: ["Audit Committee"] },
+      },
+    ]);
+    expect((await screen.findByRole("status")).textContent).toContain("Margaret Ellison’s membership no longer ends");
+    expect(await screen.findByRole("button", { name: "End membership of Margaret Ellison" })).toBeTruthy();
+    expect(screen.queryByRole("button", { name: /^Undo/ })).toBeNull();
   });
 
   it("shows the posts each member holds today, and links to Settings to change them", async () => {

@@ -141,6 +141,29 @@ describe("settings: retiring a requirement", () => {
     expect(screen.getByText(/No training requirements have been set yet/)).toBeTruthy();
     expect(dialog.hasAttribute("open")).toBe(false);
   });
+
+  it("undoes a retirement on request", async () => {
+    let retired = false;
+    const calls = mockSettings({
+      retire_requirement: () => {
+        retired = true;
+        return requirement({ retired: true });
+      },
+      reinstate_requirement: () => {
+        retired = false;
+        return requirement();
+      },
+      list_requirements: () => (retired ? [] : [requirement()]),
+    });
+    render(SettingsScreen, { options });
+    const user = userEvent.setup();
+    await user.click(await screen.findByRole("button", { name: "Retire Safeguarding learning hours" }));
+    await user.click(within(screen.getByRole("dialog", { name: "Retire “Safeguarding learning hours”" })).getByRole("button", { name: "Retire requirement" }));
+    await user.click(await within(section("Training requirements")).findByRole("button", { name: "Undo retiring “Safeguarding learning hours”" }));
+    expect(calls.reinstate_requirement).toEqual([{ id: "r1" }]);
+    expect((await within(section("Training requirements")).findByRole("status")).textContent).toContain("is checked again, as before it was retired.");
+    expect(await screen.findByRole("button", { name: "Retire Safeguarding learning hours" })).toBeTruthy();
+  });
 });
 
 describe("settings: rating scale, due soon and this laptop", () => {
