@@ -70,11 +70,30 @@ fn paper(db: &Path, out: &Path) -> String {
     )
 }
 
+/// The paper with every appendix: the summary, then the log, the open actions, the training
+/// matrix and the framework items.
+fn paper_with_appendices(db: &Path, out: &Path) -> String {
+    ok(
+        db,
+        &[
+            "paper",
+            "--period",
+            "2026/27-Q2",
+            "--as-at",
+            "01/10/2026",
+            "--sections",
+            "summary,log,actions,training,appendix",
+            "--out",
+            out.to_str().unwrap(),
+        ],
+    )
+}
+
 #[test]
 fn the_paper_is_a4_with_subset_fonts_bookmarks_a_running_marking_and_page_numbers() {
     let (dir, db) = board_with_a_log();
     let file = dir.path().join("paper.pdf");
-    let said = paper(&db, &file);
+    let said = paper_with_appendices(&db, &file);
 
     pdf::assert_qpdf_clean(&file);
     let info = pdf::info(&file);
@@ -113,7 +132,8 @@ fn the_paper_is_a4_with_subset_fonts_bookmarks_a_running_marking_and_page_number
         );
     }
 
-    // The log runs over at least three pages, each with the header row repeated.
+    // The log, in the appendix, runs over at least three pages, each with the header row
+    // repeated.
     let log_pages: Vec<usize> = (1..=n)
         .filter(|p| {
             let t = pdf::page_text(&file, *p);
@@ -138,29 +158,48 @@ fn the_paper_is_a4_with_subset_fonts_bookmarks_a_running_marking_and_page_number
         marks,
         [
             "Cover sheet",
+            "Headline figures",
             "Assurance summary by area",
-            "Scrutiny log",
-            "Open and overdue actions",
+            "Areas with no or limited assurance",
+            "Actions for the period",
             "Board members’ training compliance",
             "Competency coverage",
-            "Appendix: framework items and assurance areas",
+            "Appendix A: Scrutiny log",
+            "Appendix B: Open actions",
+            "Appendix C: Training compliance matrix",
+            "Appendix D: Framework items and assurance areas",
         ]
     );
+
+    // By default the paper is the summary: fewer pages, and no log.
+    let summary = dir.path().join("summary.pdf");
+    paper(&db, &summary);
+    pdf::assert_qpdf_clean(&summary);
+    assert!(pdf::pages(&summary) < n);
+    let text = pdf::text(&summary);
+    assert!(!text.contains("Challenge 0:"), "the log is an appendix");
+    assert!(text.contains("Headline figures"));
 }
 
 #[test]
 fn the_same_data_gives_the_same_bytes_and_html_carries_the_same_content() {
     let (dir, db) = board_with_a_log();
     let (a, b) = (dir.path().join("a.pdf"), dir.path().join("b.pdf"));
-    paper(&db, &a);
-    paper(&db, &b);
+    paper_with_appendices(&db, &a);
+    paper_with_appendices(&db, &b);
     assert!(
         std::fs::read(&a).unwrap() == std::fs::read(&b).unwrap(),
         "two runs on the same data give identical files"
     );
+    paper(&db, &a);
+    paper(&db, &b);
+    assert!(
+        std::fs::read(&a).unwrap() == std::fs::read(&b).unwrap(),
+        "and so does the summary alone"
+    );
 
     let html = dir.path().join("paper.html");
-    paper(&db, &html);
+    paper_with_appendices(&db, &html);
     let page = std::fs::read_to_string(&html).unwrap();
     assert!(page.starts_with("<!DOCTYPE html>"));
     assert!(page.contains(BRITISH));
@@ -173,7 +212,7 @@ fn the_same_data_gives_the_same_bytes_and_html_carries_the_same_content() {
 fn the_web_page_version_has_no_serious_accessibility_problems() {
     let (dir, db) = board_with_a_log();
     let html = dir.path().join("paper.html");
-    paper(&db, &html);
+    paper_with_appendices(&db, &html);
     let script = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/it/support/axe-file.mjs");
     let out = std::process::Command::new("node")
         .arg(script)

@@ -38,7 +38,8 @@ fn this_quarter() -> (String, String) {
 async fn the_secretary_prepares_the_paper_and_the_pack_in_the_window() {
     let (dir, db) = temp_db();
     let (quarter, today) = this_quarter();
-    ok(&db, &["demo"]);
+    // The demonstration board's register, whose only meeting and challenge are this test's.
+    ok(&db, &["demo", "--register-only"]);
     let log = dir.path().join("log.csv");
     std::fs::write(
         &log,
@@ -77,17 +78,26 @@ async fn the_secretary_prepares_the_paper_and_the_pack_in_the_window() {
     type_into(&client, "#paper-marking", "OFFICIAL").await;
     click(&client, "#save-marking").await;
     wait_for_text(&client, "The protective marking was saved.").await;
-    // The preview is the paper: its sections and the challenge logged this quarter.
+    // The preview is the paper: by default the summary, with the log as an appendix once
+    // chosen, and the challenge logged this quarter in it.
+    wait_for_texts(
+        &client,
+        &["Headline figures", "Training compliance by requirement"],
+    )
+    .await;
+    click(&client, "#paper-appendices-log").await;
+    click(&client, "#paper-appendices-appendix").await;
     let page = wait_for_texts(
         &client,
         &[
-            "Scrutiny log",
+            "Appendix A: Scrutiny log",
             "How many staff have level 3 training?",
             "Training compliance by requirement",
+            "Appendix B: Framework items and assurance areas",
         ],
     )
     .await;
-    assert!(page.contains("Appendix: framework items and assurance areas"));
+    assert!(!page.contains("Appendix C"), "only the appendices chosen");
     assert_eq!(
         client
             .find_all(Locator::Css("#paper-preview table caption"))
@@ -151,7 +161,8 @@ async fn the_secretary_prepares_the_paper_and_the_pack_in_the_window() {
 async fn home_shows_what_needs_the_member_and_reminds_once() {
     let (dir, db) = temp_db();
     let (_, today) = this_quarter();
-    ok(&db, &["demo"]);
+    // The demonstration board's register: Fiona's only action is this test's.
+    ok(&db, &["demo", "--register-only"]);
     let members = support::members_json(&db);
     let fiona = members
         .iter()

@@ -13,6 +13,7 @@ mod cli_competency;
 mod cli_encryption;
 mod cli_exchange;
 mod cli_framework;
+mod cli_paper_sections;
 mod cli_full_disk;
 mod cli_papers;
 mod cli_read_only;

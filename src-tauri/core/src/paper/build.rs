@@ -625,12 +625,11 @@ fn period_actions(blocks: &mut Vec<Block>, f: &Facts) {
             dense(f.as_at)
         ),
         columns: columns(&[
-            ("Action", 3.2),
-            ("Owner", 1.6),
-            ("Area", 2.0),
+            ("Action", 4.0),
+            ("Owner", 2.7),
             ("Raised", 1.45),
             ("Due", 1.45),
-            ("Status", 1.8),
+            ("Status", 2.5),
         ]),
         rows: listed
             .iter()
@@ -639,7 +638,6 @@ fn period_actions(blocks: &mut Vec<Block>, f: &Facts) {
                 vec![
                     a.description.clone(),
                     a.owner_name.clone(),
-                    t.area_title.clone(),
                     dense(t.raised_on),
                     a.due_on.map(dense).unwrap_or_else(|| "No date".into()),
                     action_status(t),
