@@ -214,7 +214,7 @@ describe("the papers screen: appendices", () => {
     await user.click(within(group).getByLabelText("The full training matrix: every member against every requirement"));
     await user.click(within(group).getByLabelText("The full scrutiny log of the period"));
     await vi.waitFor(() => expect(calls.preview_paper).toHaveLength(3));
-    expect(calls.preview_paper.at(-1)).toEqual({ period: { year: 2026, quarter: null }, sections: ["summary", "log", "training"] });
+    expect(calls.preview_paper!.at(-1)).toEqual({ period: { year: 2026, quarter: null }, sections: ["summary", "log", "training"] });
 
     await user.click(screen.getByRole("button", { name: "Save as PDF…" }));
     await screen.findByRole("button", { name: "Save as PDF…" });
@@ -223,7 +223,7 @@ describe("the papers screen: appendices", () => {
     // Unticked again, the paper is the summary alone.
     await user.click(within(group).getByLabelText("The full scrutiny log of the period"));
     await user.click(within(group).getByLabelText("The full training matrix: every member against every requirement"));
-    await vi.waitFor(() => expect(calls.preview_paper.at(-1)).toEqual({ period: { year: 2026, quarter: null }, sections: ["summary"] }));
+    await vi.waitFor(() => expect(calls.preview_paper!.at(-1)).toEqual({ period: { year: 2026, quarter: null }, sections: ["summary"] }));
   });
 
   it("saves the scrutiny log or the open actions alone, without the summary", async () => {
