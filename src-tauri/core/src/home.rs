@@ -135,7 +135,7 @@ pub fn home(store: &Store, today: NaiveDate) -> Result<Home> {
     };
     let mut coming =
         crate::scrutiny::repo::meetings_between(store.conn(), today, crate::periods::ALL_TIME.1)?;
-    coming.sort_by(|a, b| (a.held_on, a.label()).cmp(&(b.held_on, b.label())));
+    coming.sort_by_key(|m| (m.held_on, m.label()));
     let horizon = today + chrono::Days::new(UPCOMING_DAYS);
     let upcoming_meetings: Vec<NextMeeting> = coming
         .into_iter()
