@@ -7,7 +7,13 @@ fn demo_then_members_list_json_prints_the_demonstration_board() {
     let (_dir, db) = temp_db();
     let out = cli(&db, &["demo"]);
     assert!(out.status.success(), "{}", stderr(&out));
-    assert!(stdout(&out).contains("Wyvern Valley Hospitals NHS Foundation Trust, 13 members"));
+    let said = stdout(&out);
+    assert!(
+        said.contains(
+            "Wyvern Valley Hospitals NHS Foundation Trust, 13 members, 14 training records,"
+        ) && said.contains(" 150 challenges, "),
+        "{said}"
+    );
 
     let out = cli(&db, &["members", "list", "--json"]);
     assert!(out.status.success());
@@ -317,11 +323,12 @@ fn framework_show_prints_the_senior_manager_framework() {
 fn training_is_recorded_and_listed_through_the_command_line() {
     let (_dir, db) = temp_db();
     assert!(cli(&db, &["demo"]).status.success());
-    let priya = members_json(&db)
+    // A member with no training in the demonstration board yet.
+    let elaine = members_json(&db)
         .into_iter()
-        .find(|m| m["name"] == "Priya Raman")
+        .find(|m| m["name"] == "Elaine Brooks")
         .unwrap();
-    let id = priya["id"].as_str().unwrap();
+    let id = elaine["id"].as_str().unwrap();
     let out = cli(
         &db,
         &[
@@ -352,7 +359,7 @@ fn training_is_recorded_and_listed_through_the_command_line() {
     assert_eq!(t["learningType"], "board-development-session");
 
     let out = cli(&db, &["training", "list", "--member", id]);
-    assert!(stdout(&out).starts_with("14/05/2025  Priya Raman  Safeguarding children: board level (Regional safeguarding partnership, Board development session, 1.5 h, expires 14/05/2028)"), "{}", stdout(&out));
+    assert!(stdout(&out).starts_with("14/05/2025  Elaine Brooks  Safeguarding children: board level (Regional safeguarding partnership, Board development session, 1.5 h, expires 14/05/2028)"), "{}", stdout(&out));
     let history = stdout(&cli(
         &db,
         &["training", "history", t["id"].as_str().unwrap()],

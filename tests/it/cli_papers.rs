@@ -6,15 +6,14 @@ use std::path::{Path, PathBuf};
 
 use crate::support::ok;
 use crate::support::pdf::{self, ForeignPage};
-use crate::support::{cli, stderr, temp_db};
+use crate::support::{cli, register, stderr};
 
 const BRITISH: &str = "The Board is asked to note the report’s “findings” – £1,200; café.";
 
-/// The demonstration board with a quarter's challenge log: 45 challenges in 2026/27 Q2,
-/// long enough that the log runs over several pages.
+/// The demonstration board's register with a quarter's challenge log: 45 challenges in
+/// 2026/27 Q2, long enough that the log runs over several pages.
 fn board_with_a_log() -> (tempfile::TempDir, PathBuf) {
-    let (dir, db) = temp_db();
-    ok(&db, &["demo"]);
+    let (dir, db) = register();
     let mut csv = String::from("Date,Meeting,Agenda item,Assurance area,Raised by,Challenge,Directed to,Response,Evidence,Assurance level,Action,Action owner,Due date,Action status,Minute ref\n");
     let areas = [
         "Safeguarding training",

@@ -231,10 +231,10 @@ async fn the_demonstration_board_loads_and_a_membership_can_be_ended() {
     )
     .await;
 
-    // Record Priya Raman's board-level training, after a mistake the app explains.
+    // Record Elaine Brooks's board-level training, her first, after a mistake the app explains.
     client
         .find(Locator::XPath(
-            "//tr[contains(., 'Priya Raman')]//a[contains(., 'Training')]",
+            "//tr[contains(., 'Elaine Brooks')]//a[contains(., 'Training')]",
         ))
         .await
         .unwrap()
@@ -243,7 +243,7 @@ async fn the_demonstration_board_loads_and_a_membership_can_be_ended() {
         .unwrap();
     wait_for_text(
         &client,
-        "No training has been recorded for Priya Raman yet.",
+        "No training has been recorded for Elaine Brooks yet.",
     )
     .await;
     type_into(

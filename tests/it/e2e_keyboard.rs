@@ -58,7 +58,8 @@ async fn root_font_size(client: &Client) -> String {
 #[tokio::test(flavor = "multi_thread")]
 async fn home_the_tracker_the_log_and_text_size_work_by_keyboard_alone() {
     let (dir, db) = temp_db();
-    ok(&db, &["demo"]);
+    // The demonstration board's register, with a log of exactly these sixty challenges.
+    ok(&db, &["demo", "--register-only"]);
     // Sixty challenges today, each with an action that was due at New Year: two pages each.
     let today = chrono::Local::now()
         .date_naive()

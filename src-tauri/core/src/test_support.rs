@@ -16,7 +16,7 @@ pub fn demo() -> Store {
 /// log, in memory.
 pub fn register() -> Store {
     let mut store = Store::open_in_memory().unwrap();
-    crate::demo::load_register(&mut store).unwrap();
+    crate::demo::load_demo_register(&mut store).unwrap();
     store
 }
 

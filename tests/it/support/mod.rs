@@ -70,10 +70,19 @@ pub fn ok(db: &Path, args: &[&str]) -> String {
     stdout(&out)
 }
 
-/// A fresh database holding the demonstration board.
+/// A fresh database holding the demonstration board, with its year of meetings and log.
 pub fn demo() -> (tempfile::TempDir, PathBuf) {
     let (dir, db) = temp_db();
     assert!(cli(&db, &["demo"]).status.success());
+    (dir, db)
+}
+
+/// A fresh database holding the demonstration board's register alone (organisation, members,
+/// training, posts): an empty log for a test to fill.
+pub fn register() -> (tempfile::TempDir, PathBuf) {
+    let (dir, db) = temp_db();
+    let out = cli(&db, &["demo", "--register-only"]);
+    assert!(out.status.success(), "{}", stderr(&out));
     (dir, db)
 }
 

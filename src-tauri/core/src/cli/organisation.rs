@@ -46,12 +46,22 @@ pub(super) fn run(store: &mut Store, command: OrgCommand, out: &mut impl Write) 
     Ok(())
 }
 
-pub(super) fn demo(store: &mut Store, out: &mut impl Write) -> Result<()> {
+pub(super) fn demo(store: &mut Store, register_only: bool, out: &mut impl Write) -> Result<()> {
+    if register_only {
+        let s = crate::demo::load_demo_register(store)?;
+        return line(
+            out,
+            format!(
+                "Loaded the demonstration board's register: {}, {} members, {} training records.",
+                s.organisation.name, s.members_added, s.training_added
+            ),
+        );
+    }
     let s = crate::demo::load_demo(store)?;
     line(
         out,
         format!(
-            "Loaded the demonstration board: {}, with {} members, {} training records, {} meetings, {} challenges, {} follow-up actions and {} self-assessments.",
+            "Loaded the demonstration board: {}, {} members, {} training records, {} meetings, {} challenges, {} follow-up actions and {} self-assessments.",
             s.organisation.name,
             s.members_added,
             s.training_added,

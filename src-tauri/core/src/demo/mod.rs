@@ -78,13 +78,22 @@ pub fn load_demo_on(store: &mut Store, today: NaiveDate) -> Result<DemoSummary> 
 }
 
 /// The demonstration board's register alone: the organisation, its members, their training and
-/// the posts they hold, with no meetings, log or assessments. For tests that need an empty log.
-#[cfg(test)]
-pub(crate) fn load_register(store: &mut Store) -> Result<()> {
+/// the posts they hold, with no meetings, log or assessments (to try importing a log of one's
+/// own against a board, and for tests that need an empty log).
+pub fn load_demo_register(store: &mut Store) -> Result<DemoSummary> {
     store.write_together(|store| {
         refuse_unless_empty(store)?;
         let board = register::load(store, crate::dates::today())?;
-        posts::tie(store, &board)
+        posts::tie(store, &board)?;
+        Ok(DemoSummary {
+            organisation: board.organisation.clone(),
+            members_added: board.members.len(),
+            training_added: board.training.len(),
+            meetings_added: 0,
+            challenges_added: 0,
+            actions_added: 0,
+            assessments_added: 0,
+        })
     })
 }
 

@@ -190,6 +190,19 @@ fn check_a_year_of_board_life(store: &Store, summary: &DemoSummary, today: Naive
             .any(|a| a.view.action.owner_member_id.is_none() && a.view.action.owner_name == post)
     };
     assert!(by_post("Chief Nurse") && by_post("Medical Director"));
+    // Those posts are tied to the members who hold them.
+    let posts = crate::board::list_posts(store).unwrap();
+    for (post, holder) in [
+        ("Chief Nurse", "Priya Raman"),
+        ("Medical Director", "Dr Helen Carter"),
+    ] {
+        assert!(
+            posts
+                .iter()
+                .any(|p| p.post == post && p.member_name == holder && p.held_to.is_none()),
+            "{post}: {posts:?}"
+        );
+    }
     assert!(actions
         .iter()
         .any(|a| a.view.action.owner_member_id.is_some()));
@@ -327,4 +340,22 @@ fn the_demonstration_loads_only_into_an_empty_database_and_whole_or_not_at_all()
         versions
     );
     load_demo(&mut store).unwrap();
+}
+
+#[test]
+fn the_register_alone_has_the_board_and_its_training_but_no_log() {
+    let mut store = Store::open_in_memory().unwrap();
+    let summary = load_demo_register(&mut store).unwrap();
+    assert_eq!((summary.members_added, summary.training_added), (13, 14));
+    assert_eq!(summary.challenges_added + summary.meetings_added, 0);
+    assert!(scrutiny::list_meetings(&store, None).unwrap().is_empty());
+    assert!(crate::board::list_posts(&store)
+        .unwrap()
+        .iter()
+        .any(|p| p.post == "Chief Nurse" && p.member_name == "Priya Raman"));
+    assert_eq!(
+        load_demo(&mut store).unwrap_err().kind,
+        ErrorKind::Conflict,
+        "nor is the rest added to it"
+    );
 }
