@@ -311,16 +311,21 @@ pub fn screenshot_dir() -> PathBuf {
 
 pub async fn screenshot(client: &Client, name: &str) -> PathBuf {
     let path = screenshot_dir().join(format!("{name}.png"));
-    // Let the window paint what the DOM already holds before capturing it.
-    let _ = client
-        .execute_async(
-            "const done = arguments[arguments.length - 1]; requestAnimationFrame(() => requestAnimationFrame(() => setTimeout(done, 200)));",
-            vec![],
-        )
-        .await;
-    match client.screenshot().await {
-        Ok(png) => std::fs::write(&path, png).unwrap(),
-        Err(e) => eprintln!("screenshot {name} failed: {e}"),
+    // Let the window paint what the DOM already holds before capturing it. A window that is not
+    // painting (as when a test has already gone wrong) never runs animation frames, so a timer
+    // ends the wait too, and the whole capture is bounded: a failing test must fail, not hang.
+    let paint = client.execute_async(
+        "const done = arguments[arguments.length - 1]; let over = false; \
+         const finish = () => { if (!over) { over = true; done(); } }; \
+         requestAnimationFrame(() => requestAnimationFrame(() => setTimeout(finish, 200))); \
+         setTimeout(finish, 1500);",
+        vec![],
+    );
+    let _ = tokio::time::timeout(Duration::from_secs(5), paint).await;
+    match tokio::time::timeout(Duration::from_secs(10), client.screenshot()).await {
+        Ok(Ok(png)) => std::fs::write(&path, png).unwrap(),
+        Ok(Err(e)) => eprintln!("screenshot {name} failed: {e}"),
+        Err(_) => eprintln!("screenshot {name} timed out"),
     }
     path
 }
