@@ -82,12 +82,7 @@ pub fn print_mapping(out: &mut impl Write, m: &MappingReport) -> Result<()> {
             }
         }
     }
-    let unread: Vec<&str> = m
-        .file_columns
-        .iter()
-        .filter(|c| c.field.is_none())
-        .map(|c| c.header.as_str())
-        .collect();
+    let unread = m.unread_columns();
     if !unread.is_empty() {
         line(out, format!("Columns not read: {}.", unread.join(", ")))?;
     }

@@ -280,6 +280,15 @@ impl MappingReport {
             .collect()
     }
 
+    /// The file's columns no field is read from.
+    pub fn unread_columns(&self) -> Vec<String> {
+        self.file_columns
+            .iter()
+            .filter(|c| c.field.is_none())
+            .map(|c| c.header.clone())
+            .collect()
+    }
+
     /// Values no one has said anything about and that matched nothing.
     pub fn unknown(&self) -> impl Iterator<Item = &ValueMatch> {
         self.values.iter().filter(|v| v.target.is_none())
@@ -568,12 +577,16 @@ pub fn map(
                     .find(|(c, _)| c == code)
                     .map(|(_, l)| l.clone())
             };
-            let stated = said(given, &value)
-                .map(|t| (t, MatchHow::Given))
-                .or_else(|| said(remembered, &value).map(|t| (t, MatchHow::Remembered)));
+            // What the person says now must make sense; a remembered word whose target has
+            // since gone (an area removed, a member renamed) is passed over and matched afresh.
+            let stated = match said(given, &value) {
+                Some(t) => Some((checked_target(vocab, &options, t)?, MatchHow::Given)),
+                None => said(remembered, &value)
+                    .and_then(|t| checked_target(vocab, &options, t).ok())
+                    .map(|t| (t, MatchHow::Remembered)),
+            };
             let m = match stated {
-                Some((target, how)) => {
-                    let mut target = checked_target(vocab, &options, target)?;
+                Some((mut target, how)) => {
                     // A value added by an earlier import now exists: use it, not a second one.
                     if target == ValueTarget::Create {
                         if let Found::Exact(i) | Found::Loose(i) = matching::find(&value, &options)

@@ -1,6 +1,8 @@
 //! Mappings remembered per organisation: one setting per import, with its history, so next
 //! quarter's file from the same spreadsheet imports without being asked again.
 
+use std::collections::BTreeMap;
+
 use rusqlite::Connection;
 use serde::Serialize;
 use ts_rs::TS;
@@ -9,6 +11,10 @@ use super::{key, ImportKind, ImportMapping};
 use crate::error::{CoreError, Result};
 use crate::store::entity::Entity;
 use crate::store::{history, settings, Store};
+
+/// Bounds on a mapping edited in Settings: far beyond any spreadsheet's words.
+const MAX_ENTRIES: usize = 2_000;
+const MAX_TEXT: usize = 500;
 
 fn setting_key(kind: ImportKind) -> String {
     format!("import_mapping.{}", kind.code())
@@ -60,6 +66,28 @@ pub fn save_remembered_mapping(
     mapping: &ImportMapping,
 ) -> Result<RememberedMapping> {
     let fields = kind.fields();
+    // A mapping is a few dozen words; this bounds what the window can make the store keep.
+    let words: usize = mapping.values.values().map(BTreeMap::len).sum();
+    let longest = mapping
+        .columns
+        .iter()
+        .map(|(k, v)| k.len().max(v.len()))
+        .chain(
+            mapping
+                .values
+                .values()
+                .flat_map(|vs| vs.keys().map(String::len)),
+        )
+        .max()
+        .unwrap_or(0);
+    if words + mapping.columns.len() > MAX_ENTRIES || longest > MAX_TEXT {
+        return Err(CoreError::validation(
+            "mapping",
+            format!(
+                "A remembered mapping holds at most {MAX_ENTRIES} columns and words, each at most {MAX_TEXT} characters."
+            ),
+        ));
+    }
     for field in mapping.columns.keys().chain(mapping.values.keys()) {
         if !fields.iter().any(|f| key(f.name) == key(field)) {
             return Err(CoreError::validation(

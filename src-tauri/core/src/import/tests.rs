@@ -383,3 +383,93 @@ fn a_post_tied_to_its_holder_makes_its_actions_theirs_and_follows_a_handover() {
     );
     assert!(clash.is_err());
 }
+
+#[test]
+fn a_word_added_as_a_new_area_or_kind_meets_the_rules_of_a_name_typed_in_the_window() {
+    let mut store = board_of_three();
+    let dir = tempfile::tempdir().unwrap();
+    let long = "Estates ".repeat(20);
+    let file = write(
+        &dir,
+        "long.csv",
+        &format!(
+            "Date,Meeting,Assurance area,Raised by,Challenge,Assurance level\n\
+             07/05/2026,{},{long},Fiona Gallagher,Why?,Limited\n",
+            "Committee ".repeat(10)
+        ),
+    );
+    let mut mapping = ImportMapping::default();
+    mapping
+        .add_value_spec(
+            FIELDS_OF_LOG(),
+            &format!("Assurance area:{}=(new)", long.trim()),
+        )
+        .unwrap();
+    let r = scrutiny::import_scrutiny_csv(
+        &mut store,
+        &file,
+        &ImportOptions {
+            mapping,
+            ..Default::default()
+        },
+    )
+    .unwrap();
+    assert!(!r.imported);
+    let reason = &r.rejected[0].reason;
+    assert!(
+        reason.contains("Shorten the name of a new assurance area to 120"),
+        "{reason}"
+    );
+    assert!(
+        reason.contains("Shorten the name of a new kind of meeting to 80"),
+        "{reason}"
+    );
+    assert!(crate::scrutiny::areas(&store)
+        .unwrap()
+        .iter()
+        .all(|a| !a.title.starts_with("Estates")));
+}
+
+#[test]
+fn a_remembered_word_whose_target_has_gone_is_matched_afresh_and_settings_bound_a_mapping() {
+    let mut store = board_of_three();
+    let mut stale = ImportMapping::default();
+    stale
+        .values
+        .entry("Assurance area".into())
+        .or_default()
+        .insert(
+            "Children in care".into(),
+            ValueTarget::Use("own.an-area-since-removed".into()),
+        );
+    save_remembered_mapping(&mut store, ImportKind::ScrutinyLog, &stale).unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    let file = write(&dir, "legacy.csv", LEGACY);
+    let p = preview(
+        &store,
+        ImportKind::ScrutinyLog,
+        &file,
+        &ImportOptions::default(),
+    )
+    .unwrap();
+    let care = p
+        .mapping
+        .values
+        .iter()
+        .find(|v| v.value == "Children in care")
+        .unwrap();
+    assert_eq!(
+        care.how,
+        MatchHow::Closest,
+        "the stale entry is passed over, not an error"
+    );
+
+    let mut huge = ImportMapping::default();
+    for i in 0..2_001 {
+        huge.values
+            .entry("Assurance area".into())
+            .or_default()
+            .insert(format!("word {i}"), ValueTarget::LeaveOut);
+    }
+    assert!(save_remembered_mapping(&mut store, ImportKind::ScrutinyLog, &huge).is_err());
+}

@@ -17,6 +17,8 @@ const SETS: [&str; 2] = [
     include_str!("../../../../assets/assurance-areas/scotland-chief-officers-standards.json"),
 ];
 const SETTING: &str = "assurance_area_set";
+/// Longest name of an area, the organisation's own or one added by an import.
+pub(crate) const MAX_AREA_TITLE: usize = 120;
 /// A set loaded from a file, for a nation the app ships none for (or a board's own).
 const LOADED: &str = "loaded_assurance_area_set";
 /// A loaded set's file is a list of areas: far below this.
@@ -310,7 +312,12 @@ pub fn load_area_set(store: &mut Store, path: &std::path::Path) -> Result<AreaSe
 }
 
 pub fn add_custom_area(store: &mut Store, input: &CustomAreaInput) -> Result<AssuranceArea> {
-    let title = board::validate::required_text("title", "a name for the area", &input.title, 120)?;
+    let title = board::validate::required_text(
+        "title",
+        "a name for the area",
+        &input.title,
+        MAX_AREA_TITLE,
+    )?;
     if areas(store)?
         .iter()
         .any(|a| a.title.eq_ignore_ascii_case(&title))

@@ -357,13 +357,7 @@ pub fn import_scrutiny_csv(
         rejected: Vec::new(),
         left_out: 0,
         unknown_rows: 0,
-        ignored_columns: mapped
-            .report
-            .file_columns
-            .iter()
-            .filter(|c| c.field.is_none())
-            .map(|c| c.header.clone())
-            .collect(),
+        ignored_columns: mapped.report.unread_columns(),
         mapping: mapped.report.clone(),
         dry_run: options.dry_run,
         imported: false,
@@ -401,10 +395,32 @@ pub fn import_scrutiny_csv(
                 None
             }
         };
+        // A word to be added as a new area or kind of meeting meets the rules a name typed in
+        // the window meets.
+        let new_name =
+            |named: &Option<Named>, what: &str, max: usize, problems: &mut Vec<String>| {
+                if let Some(Named::New(name)) = named {
+                    if let Err(e) = board::validate::required_text("name", what, name, max) {
+                        problems.push(e.message);
+                    }
+                }
+            };
         let area = Named::from(mapped.value(row, AREA));
         if area.is_none() {
             problems.push("The assurance area is empty.".into());
         }
+        new_name(
+            &area,
+            "the name of a new assurance area",
+            areas::MAX_AREA_TITLE,
+            &mut problems,
+        );
+        new_name(
+            &Named::from(mapped.value(row, MEETING)),
+            "the name of a new kind of meeting",
+            super::meetings::MAX_KIND_LABEL,
+            &mut problems,
+        );
         let raiser = Named::from(mapped.value(row, RAISED_BY));
         if raiser.is_none() {
             problems.push("Raised by is empty.".into());

@@ -82,8 +82,11 @@ pub fn escalation_points(store: &Store) -> Result<Vec<String>> {
 }
 
 /// Adds a kind of meeting (for example "People committee"), or returns the one with that name.
+/// Longest name of a kind of meeting, added in the window or by an import.
+pub(crate) const MAX_KIND_LABEL: usize = 80;
+
 pub fn add_meeting_kind(store: &mut Store, label: &str) -> Result<MeetingKind> {
-    let label = required_text("label", "the name of the meeting", label, 80)?;
+    let label = required_text("label", "the name of the meeting", label, MAX_KIND_LABEL)?;
     let existing = meeting_kinds(store)?;
     if let Some(k) = existing.iter().find(|k| loose(&k.label) == loose(&label)) {
         return Ok(k.clone());

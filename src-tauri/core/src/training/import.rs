@@ -237,13 +237,7 @@ fn import_table(
         rejected: Vec::new(),
         left_out: 0,
         unknown_rows: 0,
-        ignored_columns: mapped
-            .report
-            .file_columns
-            .iter()
-            .filter(|c| c.field.is_none())
-            .map(|c| c.header.clone())
-            .collect(),
+        ignored_columns: mapped.report.unread_columns(),
         mapping: mapped.report.clone(),
         dry_run: options.dry_run,
         imported: false,
